@@ -1,0 +1,21 @@
+package org.ninexplorer.app;
+
+import org.ninexplorer.cli.NinCli;
+
+/**
+ * Starts the window when called without a command, the CLI otherwise. Not a JavaFX
+ * {@code Application} subclass, so that the app runs from the classpath (ND4J cannot be modular).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || (args.length == 1 && args[0].equals("--smoke-test"))) {
+            javafx.application.Application.launch(ExplorerApp.class, args);
+            return;
+        }
+        System.exit(NinCli.run(args));
+    }
+}

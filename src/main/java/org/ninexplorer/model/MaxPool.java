@@ -1,0 +1,23 @@
+package org.ninexplorer.model;
+
+/** Max pooling with a square window and no padding. */
+public record MaxPool(int kernel, int stride) implements Layer {
+
+    @Override
+    public String type() {
+        return "maxpool";
+    }
+
+    @Override
+    public String summary() {
+        return kernel + "×" + kernel + " / " + stride;
+    }
+
+    public MaxPool withKernel(int value) {
+        return new MaxPool(value, stride);
+    }
+
+    public MaxPool withStride(int value) {
+        return new MaxPool(kernel, value);
+    }
+}
