@@ -1,0 +1,102 @@
+package org.ninexplorer.training;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.ninexplorer.model.Analysis;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Dropout;
+import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.model.ShapeInference;
+
+/**
+ * The bridge from an {@link Architecture} to DL4J: each NiN block becomes three convolutions
+ * with ReLU, pools become max subsampling, and the head is global average pooling over the
+ * last block's class channels followed by softmax cross-entropy, with no dense layer.
+ */
+public final class NetworkBuilder {
+
+    private NetworkBuilder() {
+    }
+
+    /** Refuses impossible architectures with our own (PyTorch's) rules, which are stricter than DL4J's. */
+    public static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp) {
+        Analysis analysis = ShapeInference.analyze(arch);
+        if (!analysis.valid()) {
+            throw new InvalidArchitectureException(analysis);
+        }
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(hp.seed())
+                .dataType(DataType.FLOAT)
+                .updater(updater(hp))
+                .weightInit(hp.weightInit() == Hyperparameters.WeightInitChoice.HE ? WeightInit.RELU : WeightInit.XAVIER_UNIFORM)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .list();
+        for (Layer layer : arch.layers()) {
+            if (layer instanceof NinBlock b) {
+                list.layer(conv(b.channels(), b.kernel(), b.stride(), b.padding()));
+                list.layer(conv(b.channels(), 1, 1, 0));
+                list.layer(conv(b.channels(), 1, 1, 0));
+            } else if (layer instanceof MaxPool p) {
+                list.layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                        .kernelSize(p.kernel(), p.kernel()).stride(p.stride(), p.stride()).build());
+            } else if (layer instanceof Dropout d) {
+                // DL4J's argument is the probability to retain an activation.
+                list.layer(new DropoutLayer.Builder(1.0 - d.p()).build());
+            } else {
+                // Keep [N, C, 1, 1] so that each top-level layer's activation has the model's shape.
+                list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build());
+            }
+        }
+        list.layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build());
+        list.setInputType(InputType.convolutional(arch.input().height(), arch.input().width(), arch.input().channels()));
+        return list.build();
+    }
+
+    public static MultiLayerNetwork build(Architecture arch, Hyperparameters hp) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp));
+        net.init();
+        return net;
+    }
+
+    /**
+     * For each top-level layer, the index of the DL4J layer whose activation is that layer's output
+     * (the last of a block's three convolutions); the final entry is the softmax output.
+     */
+    public static int[] outputLayerIndices(Architecture arch) {
+        int[] indices = new int[arch.layers().size() + 1];
+        int next = 0;
+        for (int i = 0; i < arch.layers().size(); i++) {
+            next += arch.layers().get(i) instanceof NinBlock ? 3 : 1;
+            indices[i] = next - 1;
+        }
+        indices[arch.layers().size()] = next;
+        return indices;
+    }
+
+    private static IUpdater updater(Hyperparameters hp) {
+        return hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate()) : new Nesterovs(hp.learningRate(), 0.9);
+    }
+
+    private static ConvolutionLayer conv(int channels, int kernel, int stride, int padding) {
+        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
+                .nOut(channels).activation(Activation.RELU).build();
+    }
+}

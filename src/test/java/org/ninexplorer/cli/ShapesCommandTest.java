@@ -1,0 +1,80 @@
+package org.ninexplorer.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.model.ArchitectureJson;
+import org.ninexplorer.model.InputSpec;
+import org.ninexplorer.model.Presets;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShapesCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return NinCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void d2lPrintsTheReferenceShapesAndTotals() {
+        assertThat(run("shapes", "--preset", "d2l-224")).isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).filteredOn(l -> l.contains("output shape:")).hasSize(10);
+        assertThat(lines.get(1)).matches(" 0 +nin .*output shape: \\[1, 96, 54, 54] .*params: 30336 .*MACs: 87619968");
+        assertThat(lines.get(10)).matches(" 9 +classes .*output shape: \\[1, 10] .*");
+        assertThat(lines).contains("total params: 1992166", "total MACs: 762297352");
+    }
+
+    @Test
+    void archFileAndInputOverride(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("net.json");
+        ArchitectureJson.save(Presets.FASHION_28, file);
+
+        assertThat(run("shapes", "--arch", file.toString(), "--input", "1x32x32")).isZero();
+        assertThat(out.toString()).contains("output shape: [1, 32, 32, 32]");
+    }
+
+    @Test
+    void invalidArchitecturePrintsDiagnosticsAndExits2() {
+        assertThat(run("shapes", "--preset", "d2l-224", "--input", "1x28x28")).isEqualTo(2);
+        assertThat(err.toString()).contains("layer 3 (kernel): pool 3/2 on 2×2 is impossible");
+        assertThat(out.toString()).doesNotContain("total params");
+    }
+
+    @Test
+    void malformedFileIsOneClearLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"schemaVersion\":1,\"input\":{\"channels\":1}}");
+
+        assertThat(run("shapes", "--arch", file.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: " + file + ": input.height: missing");
+    }
+
+    @Test
+    void unknownPresetAndBadInput() {
+        assertThat(run("shapes", "--preset", "vgg")).isEqualTo(2);
+        assertThat(run("shapes", "--input", "28x28")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown preset 'vgg'", "--input: input must be CxHxW");
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(run("shapes", "--help")).isZero();
+        assertThat(out.toString()).contains("NiN Explorer", "--preset", "--arch");
+    }
+
+    @Test
+    void inputSpecParses() {
+        assertThat(InputSpec.parse("3×64×48")).isEqualTo(new InputSpec(3, 64, 48));
+    }
+}
