@@ -1,0 +1,55 @@
+package org.ninexplorer.training;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Hands events to a consumer on its own daemon thread, so a slow consumer never slows training.
+ * The queue is unbounded but events are small and consumers drain it continuously.
+ */
+final class EventDispatcher implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(EventDispatcher.class);
+    private static final TrainingEvent POISON = new TrainingEvent.Paused(-1, -1);
+
+    private final LinkedBlockingQueue<TrainingEvent> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    EventDispatcher(Consumer<TrainingEvent> consumer) {
+        thread = new Thread(() -> drain(consumer), "training-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void publish(TrainingEvent event) {
+        queue.add(event);
+    }
+
+    private void drain(Consumer<TrainingEvent> consumer) {
+        try {
+            for (TrainingEvent event = queue.take(); event != POISON; event = queue.take()) {
+                try {
+                    consumer.accept(event);
+                } catch (RuntimeException e) {
+                    LOGGER.warn("A training event consumer failed on {}", event, e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Delivers everything published so far, then stops the thread. */
+    @Override
+    public void close() {
+        queue.add(POISON);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

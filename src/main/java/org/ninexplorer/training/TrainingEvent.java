@@ -1,0 +1,61 @@
+package org.ninexplorer.training;
+
+/**
+ * What a training run reports, as immutable values delivered off the training thread
+ * (see {@link TrainingRun}). Epochs and iterations count from 1.
+ */
+public sealed interface TrainingEvent {
+
+    /** Training begins (or resumes from a checkpoint after {@code startEpoch - 1} epochs). */
+    record Started(BackendInfo backend, String runDirectory, int startEpoch, int epochs, int iterationsPerEpoch,
+                   int trainImages, int testImages) implements TrainingEvent {
+    }
+
+    /**
+     * One optimisation step.
+     *
+     * @param iteration     within the epoch
+     * @param globalIteration since the run began
+     * @param progress      fraction of the epoch done, 0..1
+     * @param etaSeconds    estimated time left for the whole run (test evaluation included)
+     */
+    record Iteration(int epoch, int iteration, long globalIteration, double loss, double progress,
+                     double imagesPerSecond, double etaSeconds) implements TrainingEvent {
+    }
+
+    /** The test set is being evaluated at the end of an epoch. */
+    record Evaluating(int epoch) implements TrainingEvent {
+    }
+
+    /** An epoch ended and its checkpoint is on disk. */
+    record Epoch(int epoch, double trainLoss, double trainAccuracy, double testAccuracy, double seconds,
+                 double imagesPerSecond) implements TrainingEvent {
+
+        /** The reference's line: {@code epoch 1, loss 1.3128, train acc 0.528, test acc 0.733, time 88.1 sec}. */
+        public String referenceLine() {
+            return String.format(java.util.Locale.ROOT, "epoch %d, loss %.4f, train acc %.3f, test acc %.3f, time %.1f sec",
+                    epoch, trainLoss, trainAccuracy, testAccuracy, seconds);
+        }
+    }
+
+    record Paused(int epoch, int iteration) implements TrainingEvent {
+    }
+
+    record Resumed(int epoch, int iteration) implements TrainingEvent {
+    }
+
+    /** The run is over; {@code message} says how, in words a user understands. */
+    record Finished(Outcome outcome, String message, int epochsCompleted) implements TrainingEvent {
+    }
+
+    enum Outcome {
+        /** All epochs ran. */
+        COMPLETED,
+        /** The user stopped it; the model trained so far is kept. */
+        STOPPED,
+        /** The loss became NaN or infinite; the last good checkpoint is kept. */
+        DIVERGED,
+        /** An error ended it. */
+        FAILED
+    }
+}

@@ -1,0 +1,304 @@
+package org.ninexplorer.training;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.ninexplorer.data.BatchIterator;
+import org.ninexplorer.data.Dataset;
+import org.ninexplorer.model.Analysis;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.ShapeInference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One training run. {@link #call()} trains on the calling thread (a JavaFX {@code Task} in the
+ * window, the main thread in the CLI) until the epochs are done, the user stops it, or the loss
+ * diverges; {@link #pause()}, {@link #resume()} and {@link #stop()} may be called from any
+ * thread and act between two iterations. Events reach the consumer on a separate thread.
+ *
+ * <p>Terminal states: {@code COMPLETED} (model.zip written), {@code STOPPED} (model.zip holds
+ * the model trained so far), {@code DIVERGED} (the last good checkpoint is kept, nothing newer is
+ * written), {@code FAILED} (an error; checkpoints so far are kept).
+ */
+public final class TrainingRun {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(TrainingRun.class);
+
+    private final TrainingRequest request;
+    private final Consumer<TrainingEvent> consumer;
+    private final RunDirectory resumeFrom;
+    private final Object control = new Object();
+    private boolean paused;
+    private volatile boolean stopRequested;
+    private volatile boolean snapshotRequested;
+    private volatile FeatureMapper snapshot;
+
+    public TrainingRun(TrainingRequest request, Consumer<TrainingEvent> consumer) {
+        this(request, consumer, null);
+    }
+
+    private TrainingRun(TrainingRequest request, Consumer<TrainingEvent> consumer, RunDirectory resumeFrom) {
+        this.request = request;
+        this.consumer = consumer;
+        this.resumeFrom = resumeFrom;
+    }
+
+    /** Continues a run from its last checkpoint, with the dataset its record names (opened by the caller). */
+    public static TrainingRun resume(RunDirectory run, Dataset dataset, Consumer<TrainingEvent> consumer)
+            throws TrainingException {
+        TrainingRequest request = new TrainingRequest(run.architecture(), run.hyperparameters(), dataset,
+                run.datasetSpec(), run.path(), run.limitTrain(), run.limitTest());
+        return new TrainingRun(request, consumer, run);
+    }
+
+    public TrainingRequest request() {
+        return request;
+    }
+
+    /** Refuses what cannot train, with every reason, before anything is written. */
+    public static void validate(TrainingRequest request) throws TrainingException {
+        Analysis analysis = ShapeInference.analyze(request.architecture());
+        if (!analysis.valid()) {
+            throw new TrainingException(new InvalidArchitectureException(analysis).getMessage());
+        }
+        List<String> problems = request.hyperparameters().problems();
+        if (!problems.isEmpty()) {
+            throw new TrainingException(String.join("; ", problems));
+        }
+        Architecture arch = request.architecture();
+        Dataset data = request.dataset();
+        if (data.classes() != arch.classes()) {
+            throw new TrainingException("The dataset " + data.name() + " has " + data.classes()
+                    + " classes but the architecture has " + arch.classes()
+                    + "; set the number of classes (and the last block's channels) to " + data.classes() + ".");
+        }
+        int c = arch.input().channels();
+        if (c != 1 && c != 3) {
+            throw new TrainingException("Images can be fed as 1 (grayscale) or 3 (RGB) channels, but the "
+                    + "architecture's input has " + c + ".");
+        }
+    }
+
+    /** Trains until done, stopped or diverged; returns the final event (also sent to the consumer). */
+    public TrainingEvent.Finished call() throws TrainingException {
+        validate(request);
+        BackendInfo backend = Backends.initialise();
+        Hyperparameters hp = request.hyperparameters();
+        RunDirectory run;
+        MultiLayerNetwork net;
+        int done;
+        try {
+            if (resumeFrom != null) {
+                run = resumeFrom;
+                Optional<RunDirectory.Checkpoint> checkpoint = run.lastCheckpoint();
+                done = checkpoint.map(RunDirectory.Checkpoint::epoch).orElse(0);
+                net = checkpoint.isPresent()
+                        ? ModelSerializer.restoreMultiLayerNetwork(checkpoint.get().file().toFile(), true)
+                        : NetworkBuilder.build(request.architecture(), hp);
+                run.prepareResume(done);
+            } else {
+                run = RunDirectory.create(request.runDirectory(), request, backend);
+                net = NetworkBuilder.build(request.architecture(), hp);
+                done = 0;
+            }
+        } catch (IOException e) {
+            throw new TrainingException("Cannot resume from " + request.runDirectory() + ": " + e.getMessage(), e);
+        }
+        AccuracyListener accuracy = new AccuracyListener();
+        net.setListeners(accuracy);
+        snapshot = new FeatureMapper(request.architecture(), net.clone());
+        try (EventDispatcher events = new EventDispatcher(consumer)) {
+            TrainingEvent.Finished finished = train(net, run, accuracy, events, backend, done);
+            events.publish(finished);
+            return finished;
+        }
+    }
+
+    private TrainingEvent.Finished train(MultiLayerNetwork net, RunDirectory run, AccuracyListener accuracy,
+                                         EventDispatcher events, BackendInfo backend, int done) {
+        Architecture arch = request.architecture();
+        Hyperparameters hp = request.hyperparameters();
+        Dataset data = request.dataset();
+        var in = arch.input();
+        BatchIterator train = new BatchIterator(data.train(), data.classes(), hp.batchSize(), in.channels(),
+                in.height(), in.width(), hp.seed(), true, request.limitTrain());
+        BatchIterator test = new BatchIterator(data.test(), data.classes(), hp.batchSize(), in.channels(),
+                in.height(), in.width(), hp.seed(), false, request.limitTest());
+        int trainImages = count(data.train().size(), request.limitTrain());
+        int testImages = count(data.test().size(), request.limitTest());
+        int iterationsPerEpoch = (trainImages + hp.batchSize() - 1) / hp.batchSize();
+        events.publish(new TrainingEvent.Started(backend, run.path().toString(), done + 1, hp.epochs(),
+                iterationsPerEpoch, trainImages, testImages));
+        Throughput throughput = new Throughput(trainImages, testImages, hp.epochs() - done);
+        long global = (long) done * iterationsPerEpoch;
+        int epoch = done;
+        try {
+            for (epoch = done + 1; epoch <= hp.epochs(); epoch++) {
+                train.reset();
+                accuracy.resetCounts();
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                int images = 0;
+                int iteration = 0;
+                while (train.hasNext()) {
+                    if (!awaitIfPaused(events, epoch, iteration)) {
+                        return stopped(net, run, epoch - 1, "Stopped by the user during epoch " + epoch + ".");
+                    }
+                    DataSet batch = train.next();
+                    INDArray labels = batch.getLabels();
+                    accuracy.expect(labels);
+                    net.fit(batch);
+                    double loss = net.score();
+                    iteration++;
+                    global++;
+                    int n = (int) labels.size(0);
+                    if (!Double.isFinite(loss)) {
+                        return diverged(run, epoch, iteration, loss);
+                    }
+                    lossSum += loss * n;
+                    images += n;
+                    throughput.trained(n);
+                    run.appendIteration(epoch, iteration, loss);
+                    events.publish(new TrainingEvent.Iteration(epoch, iteration, global, loss,
+                            (double) images / trainImages, throughput.imagesPerSecond(), throughput.etaSeconds()));
+                    if (snapshotRequested) {
+                        refreshSnapshot(net);
+                    }
+                }
+                events.publish(new TrainingEvent.Evaluating(epoch));
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                double testAccuracy = evaluate(net, test);
+                if (stopRequested) {
+                    return stopped(net, run, epoch - 1, "Stopped by the user while testing epoch " + epoch + ".");
+                }
+                throughput.epochDone(testImages);
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                TrainingEvent.Epoch summary = new TrainingEvent.Epoch(epoch, lossSum / images, accuracy.accuracy(),
+                        testAccuracy, seconds, images / trainSeconds);
+                run.writeCheckpoint(net, epoch);
+                run.appendEpoch(summary);
+                refreshSnapshot(net);
+                events.publish(summary);
+            }
+            run.writeFinalModel(net);
+            run.finish("completed");
+            return new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
+                    "Trained " + hp.epochs() + " epochs; the model is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
+                    hp.epochs());
+        } catch (IOException | RuntimeException e) {
+            LOGGER.error("Training failed in epoch {}", epoch, e);
+            try {
+                run.finish("failed");
+            } catch (IOException ignored) {
+                // the original failure is what the user needs to see
+            }
+            return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED,
+                    "Training failed in epoch " + epoch + ": " + e, Math.max(0, epoch - 1));
+        }
+    }
+
+    private static int count(int size, int limit) {
+        return limit > 0 ? Math.min(limit, size) : size;
+    }
+
+    private double evaluate(MultiLayerNetwork net, BatchIterator test) {
+        test.reset();
+        long correct = 0;
+        long total = 0;
+        while (test.hasNext() && !stopRequested) {
+            DataSet batch = test.next();
+            INDArray predicted = net.output(batch.getFeatures(), false).argMax(1);
+            correct += predicted.eq(batch.getLabels().argMax(1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
+                    .sumNumber().longValue();
+            total += batch.getLabels().size(0);
+        }
+        return total == 0 ? Double.NaN : (double) correct / total;
+    }
+
+    private TrainingEvent.Finished stopped(MultiLayerNetwork net, RunDirectory run, int epochsCompleted, String message)
+            throws IOException {
+        run.writeFinalModel(net);
+        run.finish("stopped");
+        refreshSnapshot(net);
+        return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED,
+                message + " The model trained so far is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
+                epochsCompleted);
+    }
+
+    private TrainingEvent.Finished diverged(RunDirectory run, int epoch, int iteration, double loss) throws IOException {
+        run.finish("diverged");
+        String kept = epoch > 1 ? "The last good checkpoint, after epoch " + (epoch - 1) + ", is kept in "
+                + run.path().resolve("checkpoints") + "." : "No epoch had completed, so there is no checkpoint.";
+        return new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, String.format(java.util.Locale.ROOT,
+                "Training diverged in epoch %d, iteration %d: the loss became %s. Try a smaller learning rate "
+                        + "(this run used %s). %s", epoch, iteration, loss, request.hyperparameters().learningRate(), kept),
+                epoch - 1);
+    }
+
+    /** Blocks while paused; returns false when the run should stop. */
+    private boolean awaitIfPaused(EventDispatcher events, int epoch, int iteration) {
+        synchronized (control) {
+            if (paused && !stopRequested) {
+                events.publish(new TrainingEvent.Paused(epoch, iteration));
+                while (paused && !stopRequested) {
+                    try {
+                        control.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stopRequested = true;
+                    }
+                }
+                if (!stopRequested) {
+                    events.publish(new TrainingEvent.Resumed(epoch, iteration));
+                }
+            }
+        }
+        return !stopRequested;
+    }
+
+    private void refreshSnapshot(MultiLayerNetwork net) {
+        snapshotRequested = false;
+        snapshot = new FeatureMapper(request.architecture(), net.clone());
+    }
+
+    public void pause() {
+        synchronized (control) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (control) {
+            paused = false;
+            control.notifyAll();
+        }
+    }
+
+    /** Stops within one iteration, keeping the model trained so far; also ends a pause. */
+    public void stop() {
+        synchronized (control) {
+            stopRequested = true;
+            control.notifyAll();
+        }
+    }
+
+    /**
+     * A copy of the network as of the last epoch end (or the last {@link #requestSnapshot()}),
+     * for feature maps while training goes on; {@code null} before training starts.
+     */
+    public FeatureMapper featureMapper() {
+        return snapshot;
+    }
+
+    /** Asks for a fresh {@link #featureMapper()} after the next iteration. */
+    public void requestSnapshot() {
+        snapshotRequested = true;
+    }
+}
