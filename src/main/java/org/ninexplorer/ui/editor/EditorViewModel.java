@@ -1,0 +1,272 @@
+package org.ninexplorer.ui.editor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.ninexplorer.model.Analysis;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.ArchitectureFormatException;
+import org.ninexplorer.model.ArchitectureJson;
+import org.ninexplorer.model.Dropout;
+import org.ninexplorer.model.InputSpec;
+import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.model.Presets;
+import org.ninexplorer.model.ShapeInference;
+
+/**
+ * The architecture being edited: every change goes through {@link #apply}, which records an undoable
+ * command and re-runs shape inference at once (microseconds), so shapes follow every edit within a frame.
+ * Selection: {@link #INPUT} for the input, 0..n-1 for a layer, n for the class scores.
+ */
+public final class EditorViewModel {
+
+    public static final int INPUT = -1;
+
+    private final EditHistory history = new EditHistory();
+    private final ReadOnlyObjectWrapper<Architecture> architecture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper selection = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final BooleanProperty locked = new SimpleBooleanProperty();
+    private Architecture saved;
+
+    public EditorViewModel() {
+        reset(Presets.FASHION_28, "fashion-28", null);
+    }
+
+    // --- Properties -------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<Architecture> architectureProperty() {
+        return architecture.getReadOnlyProperty();
+    }
+
+    public Architecture architecture() {
+        return architecture.get();
+    }
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public Analysis analysis() {
+        return analysis.get();
+    }
+
+    public ReadOnlyIntegerProperty selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public int selection() {
+        return selection.get();
+    }
+
+    /** Bumped on every change of the architecture, edits, undo and loads alike. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** The preset or file name the architecture came from, for titles and run directory names. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    /** True while a training run uses this architecture: edits are refused. */
+    public BooleanProperty lockedProperty() {
+        return locked;
+    }
+
+    public BooleanBinding editableBinding() {
+        return Bindings.not(locked);
+    }
+
+    /** The selected top-level layer, or null when the input or the class scores are selected. */
+    public Layer selectedLayer() {
+        int i = selection.get();
+        return i >= 0 && i < architecture().layers().size() ? architecture().layers().get(i) : null;
+    }
+
+    // --- Commands ---------------------------------------------------------------------------------
+
+    public void select(int index) {
+        selection.set(Math.max(INPUT, Math.min(index, architecture().layers().size())));
+    }
+
+    /** Applies an edit as one undoable command; a no-op edit records nothing. */
+    public void apply(String description, UnaryOperator<Architecture> edit) {
+        if (locked.get()) {
+            return;
+        }
+        Architecture before = architecture();
+        Architecture after = edit.apply(before);
+        if (after.equals(before)) {
+            return;
+        }
+        history.record(new EditCommand(description, before, after));
+        show(after);
+    }
+
+    public void undo() {
+        if (!locked.get()) {
+            history.undo().ifPresent(c -> show(c.before()));
+        }
+    }
+
+    public void redo() {
+        if (!locked.get()) {
+            history.redo().ifPresent(c -> show(c.after()));
+        }
+    }
+
+    /** Replaces the selected layer through {@code edit}; ignored when the selection is not a layer of that type. */
+    public <T extends Layer> void editLayer(Class<T> type, String what, UnaryOperator<T> edit) {
+        int index = selection.get();
+        Layer layer = selectedLayer();
+        if (type.isInstance(layer)) {
+            apply("change " + what + " of layer " + index,
+                    a -> a.withLayer(index, edit.apply(type.cast(layer))));
+        }
+    }
+
+    public void setInput(InputSpec input) {
+        apply("change the input", a -> a.withInput(input));
+    }
+
+    public void setClasses(int classes) {
+        apply("change the number of classes", a -> a.withClasses(classes));
+    }
+
+    /** Inserts a layer after the selection (at the start when the input is selected) and selects it. */
+    public void insert(Layer layer) {
+        int at = Math.min(selection.get() + 1, architecture().layers().size());
+        apply("add " + layer.type(), a -> a.withInserted(at, layer));
+        select(at);
+    }
+
+    public void removeSelected() {
+        int index = selection.get();
+        if (selectedLayer() != null) {
+            apply("remove layer " + index, a -> a.withRemoved(index));
+            select(Math.min(index, architecture().layers().size() - 1));
+        }
+    }
+
+    public void moveSelected(int delta) {
+        int from = selection.get();
+        int to = from + delta;
+        if (selectedLayer() != null && to >= 0 && to < architecture().layers().size()) {
+            apply("move layer " + from, a -> a.withMoved(from, to));
+            select(to);
+        }
+    }
+
+    public void newFromPreset(String preset) {
+        reset(Presets.byName(preset).orElseThrow(() -> new IllegalArgumentException("no preset " + preset)),
+                preset, null);
+    }
+
+    public void open(Path path) throws IOException, ArchitectureFormatException {
+        reset(ArchitectureJson.load(path), baseName(path), path);
+    }
+
+    public void save(Path path) throws IOException {
+        ArchitectureJson.save(architecture(), path);
+        file.set(path);
+        name.set(baseName(path));
+        saved = architecture();
+        refreshFlags();
+    }
+
+    // --- Internals --------------------------------------------------------------------------------
+
+    private void reset(Architecture arch, String newName, Path path) {
+        history.clear();
+        saved = arch;
+        file.set(path);
+        name.set(newName);
+        show(arch);
+        select(0);
+    }
+
+    private void show(Architecture arch) {
+        analysis.set(ShapeInference.analyze(arch));
+        architecture.set(arch);
+        if (selection.get() > arch.layers().size()) {
+            selection.set(arch.layers().size());
+        }
+        refreshFlags();
+        revision.set(revision.get() + 1);
+    }
+
+    private void refreshFlags() {
+        dirty.set(!architecture().equals(saved));
+        canUndo.set(history.nextUndo().isPresent());
+        canRedo.set(history.nextRedo().isPresent());
+        undoText.set(history.nextUndo().map(c -> "Undo " + c.description()).orElse("Undo"));
+        redoText.set(history.nextRedo().map(c -> "Redo " + c.description()).orElse("Redo"));
+    }
+
+    private static String baseName(Path path) {
+        String fileName = path.getFileName().toString();
+        return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
+    }
+
+    /** Layers a user can add, with the settings a new one starts from. */
+    public static Layer newLayer(String type) {
+        return switch (type) {
+            case "nin" -> new NinBlock(64, 3, 1, 1);
+            case "maxpool" -> new MaxPool(3, 2);
+            case "dropout" -> new Dropout(0.5);
+            default -> throw new IllegalArgumentException("cannot add " + type);
+        };
+    }
+}

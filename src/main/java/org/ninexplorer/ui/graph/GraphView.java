@@ -1,0 +1,153 @@
+package org.ninexplorer.ui.graph;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.ui.editor.EditorViewModel;
+
+/**
+ * The architecture as a chain of cards, wrapped onto several rows so that the whole net fits a projector,
+ * with the totals and problems below. Cards are rebuilt on each analysis (a dozen nodes, well within a frame).
+ */
+public final class GraphView extends BorderPane {
+
+    private static final double BAR_WIDTH = 150;
+
+    private final GraphViewModel viewModel;
+    private final EditorViewModel editor;
+    private final FlowPane chain = new FlowPane();
+    private final Set<Integer> expanded = new HashSet<>();
+
+    public GraphView(GraphViewModel viewModel, EditorViewModel editor) {
+        this.viewModel = viewModel;
+        this.editor = editor;
+        getStyleClass().add("graph-view");
+        getStylesheets().add(GraphView.class.getResource("graph.css").toExternalForm());
+        chain.getStyleClass().add("chain");
+        chain.setAlignment(Pos.TOP_LEFT);
+        ScrollPane scroll = new ScrollPane(chain);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+
+        Label summary = new Label();
+        summary.setId("summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.getStyleClass().add("summary");
+        Label problems = new Label();
+        problems.setId("problems");
+        problems.textProperty().bind(viewModel.problemsProperty());
+        problems.getStyleClass().add("problems");
+        problems.setWrapText(true);
+        problems.visibleProperty().bind(viewModel.problemsProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+        VBox bottom = new VBox(problems, summary);
+        bottom.getStyleClass().add("summary-bar");
+        setBottom(bottom);
+
+        viewModel.cardsProperty().addListener((obs, old, cards) -> rebuild(cards));
+        editor.selectionProperty().addListener((obs, old, index) -> markSelection());
+        rebuild(viewModel.cards());
+    }
+
+    private void rebuild(List<LayerCard> cards) {
+        chain.getChildren().clear();
+        for (LayerCard card : cards) {
+            if (!chain.getChildren().isEmpty()) {
+                Label arrow = new Label("→");
+                arrow.getStyleClass().add("arrow");
+                chain.getChildren().add(arrow);
+            }
+            chain.getChildren().add(cardNode(card));
+        }
+        markSelection();
+    }
+
+    private VBox cardNode(LayerCard card) {
+        Label title = new Label(card.title());
+        title.getStyleClass().add("card-title");
+        Label index = new Label(card.index() >= 0 && !"Classes".equals(card.title()) ? "#" + card.index() : "");
+        index.getStyleClass().add("card-index");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox header = new HBox(title, spacer, index);
+        Label settings = new Label(card.settings());
+        settings.getStyleClass().add("card-settings");
+        Label shape = new Label(card.shape());
+        shape.getStyleClass().add("card-shape");
+        if (!card.formula().isEmpty()) {
+            shape.setTooltip(tooltip("Output " + card.shape() + "\n" + card.formula()));
+        }
+        Region bar = new Region();
+        bar.getStyleClass().add("tensor-bar");
+        bar.setPrefWidth(8 + card.size() * BAR_WIDTH);
+        bar.setMaxWidth(Region.USE_PREF_SIZE);
+        Label stats = new Label(card.stats());
+        stats.getStyleClass().add("card-stats");
+        VBox box = new VBox(header, settings, shape, bar, stats);
+        box.getStyleClass().addAll("layer-card", "kind-" + card.title().toLowerCase().replace(' ', '-'));
+        box.setUserData(card.index());
+        box.setId("card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
+        if (!card.convs().isEmpty()) {
+            ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾ 3 convs" : "▸ 3 convs");
+            more.getStyleClass().addAll("flat", "small", "expand");
+            more.setSelected(expanded.contains(card.index()));
+            VBox convs = new VBox();
+            convs.getStyleClass().add("convs");
+            card.convs().forEach(line -> {
+                Label l = new Label(line);
+                l.getStyleClass().add("conv-line");
+                convs.getChildren().add(l);
+            });
+            convs.visibleProperty().bind(more.selectedProperty());
+            convs.managedProperty().bind(more.selectedProperty());
+            more.selectedProperty().addListener((obs, old, on) -> {
+                more.setText(on ? "▾ 3 convs" : "▸ 3 convs");
+                if (on) {
+                    expanded.add(card.index());
+                } else {
+                    expanded.remove(card.index());
+                }
+            });
+            box.getChildren().addAll(more, convs);
+        }
+        if (card.status() != LayerReport.Status.VALID) {
+            box.getStyleClass().add(card.status() == LayerReport.Status.INVALID ? "invalid" : "unreachable");
+            Label problem = new Label(card.problem());
+            problem.getStyleClass().add("card-problem");
+            problem.setWrapText(true);
+            box.getChildren().add(problem);
+        }
+        Tooltip.install(title, tooltip(card.teaching()));
+        box.setOnMouseClicked(e -> editor.select(card.index()));
+        return box;
+    }
+
+    private void markSelection() {
+        int selected = editor.selection();
+        chain.getChildren().forEach(node -> node.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("selected"),
+                node.getUserData() instanceof Integer i && i == selected));
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setShowDelay(Duration.millis(250));
+        tip.setShowDuration(Duration.seconds(30));
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        return tip;
+    }
+}

@@ -1,0 +1,124 @@
+package org.ninexplorer.ui.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ninexplorer.model.Analysis;
+import org.ninexplorer.model.ConvReport;
+import org.ninexplorer.model.Diagnostic;
+import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.model.Shape;
+import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.editor.EditorViewModel;
+
+/** Turns each analysis into the cards and the summary line the graph shows. */
+public final class GraphViewModel {
+
+    private final ReadOnlyObjectWrapper<List<LayerCard>> cards = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+
+    public GraphViewModel(EditorViewModel editor) {
+        editor.analysisProperty().addListener((obs, old, analysis) -> update(analysis));
+        update(editor.analysis());
+    }
+
+    public ReadOnlyObjectProperty<List<LayerCard>> cardsProperty() {
+        return cards.getReadOnlyProperty();
+    }
+
+    public List<LayerCard> cards() {
+        return cards.get();
+    }
+
+    /** Totals: params, MACs and activation memory per sample. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Every problem, one per line; empty when the net can train. */
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    private void update(Analysis analysis) {
+        cards.set(cardsOf(analysis));
+        summary.set("Parameters " + Format.count(analysis.totalParams()) + "   ·   MACs per image "
+                + Format.count(analysis.totalMacs()) + "   ·   activations per image "
+                + Format.bytes(analysis.activationBytes()));
+        problems.set(String.join("\n", analysis.diagnostics().stream().map(GraphViewModel::describe).toList()));
+    }
+
+    /** A diagnostic as a sentence: "Layer 3 (kernel): ..." */
+    public static String describe(Diagnostic d) {
+        String where = d.layerIndex() == Diagnostic.ARCHITECTURE ? "Network" : "Layer " + d.layerIndex();
+        return where + (d.field() == null ? "" : " (" + d.field() + ")") + ": " + d.message();
+    }
+
+    static List<LayerCard> cardsOf(Analysis analysis) {
+        List<LayerReport> reports = analysis.reports();
+        long largest = Math.max(analysis.architecture().input().shape().elements(), reports.stream()
+                .filter(r -> r.output() != null).mapToLong(r -> r.output().elements()).max().orElse(1));
+        List<LayerCard> cards = new ArrayList<>();
+        Shape in = analysis.architecture().input().shape();
+        String inputProblem = String.join("\n", analysis.globalDiagnostics().stream()
+                .filter(d -> "input".equals(d.field())).map(Diagnostic::message).toList());
+        cards.add(new LayerCard(EditorViewModel.INPUT, "Input", in.height() + "×" + in.width() + ", "
+                        + (in.channels() == 1 ? "grayscale" : in.channels() + " channels"), in.toString(),
+                "image", "", inputProblem.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID,
+                inputProblem, Teaching.INPUT, relative(in.elements(), largest), List.of()));
+        int firstInvalid = -1;
+        for (LayerReport r : reports) {
+            String problem = String.join("\n", r.diagnostics().stream().map(Diagnostic::message).toList());
+            if (r.status() == LayerReport.Status.INVALID && firstInvalid < 0) {
+                firstInvalid = r.index();
+            }
+            if (r.status() == LayerReport.Status.UNREACHABLE) {
+                problem = firstInvalid >= 0 ? "Cannot be computed: depends on layer " + firstInvalid + ", which is impossible."
+                        : "Cannot be computed: an earlier setting is impossible.";
+            }
+            if ("classes".equals(r.kind())) {
+                String global = String.join("\n", analysis.globalDiagnostics().stream()
+                        .filter(d -> !"input".equals(d.field())).map(Diagnostic::message).toList());
+                if (!global.isEmpty()) {
+                    problem = problem.isEmpty() ? global : problem + "\n" + global;
+                }
+            }
+            LayerReport.Status status = r.status() == LayerReport.Status.VALID && !problem.isEmpty()
+                    ? LayerReport.Status.INVALID : r.status();
+            cards.add(new LayerCard(r.index(), title(r.kind()), r.summary(),
+                    r.output() == null ? "?" : r.output().toString(),
+                    r.params() == 0 && r.macs() == 0 ? "no parameters"
+                            : Format.count(r.params()) + " params · " + Format.count(r.macs()) + " MACs",
+                    r.formula(), status, problem, Teaching.of(r.kind()),
+                    r.output() == null ? 0 : relative(r.output().elements(), largest),
+                    r.convs().stream().map(GraphViewModel::convLine).toList()));
+        }
+        return cards;
+    }
+
+    private static String convLine(ConvReport c) {
+        String kernel = c.kernel() + "×" + c.kernel() + (c.kernel() > 1 ? " /" + c.stride()
+                + (c.padding() > 0 ? " p" + c.padding() : "") : "");
+        return "conv " + kernel + " → " + c.output() + "   " + Format.count(c.params()) + " params";
+    }
+
+    /** Log scale, so that a 1×1×10 score and a 96×54×54 map both stay visible. */
+    private static double relative(long elements, long largest) {
+        return largest <= 1 ? 1 : Math.log1p(elements) / Math.log1p(largest);
+    }
+
+    static String title(String kind) {
+        return switch (kind) {
+            case "nin" -> "NiN block";
+            case "maxpool" -> "Max pool";
+            case "dropout" -> "Dropout";
+            case "gap" -> "Global avg pool";
+            case "classes" -> "Classes";
+            default -> kind;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package org.ninexplorer.ui.graph;
+
+import java.util.List;
+import org.ninexplorer.model.LayerReport;
+
+/**
+ * What one card of the layer graph shows, in display text.
+ *
+ * @param index    selection index: -1 input, 0..n-1 layers, n class scores
+ * @param title    the kind in words ("NiN block")
+ * @param settings e.g. {@code 96 · 11×11 / 4}
+ * @param shape    output shape C×H×W, or "?" when it cannot be computed
+ * @param stats    params and MACs
+ * @param formula  how the shape follows from the input, numbers plugged in
+ * @param problem  what is wrong, in words and numbers, or "" when nothing is
+ * @param teaching what this kind of layer does, for its tooltip
+ * @param size     0..1, how big the output tensor is relative to the largest one in the net
+ * @param convs    one line per convolution of a NiN block
+ */
+public record LayerCard(int index, String title, String settings, String shape, String stats, String formula,
+                        LayerReport.Status status, String problem, String teaching, double size, List<String> convs) {
+}
