@@ -181,8 +181,20 @@ public final class EditorViewModel {
         apply("change the input", a -> a.withInput(input));
     }
 
+    /**
+     * Changes the number of classes and, when the last NiN block had one channel per class, that block too:
+     * GAP turns each of its channels into one class score, so the two go together.
+     */
     public void setClasses(int classes) {
-        apply("change the number of classes", a -> a.withClasses(classes));
+        apply("change the number of classes", a -> {
+            Architecture changed = a.withClasses(classes);
+            for (int i = a.layers().size() - 1; i >= 0; i--) {
+                if (a.layers().get(i) instanceof NinBlock last) {
+                    return last.channels() == a.classes() ? changed.withLayer(i, last.withChannels(classes)) : changed;
+                }
+            }
+            return changed;
+        });
     }
 
     /** Inserts a layer after the selection (at the start when the input is selected) and selects it. */

@@ -1,0 +1,192 @@
+package org.ninexplorer.ui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.ninexplorer.model.Dropout;
+import org.ninexplorer.model.InputSpec;
+import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
+
+/**
+ * Edits the selected card with spinners. The form is rebuilt only when the selection changes kind, and
+ * otherwise refreshed in place, so that typing or holding a spinner arrow is not interrupted by its own edit.
+ */
+public final class InspectorView extends VBox {
+
+    private static final int MAX_SIDE = 1024;
+
+    private final EditorViewModel editor;
+    private final Label heading = new Label();
+    private final GridPane form = new GridPane();
+    private final List<Runnable> refreshers = new ArrayList<>();
+    private String builtFor = "";
+    private boolean updating;
+
+    public InspectorView(EditorViewModel editor) {
+        this.editor = editor;
+        getStyleClass().add("inspector");
+        getStylesheets().add(InspectorView.class.getResource("editor.css").toExternalForm());
+        heading.getStyleClass().add("title-4");
+        form.getStyleClass().add("form");
+        form.setHgap(10);
+        form.setVgap(8);
+        form.disableProperty().bind(editor.lockedProperty());
+
+        Label locked = new Label("Editing is locked while training runs. Stop the run to change the network; "
+                + "the graph, charts and feature maps stay available.");
+        locked.getStyleClass().add("locked-note");
+        locked.setWrapText(true);
+        locked.visibleProperty().bind(editor.lockedProperty());
+        locked.managedProperty().bind(locked.visibleProperty());
+
+        Label layersHeading = new Label("Layers");
+        layersHeading.getStyleClass().add("title-4");
+        FlowPane actions = new FlowPane(6, 6,
+                action("+ NiN block", "add-nin", "Insert a NiN block after the selected card",
+                        () -> editor.insert(EditorViewModel.newLayer("nin"))),
+                action("+ Max pool", "add-pool", "Insert a 3×3 / 2 max pool after the selected card",
+                        () -> editor.insert(EditorViewModel.newLayer("maxpool"))),
+                action("+ Dropout", "add-dropout", "Insert dropout after the selected card",
+                        () -> editor.insert(EditorViewModel.newLayer("dropout"))),
+                action("Move up", "move-up", "Move the selected layer one place earlier (Alt+Up)",
+                        () -> editor.moveSelected(-1)),
+                action("Move down", "move-down", "Move the selected layer one place later (Alt+Down)",
+                        () -> editor.moveSelected(1)),
+                action("Remove", "remove", "Remove the selected layer (Delete)", editor::removeSelected));
+        actions.disableProperty().bind(editor.lockedProperty());
+        getChildren().addAll(locked, heading, form, layersHeading, actions);
+        setSpacing(12);
+        setPadding(new Insets(14));
+
+        editor.selectionProperty().addListener((obs, old, index) -> refresh());
+        editor.revisionProperty().addListener((obs, old, rev) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        int index = editor.selection();
+        Layer layer = editor.selectedLayer();
+        String kind = index == EditorViewModel.INPUT ? "input" : layer == null ? "classes" : layer.type();
+        String key = kind + ":" + index;
+        if (!key.equals(builtFor)) {
+            builtFor = key;
+            build(kind, index);
+        }
+        updating = true;
+        try {
+            refreshers.forEach(Runnable::run);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void build(String kind, int index) {
+        form.getChildren().clear();
+        refreshers.clear();
+        switch (kind) {
+            case "input" -> {
+                heading.setText("Input");
+                intRow("Channels", "input-channels", 1, 3, "1 for grayscale, 3 for colour images",
+                        () -> editor.architecture().input().channels(),
+                        v -> editor.setInput(new InputSpec(v, input().height(), input().width())));
+                intRow("Height", "input-height", 1, MAX_SIDE, "Images are resized to this height",
+                        () -> input().height(), v -> editor.setInput(new InputSpec(input().channels(), v, input().width())));
+                intRow("Width", "input-width", 1, MAX_SIDE, "Images are resized to this width",
+                        () -> input().width(), v -> editor.setInput(new InputSpec(input().channels(), input().height(), v)));
+            }
+            case "classes" -> {
+                heading.setText("Classes");
+                intRow("Classes", "classes", 2, 1000,
+                        "How many classes the net tells apart; the last NiN block needs one channel per class",
+                        () -> editor.architecture().classes(), editor::setClasses);
+            }
+            case "nin" -> {
+                heading.setText("NiN block · layer " + index);
+                intRow("Channels", "channels", 1, 4096, "Output channels of all three convolutions",
+                        () -> block().channels(), v -> editor.editLayer(NinBlock.class, "channels", b -> b.withChannels(v)));
+                intRow("Kernel", "kernel", 1, MAX_SIDE, "Side of the first convolution's square window",
+                        () -> block().kernel(), v -> editor.editLayer(NinBlock.class, "kernel", b -> b.withKernel(v)));
+                intRow("Stride", "stride", 1, MAX_SIDE, "How far the window moves between outputs",
+                        () -> block().stride(), v -> editor.editLayer(NinBlock.class, "stride", b -> b.withStride(v)));
+                intRow("Padding", "padding", 0, MAX_SIDE, "Zeros added around the input on each side",
+                        () -> block().padding(), v -> editor.editLayer(NinBlock.class, "padding", b -> b.withPadding(v)));
+            }
+            case "maxpool" -> {
+                heading.setText("Max pool · layer " + index);
+                intRow("Kernel", "pool-kernel", 1, MAX_SIDE, "Side of the pooling window",
+                        () -> pool().kernel(), v -> editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(v)));
+                intRow("Stride", "pool-stride", 1, MAX_SIDE, "How far the window moves between outputs",
+                        () -> pool().stride(), v -> editor.editLayer(MaxPool.class, "stride", p -> p.withStride(v)));
+            }
+            case "dropout" -> {
+                heading.setText("Dropout · layer " + index);
+                Spinner<Double> p = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.95, 0.5, 0.05));
+                p.setEditable(true);
+                p.setId("dropout-p");
+                p.setTooltip(new Tooltip("Probability of zeroing each activation during training"));
+                p.valueProperty().addListener((obs, old, v) -> {
+                    if (!updating && v != null) {
+                        editor.editLayer(Dropout.class, "p", d -> new Dropout(Math.round(v * 100) / 100.0));
+                    }
+                });
+                refreshers.add(() -> {
+                    if (editor.selectedLayer() instanceof Dropout d) {
+                        p.getValueFactory().setValue(d.p());
+                    }
+                });
+                form.addRow(0, new Label("p"), p);
+            }
+            default -> heading.setText("Global average pooling · layer " + index
+                    + "\nNothing to set: it averages each channel to one number.");
+        }
+    }
+
+    private void intRow(String name, String id, int min, int max, String help, IntSupplier value, IntConsumer set) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.getAsInt());
+        spinner.setEditable(true);
+        spinner.setId(id);
+        spinner.setPrefWidth(130);
+        spinner.setTooltip(new Tooltip(help));
+        spinner.valueProperty().addListener((obs, old, v) -> {
+            if (!updating && v != null) {
+                set.accept(v);
+            }
+        });
+        refreshers.add(() -> spinner.getValueFactory().setValue(value.getAsInt()));
+        Label label = new Label(name);
+        label.setLabelFor(spinner);
+        form.addRow(form.getRowCount(), label, spinner);
+    }
+
+    private InputSpec input() {
+        return editor.architecture().input();
+    }
+
+    private NinBlock block() {
+        return (NinBlock) editor.selectedLayer();
+    }
+
+    private MaxPool pool() {
+        return (MaxPool) editor.selectedLayer();
+    }
+
+    private static Button action(String text, String id, String help, Runnable run) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(help));
+        button.setOnAction(e -> run.run());
+        return button;
+    }
+}

@@ -1,0 +1,168 @@
+package org.ninexplorer.ui.training;
+
+import java.io.File;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
+import org.ninexplorer.training.Optimizer;
+import org.ninexplorer.ui.common.Fxml;
+
+/** The dashboard: data, hyper-parameters, Start/Pause/Resume/Stop, progress and the live charts. */
+public final class TrainingView extends BorderPane {
+
+    /** ~15 Hz: smooth enough for a progress bar, cheap enough for two cores shared with training. */
+    private static final Duration DRAIN_PERIOD = Duration.millis(66);
+
+    private final TrainingViewModel viewModel;
+    @FXML private ComboBox<DatasetChoice> datasetBox;
+    @FXML private Button folderButton;
+    @FXML private Label folderLabel;
+    @FXML private ComboBox<Optimizer> optimizerBox;
+    @FXML private Spinner<Double> learningRateSpinner;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private Spinner<Integer> epochsSpinner;
+    @FXML private Spinner<Integer> seedSpinner;
+    @FXML private Spinner<Integer> limitTrainSpinner;
+    @FXML private Spinner<Integer> limitTestSpinner;
+    @FXML private javafx.scene.layout.GridPane hyperGrid;
+    @FXML private Button startButton;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stopButton;
+    @FXML private Label startReason;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label statusLabel;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private LineChart<Number, Number> epochChart;
+
+    public TrainingView(TrainingViewModel viewModel) {
+        this.viewModel = viewModel;
+        Fxml.loadInto(this, "TrainingView.fxml");
+        getStylesheets().add(TrainingView.class.getResource("training.css").toExternalForm());
+        Timeline drain = new Timeline(new KeyFrame(DRAIN_PERIOD, e -> viewModel.drain()));
+        drain.setCycleCount(Timeline.INDEFINITE);
+        drain.play();
+    }
+
+    @FXML
+    private void initialize() {
+        datasetBox.getItems().setAll(DatasetChoice.values());
+        datasetBox.valueProperty().bindBidirectional(viewModel.datasetProperty());
+        folderButton.visibleProperty().bind(viewModel.datasetProperty().isEqualTo(DatasetChoice.FOLDER));
+        folderButton.managedProperty().bind(folderButton.visibleProperty());
+        folderLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.folderProperty().get() == null
+                ? "" : viewModel.folderProperty().get().getFileName().toString(), viewModel.folderProperty()));
+        folderLabel.visibleProperty().bind(folderButton.visibleProperty());
+        optimizerBox.getItems().setAll(Optimizer.values());
+        optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
+        optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
+
+        SpinnerValueFactory.DoubleSpinnerValueFactory lr =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.00001, 1, viewModel.learningRateProperty().get(), 0.0005);
+        lr.setConverter(new javafx.util.converter.DoubleStringConverter());
+        learningRateSpinner.setValueFactory(lr);
+        lr.valueProperty().addListener((obs, old, v) -> viewModel.learningRateProperty().set(v));
+        learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
+        intSpinner(batchSpinner, 1, 4096, viewModel.batchSizeProperty(), "Images per update");
+        intSpinner(epochsSpinner, 1, 1000, viewModel.epochsProperty(), "Passes over the training images");
+        intSpinner(seedSpinner, 0, Integer.MAX_VALUE, viewModel.seedProperty(), "Same seed, same run");
+        intSpinner(limitTrainSpinner, 0, 1_000_000, viewModel.limitTrainProperty(),
+                "Use only this many training images (0: all) for a quick run");
+        intSpinner(limitTestSpinner, 0, 1_000_000, viewModel.limitTestProperty(), "Test on only this many images (0: all)");
+        hyperGrid.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.state().busy(),
+                viewModel.stateProperty()));
+        datasetBox.disableProperty().bind(hyperGrid.disableProperty());
+
+        startButton.disableProperty().bind(viewModel.canStartBinding().not());
+        Tooltip startTip = new Tooltip();
+        startTip.textProperty().bind(Bindings.when(viewModel.startBlockedReasonBinding().isEmpty())
+                .then("Train this network (F5)").otherwise(viewModel.startBlockedReasonBinding()));
+        startButton.setTooltip(startTip);
+        // A disabled button shows no tooltip, so the reason is also written below the buttons.
+        startReason.textProperty().bind(Bindings.when(viewModel.stateProperty().isEqualTo(TrainingState.IDLE))
+                .then(viewModel.startBlockedReasonBinding()).otherwise(""));
+        startReason.visibleProperty().bind(startReason.textProperty().isNotEmpty());
+        startReason.managedProperty().bind(startReason.visibleProperty());
+        pauseButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(TrainingState.RUNNING));
+        resumeButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(TrainingState.PAUSED));
+        stopButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.state().busy()
+                || viewModel.state() == TrainingState.STOPPING, viewModel.stateProperty()));
+
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        viewModel.statusIsErrorProperty().addListener((obs, old, error) -> {
+            statusLabel.getStyleClass().remove("error");
+            if (error) {
+                statusLabel.getStyleClass().add("error");
+            }
+        });
+
+        lossChart.getStyleClass().add("loss-chart");
+        lossChart.getData().add(series("loss", viewModel.rawLoss()));
+        lossChart.getData().add(series("smoothed", viewModel.smoothLoss()));
+        lossChart.getData().add(series("epoch mean", viewModel.epochLoss()));
+        epochChart.getData().add(series("train loss", viewModel.epochLossByEpoch()));
+        epochChart.getData().add(series("train accuracy", viewModel.trainAccuracy()));
+        epochChart.getData().add(series("test accuracy", viewModel.testAccuracy()));
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, SampledSeries sampled) {
+        return new XYChart.Series<>(name, sampled.points());
+    }
+
+    private static void intSpinner(Spinner<Integer> spinner, int min, int max,
+                                   javafx.beans.property.IntegerProperty property, String help) {
+        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get()));
+        spinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                property.set(v);
+            }
+        });
+        spinner.setTooltip(new Tooltip(help));
+    }
+
+    @FXML
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("A folder of IDX files, or one sub-folder of images per class");
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            viewModel.folderProperty().set(dir.toPath());
+        }
+    }
+
+    @FXML
+    public void start() {
+        viewModel.start();
+    }
+
+    @FXML
+    private void pause() {
+        viewModel.pause();
+    }
+
+    @FXML
+    private void resume() {
+        viewModel.resume();
+    }
+
+    @FXML
+    public void stop() {
+        viewModel.stop();
+    }
+}
