@@ -14,7 +14,8 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0 || (args.length == 1 && args[0].equals("--smoke-test"))) {
             javafx.application.Application.launch(ExplorerApp.class, args);
-            return;
+            // Daemon threads (ND4J start-up, training) must not keep a closed app alive.
+            System.exit(0);
         }
         System.exit(NinCli.run(args));
     }

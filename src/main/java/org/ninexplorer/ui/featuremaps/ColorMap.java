@@ -1,0 +1,42 @@
+package org.ninexplorer.ui.featuremaps;
+
+/**
+ * Viridis: perceptually uniform and readable in greyscale and by most colour-blind viewers, so that the
+ * brightness of a tile means the strength of an activation on any projector.
+ */
+public final class ColorMap {
+
+    /** Viridis sampled at 9 points (matplotlib), interpolated linearly in between. */
+    private static final int[][] VIRIDIS = {
+            {68, 1, 84}, {71, 44, 122}, {59, 81, 139}, {44, 113, 142}, {33, 144, 141},
+            {39, 173, 129}, {92, 200, 99}, {170, 220, 50}, {253, 231, 37}};
+
+    private ColorMap() {
+    }
+
+    /** @param t 0..1 (clamped) @return opaque ARGB */
+    public static int viridis(double t) {
+        double x = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t)) * (VIRIDIS.length - 1);
+        int i = Math.min((int) x, VIRIDIS.length - 2);
+        double f = x - i;
+        int r = (int) Math.round(VIRIDIS[i][0] + f * (VIRIDIS[i + 1][0] - VIRIDIS[i][0]));
+        int g = (int) Math.round(VIRIDIS[i][1] + f * (VIRIDIS[i + 1][1] - VIRIDIS[i][1]));
+        int b = (int) Math.round(VIRIDIS[i][2] + f * (VIRIDIS[i + 1][2] - VIRIDIS[i][2]));
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    /** Pixels in [0, 1] as opaque grey ARGB (the first channel's plane only for colour input is not wanted: averages). */
+    public static int[] grey(float[] chw, int channels, int height, int width) {
+        int plane = height * width;
+        int[] argb = new int[plane];
+        for (int i = 0; i < plane; i++) {
+            double sum = 0;
+            for (int c = 0; c < channels; c++) {
+                sum += chw[c * plane + i];
+            }
+            int v = (int) Math.round(255 * Math.max(0, Math.min(1, sum / channels)));
+            argb[i] = 0xFF000000 | v << 16 | v << 8 | v;
+        }
+        return argb;
+    }
+}
