@@ -23,7 +23,7 @@ import org.ninexplorer.ui.editor.EditorViewModel;
  */
 public final class GraphView extends BorderPane {
 
-    private static final double BAR_WIDTH = 150;
+    private static final double BAR_WIDTH = 132;
 
     private final GraphViewModel viewModel;
     private final EditorViewModel editor;

@@ -92,7 +92,7 @@ public final class GraphViewModel {
             cards.add(new LayerCard(r.index(), title(r.kind()), r.summary(),
                     r.output() == null ? "?" : r.output().toString(),
                     r.params() == 0 && r.macs() == 0 ? "no parameters"
-                            : Format.count(r.params()) + " params · " + Format.count(r.macs()) + " MACs",
+                            : Format.count(r.params()) + " params\n" + Format.count(r.macs()) + " MACs",
                     r.formula(), status, problem, Teaching.of(r.kind()),
                     r.output() == null ? 0 : relative(r.output().elements(), largest),
                     r.convs().stream().map(GraphViewModel::convLine).toList()));

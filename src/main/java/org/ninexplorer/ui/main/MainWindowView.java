@@ -95,8 +95,9 @@ public final class MainWindowView extends BorderPane {
         this.featureMaps = featureMaps;
         Fxml.loadInto(this, "MainWindow.fxml");
         getStylesheets().add(MainWindowView.class.getResource("main.css").toExternalForm());
-        graphSplit.getItems().setAll(new GraphView(graph, editor), new javafx.scene.control.ScrollPane(
-                new InspectorView(editor)));
+        javafx.scene.control.ScrollPane inspector = new javafx.scene.control.ScrollPane(new InspectorView(editor));
+        inspector.setFitToWidth(true);
+        graphSplit.getItems().setAll(new GraphView(graph, editor), inspector);
         mainSplit.getItems().add(trainingView);
         featureMapsTab.setContent(featureMaps);
     }

@@ -339,6 +339,11 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Where the run's events arrive, on its own thread; they wait in the inbox for the next {@link #drain()}. */
+    void receive(TrainingEvent event) {
+        inbox.add(event);
+    }
+
     // --- Background -------------------------------------------------------------------------------
 
     private void prepareAndTrain(String spec, DatasetKind download, Architecture architecture, Hyperparameters hp,
@@ -349,7 +354,7 @@ public final class TrainingViewModel {
                             (done, total, file) -> inbox.add(new Downloading(done, total, file)), () -> cancelRequested)
                     : Datasets.open(spec, dataDirectory);
             TrainingRun created = new TrainingRun(new TrainingRequest(architecture, hp, data, spec, runDirectory,
-                    trainLimit, testLimit), inbox::add);
+                    trainLimit, testLimit), this::receive);
             TrainingRun.validate(created.request());
             inbox.add(new DatasetReady(data, created));
             if (cancelRequested) {

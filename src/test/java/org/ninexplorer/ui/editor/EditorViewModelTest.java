@@ -1,0 +1,112 @@
+package org.ninexplorer.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.model.Presets;
+
+class EditorViewModelTest {
+
+    private final EditorViewModel editor = new EditorViewModel();
+
+    @Test
+    void opensOnFashion28Clean() {
+        assertThat(editor.architecture()).isEqualTo(Presets.FASHION_28);
+        assertThat(editor.nameProperty().get()).isEqualTo("fashion-28");
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void editingChannelsUpdatesShapesAtOnce() {
+        editor.select(0);
+        editor.editLayer(NinBlock.class, "channels", b -> b.withChannels(48));
+
+        assertThat(editor.analysis().reports().get(0).output().toString()).isEqualTo("48×28×28");
+        assertThat(editor.analysis().reports().get(1).output().toString()).isEqualTo("48×13×13");
+        assertThat(editor.isDirty()).isTrue();
+        assertThat(editor.undoTextProperty().get()).isEqualTo("Undo change channels of layer 0");
+    }
+
+    @Test
+    void undoAndRedoEveryEdit() {
+        int revision = editor.revisionProperty().get();
+        editor.select(1);
+        editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(2));
+        editor.insert(EditorViewModel.newLayer("nin"));
+        editor.moveSelected(1);
+        editor.removeSelected();
+
+        for (int i = 0; i < 4; i++) {
+            editor.undo();
+        }
+        assertThat(editor.architecture()).isEqualTo(Presets.FASHION_28);
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.revisionProperty().get()).isGreaterThan(revision);
+
+        editor.redo();
+        assertThat(editor.architecture().layers().get(1)).isEqualTo(new MaxPool(2, 2));
+        assertThat(editor.canRedoProperty().get()).isTrue();
+        editor.setInput(new org.ninexplorer.model.InputSpec(1, 32, 32));
+        assertThat(editor.canRedoProperty().get()).as("a new edit drops the redo stack").isFalse();
+    }
+
+    @Test
+    void invalidEditIsKeptAndExplained() {
+        editor.select(1);
+        editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(40));
+
+        assertThat(editor.analysis().valid()).isFalse();
+        assertThat(editor.analysis().diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("impossible"));
+        editor.undo();
+        assertThat(editor.analysis().valid()).isTrue();
+    }
+
+    @Test
+    void changingClassesAlsoChangesTheLastBlock() {
+        editor.setClasses(5);
+
+        assertThat(editor.architecture().classes()).isEqualTo(5);
+        assertThat(editor.architecture().layers().get(7)).isEqualTo(new NinBlock(5, 3, 1, 1));
+        assertThat(editor.analysis().valid()).isTrue();
+    }
+
+    @Test
+    void lockedEditorRefusesEdits() {
+        editor.lockedProperty().set(true);
+        editor.setClasses(5);
+        editor.removeSelected();
+
+        assertThat(editor.architecture()).isEqualTo(Presets.FASHION_28);
+    }
+
+    @Test
+    void saveMakesCleanAndOpenRestores(@TempDir Path dir) throws Exception {
+        editor.select(0);
+        editor.editLayer(NinBlock.class, "channels", b -> b.withChannels(16));
+        Path file = dir.resolve("mine.json");
+        editor.save(file);
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.nameProperty().get()).isEqualTo("mine");
+
+        EditorViewModel other = new EditorViewModel();
+        other.open(file);
+        assertThat(other.architecture()).isEqualTo(editor.architecture());
+        assertThat(other.canUndoProperty().get()).isFalse();
+        assertThat(other.fileProperty().get()).isEqualTo(file);
+    }
+
+    @Test
+    void newFromPresetReplacesAndClearsHistory() {
+        editor.setClasses(5);
+        editor.newFromPreset("d2l-224");
+
+        assertThat(editor.architecture()).isEqualTo(Presets.D2L_224);
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(editor.canUndoProperty().get()).isFalse();
+    }
+}
