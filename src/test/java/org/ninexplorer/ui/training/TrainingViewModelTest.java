@@ -1,0 +1,111 @@
+package org.ninexplorer.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.training.BackendInfo;
+import org.ninexplorer.training.TrainingEvent;
+import org.ninexplorer.ui.common.TaskExecutor;
+import org.ninexplorer.ui.editor.EditorViewModel;
+
+class TrainingViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final EditorViewModel editor = new EditorViewModel();
+
+    private TrainingViewModel viewModel(TaskExecutor executor) {
+        return new TrainingViewModel(editor, executor, new DataDirectory(dir.resolve("data")), dir.resolve("runs"));
+    }
+
+    @Test
+    void eventsBecomeChartPointsOnlyWhenDrained() {
+        TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
+        List<TrainingEvent.Epoch> epochs = new ArrayList<>();
+        vm.onEpoch(epochs::add);
+        vm.receive(new TrainingEvent.Started(new BackendInfo("cpu", "CPU · test"), "run", 1, 2, 1000, 128_000, 100));
+        for (int i = 1; i <= 1000; i++) {
+            vm.receive(new TrainingEvent.Iteration(1, i, i, 2.3 - i / 1000.0, i / 1000.0, 500, 60));
+        }
+        assertThat(vm.rawLoss().points()).isEmpty();
+
+        vm.drain();
+
+        assertThat(vm.state()).isEqualTo(TrainingState.RUNNING);
+        assertThat(editor.lockedProperty().get()).isTrue();
+        assertThat(vm.backendProperty().get()).isEqualTo("CPU · test");
+        assertThat(vm.rawLoss().points().size()).isLessThanOrEqualTo(400).isGreaterThan(100);
+        assertThat(vm.smoothLoss().points().get(0).getYValue().doubleValue()).isCloseTo(2.299, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(vm.progressProperty().get()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(vm.progressTextProperty().get()).contains("Epoch 1 of 2").contains("500 images/s").contains("1:00 left");
+
+        vm.receive(new TrainingEvent.Epoch(1, 1.5, 0.6, 0.7, 10, 500));
+        vm.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, "Training diverged", 1));
+        vm.drain();
+
+        assertThat(epochs).hasSize(1);
+        assertThat(vm.testAccuracy().points()).hasSize(1);
+        assertThat(vm.epochLoss().points().get(0).getXValue().longValue()).isEqualTo(1000);
+        assertThat(vm.state()).isEqualTo(TrainingState.IDLE);
+        assertThat(vm.statusProperty().get()).isEqualTo("Training diverged");
+        assertThat(vm.statusIsErrorProperty().get()).isTrue();
+        assertThat(editor.lockedProperty().get()).isFalse();
+        assertThat(vm.rawLoss().points()).as("charts remain after training").isNotEmpty();
+    }
+
+    @Test
+    void startIsBlockedWithAReasonWhileTheNetIsImpossible() {
+        TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
+        assertThat(vm.canStartBinding().get()).isTrue();
+
+        editor.select(1);
+        editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(40));
+
+        assertThat(vm.canStartBinding().get()).isFalse();
+        assertThat(vm.startBlockedReasonBinding().get()).startsWith("The network is impossible: Layer 1 (kernel)");
+        vm.learningRateProperty().set(0);
+        editor.undo();
+        assertThat(vm.startBlockedReasonBinding().get()).contains("learning rate");
+    }
+
+    @Test
+    void shortRunOnTheBundledSampleFillsChartsAndGivesFeatureMaps() {
+        TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
+        vm.epochsProperty().set(1);
+        vm.limitTrainProperty().set(256);
+        vm.limitTestProperty().set(100);
+        vm.batchSizeProperty().set(64);
+
+        vm.start();   // trains on this thread
+        vm.drain();
+
+        assertThat(vm.statusProperty().get()).startsWith("Trained 1 epochs");
+        assertThat(vm.state()).isEqualTo(TrainingState.IDLE);
+        assertThat(vm.rawLoss().points()).hasSize(4);
+        assertThat(vm.testAccuracy().points()).hasSize(1);
+        assertThat(vm.loadedDatasetProperty().get().sample()).isTrue();
+        assertThat(vm.featureMapperProperty().get()).isNotNull();
+        assertThat(dir.resolve("runs")).isDirectoryContaining(p -> p.getFileName().toString().endsWith("-fashion-28"));
+    }
+
+    @Test
+    void aMissingDownloadIsOfferedAndRefusalIsReported() {
+        TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
+        List<String> asked = new ArrayList<>();
+        vm.setDownloadConfirmation(message -> asked.add(message) && false);
+        vm.datasetProperty().set(DatasetChoice.FASHION_MNIST);
+
+        vm.start();
+
+        assertThat(asked).singleElement().asString().contains("Fashion-MNIST").contains("Download");
+        assertThat(vm.state()).isEqualTo(TrainingState.IDLE);
+        assertThat(vm.statusIsErrorProperty().get()).isTrue();
+    }
+}
