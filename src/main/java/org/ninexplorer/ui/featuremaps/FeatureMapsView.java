@@ -3,6 +3,8 @@ package org.ninexplorer.ui.featuremaps;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -45,6 +47,12 @@ public final class FeatureMapsView extends BorderPane {
     @FXML private Label messageLabel;
     @FXML private Label sourceLabel;
 
+    private FeatureMapsViewModel.Result shown;
+    private boolean sharedScaleShown;
+    /** One tooltip shared by all tiles, its text set on hover: hundreds of popups would slow every refresh. */
+    private final Tooltip tileTip = new Tooltip();
+    private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
+
     public FeatureMapsView(FeatureMapsViewModel viewModel) {
         this.viewModel = viewModel;
         Fxml.loadInto(this, "FeatureMapsView.fxml");
@@ -53,6 +61,7 @@ public final class FeatureMapsView extends BorderPane {
 
     @FXML
     private void initialize() {
+        tileTip.setShowDelay(Duration.millis(100));
         indexSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0, 0));
         indexSpinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
@@ -67,15 +76,32 @@ public final class FeatureMapsView extends BorderPane {
         sharedScaleToggle.selectedProperty().bindBidirectional(viewModel.sharedScaleProperty());
         sharedScaleToggle.setTooltip(new Tooltip("On: one colour scale per block, to compare channels.\n"
                 + "Off: each map uses its own range, to see its pattern."));
-        viewModel.sharedScaleProperty().addListener((obs, old, v) -> show(viewModel.resultProperty().get()));
+        viewModel.sharedScaleProperty().addListener((obs, old, v) -> showWhenVisible());
         refreshButton.setTooltip(new Tooltip("Take a fresh snapshot of the network being trained and recompute"));
         refreshButton.disableProperty().bind(viewModel.mapperProperty().isNull());
         sourceLabel.textProperty().bind(viewModel.sourceProperty().map(s -> "Network: " + s));
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         viewModel.datasetProperty().addListener((obs, old, d) -> fillStrip());
-        viewModel.resultProperty().addListener((obs, old, r) -> show(r));
+        viewModel.resultProperty().addListener((obs, old, r) -> showWhenVisible());
+        // Hundreds of tiles are built only when someone looks, not at every epoch behind a hidden tab.
+        onScreen.addListener((obs, old, v) -> showWhenVisible());
         fillStrip();
+    }
+
+    /** Whether the view is on screen (its tab is selected); the window binds it. */
+    public BooleanProperty onScreenProperty() {
+        return onScreen;
+    }
+
+    private void showWhenVisible() {
+        FeatureMapsViewModel.Result result = viewModel.resultProperty().get();
+        boolean shared = viewModel.sharedScaleProperty().get();
+        if (onScreen.get() && (result != shown || shared != sharedScaleShown)) {
+            shown = result;
+            sharedScaleShown = shared;
+            show(result);
+        }
     }
 
     private void fillStrip() {
@@ -172,10 +198,10 @@ public final class FeatureMapsView extends BorderPane {
                 label.setMaxWidth(size + 16);
                 cell.getChildren().add(label);
             }
-            Tooltip tip = new Tooltip(String.format(Locale.ROOT, "%s  ·  %d×%d  ·  values %.3f … %.3f  ·  click to enlarge",
-                    tile.label(), tile.width(), tile.height(), tile.min(), tile.max()));
-            tip.setShowDelay(Duration.millis(100));
-            Tooltip.install(cell, tip);
+            String hover = String.format(Locale.ROOT, "%s  ·  %d×%d  ·  values %.3f … %.3f  ·  click to enlarge",
+                    tile.label(), tile.width(), tile.height(), tile.min(), tile.max());
+            cell.setOnMouseEntered(e -> tileTip.setText(hover));
+            Tooltip.install(cell, tileTip);
             cell.setOnMouseClicked(e -> enlarge(title.getText(), tile));
             grid.getChildren().add(cell);
         }

@@ -25,6 +25,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.ninexplorer.model.ArchitectureFormatException;
@@ -50,6 +52,10 @@ public final class MainWindowView extends BorderPane {
     private static final Logger LOGGER = LoggerFactory.getLogger(MainWindowView.class);
     private static final FileChooser.ExtensionFilter JSON =
             new FileChooser.ExtensionFilter("NiN architecture (*.json)", "*.json");
+
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
+    private static final KeyCombination REDO_SHIFT = KeyCombination.keyCombination("Shortcut+Shift+Z");
 
     private final EditorViewModel editor;
     private final TrainingViewModel training;
@@ -100,6 +106,17 @@ public final class MainWindowView extends BorderPane {
         graphSplit.getItems().setAll(new GraphView(graph, editor), inspector);
         mainSplit.getItems().add(trainingView);
         featureMapsTab.setContent(featureMaps);
+        featureMaps.onScreenProperty().bind(featureMapsTab.selectedProperty());
+        // Architecture undo wins over a spinner's own text undo, which would otherwise swallow Ctrl+Z.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                editor.undo();
+                e.consume();
+            } else if (REDO.match(e) || REDO_SHIFT.match(e)) {
+                editor.redo();
+                e.consume();
+            }
+        });
     }
 
     @FXML

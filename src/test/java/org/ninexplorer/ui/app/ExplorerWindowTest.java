@@ -1,0 +1,152 @@
+package org.ninexplorer.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.app.ExplorerApp;
+import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.ui.training.TrainingState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window under Xvfb: edit, break, train, look inside, stop. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+
+    private ExplorerApp.Window window;
+    private Preferences preferences;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        preferences = Preferences.userRoot().node("org/ninexplorer/test/window-" + System.nanoTime());
+        Path data = Files.createTempDirectory("nin-window-test");
+        window = ExplorerApp.build(preferences, new DataDirectory(data));
+        stage.setScene(new Scene(window.view(), 1400, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        window.training().stop();
+        preferences.removeNode();
+    }
+
+    @Test
+    void editingChannelsChangesTheShapes(FxRobot robot) {
+        robot.clickOn("#card-0");
+        type(robot, "#channels", "48");
+
+        assertThat(shapeOf(robot, "#card-0")).isEqualTo("48×28×28");
+        assertThat(shapeOf(robot, "#card-1")).isEqualTo("48×13×13");
+        assertThat(window.editor().isDirty()).isTrue();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(shapeOf(robot, "#card-0")).isEqualTo("32×28×28");
+    }
+
+    @Test
+    void anImpossibleNetIsRedAndCannotTrain(FxRobot robot) {
+        robot.clickOn("#card-3");
+        type(robot, "#pool-kernel", "20");
+
+        Node card = robot.lookup("#card-3").query();
+        assertThat(card.getStyleClass()).contains("invalid");
+        assertThat(robot.lookup("#card-3 .card-problem").queryAs(Label.class).getText()).contains("impossible");
+        assertThat(robot.lookup("#card-4").query().getStyleClass()).contains("unreachable");
+        Button start = robot.lookup("#startButton").queryButton();
+        assertThat(start.isDisabled()).isTrue();
+        assertThat(start.getTooltip().getText()).contains("Layer 3 (kernel)");
+        assertThat(robot.lookup("#problems").queryAs(Label.class).getText()).contains("impossible");
+    }
+
+    @Test
+    void shortTrainingFillsChartsShowsFeatureMapsAndStops(FxRobot robot) throws Exception {
+        var training = window.training();
+        robot.interact(() -> {
+            training.epochsProperty().set(3);
+            training.limitTrainProperty().set(512);
+            training.limitTestProperty().set(100);
+            training.batchSizeProperty().set(64);
+        });
+        PulseWatch pulses = new PulseWatch();
+        robot.interact(pulses::start);
+
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !training.testAccuracy().points().isEmpty());
+        assertThat(window.editor().lockedProperty().get()).isTrue();
+        assertThat(training.rawLoss().points()).isNotEmpty();
+
+        robot.clickOn("Feature maps");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
+        assertThat(robot.lookup("#block-0").queryAs(FlowPane.class).getChildren()).hasSize(32);
+        assertThat(robot.lookup("#prediction").queryAs(Label.class).getText()).startsWith("Predicted:");
+
+        robot.clickOn("Network & training");
+        robot.clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.state() == TrainingState.IDLE);
+        robot.interact(pulses::stop);
+        assertThat(training.statusProperty().get()).contains("Stopped");
+        assertThat(window.editor().lockedProperty().get()).isFalse();
+        assertThat(training.rawLoss().points()).as("charts remain after the run").isNotEmpty();
+        // Had the FX thread waited on training, one gap would last a whole epoch (seconds). The bounds leave room
+        // for a 2-core CI machine shared with other builds and software rendering, where any thread is
+        // sometimes descheduled for a few hundred milliseconds.
+        System.out.printf("FX pulse gaps while training: max %d ms, p95 %d ms, median %d ms%n",
+                pulses.maxGapMillis(), pulses.percentileMillis(0.95), pulses.percentileMillis(0.5));
+        assertThat(pulses.maxGapMillis()).as("longest gap between FX pulses while training").isLessThan(1000);
+        assertThat(pulses.percentileMillis(0.95)).as("95th percentile of pulse gaps").isLessThan(250);
+    }
+
+    private static void type(FxRobot robot, String spinner, String text) {
+        Spinner<?> field = robot.lookup(spinner).queryAs(Spinner.class);
+        robot.clickOn(field.getEditor());
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text).type(KeyCode.ENTER);
+    }
+
+    private static String shapeOf(FxRobot robot, String card) {
+        return robot.lookup(card + " .card-shape").queryAs(Label.class).getText();
+    }
+
+    /** The longest time between two animation pulses: what a user feels as a freeze. */
+    private static final class PulseWatch extends AnimationTimer {
+        private final java.util.List<Long> gaps = new java.util.ArrayList<>();
+        private long last;
+        private long maxGap;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                maxGap = Math.max(maxGap, now - last);
+                gaps.add((now - last) / 1_000_000);
+            }
+            last = now;
+        }
+
+        long maxGapMillis() {
+            return maxGap / 1_000_000;
+        }
+
+        long percentileMillis(double p) {
+            java.util.List<Long> sorted = gaps.stream().sorted().toList();
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+        }
+    }
+}
