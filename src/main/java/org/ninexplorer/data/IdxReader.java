@@ -44,7 +44,7 @@ final class IdxReader {
         return new ByteImageSource(images.pixels(), labels, 1, images.rows(), images.cols());
     }
 
-    static void checkLabelRange(Path labelFile, byte[] labels, int classes) throws DatasetException {
+    static void checkLabelRange(Object labelFile, byte[] labels, int classes) throws DatasetException {
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i] & 0xFF;
             if (label >= classes) {
@@ -55,7 +55,24 @@ final class IdxReader {
     }
 
     static Images readImages(Path file) throws DatasetException {
-        try (DataInputStream in = open(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readImages(in, file.toString());
+        } catch (IOException e) {
+            throw failure(file.toString(), e);
+        }
+    }
+
+    static byte[] readLabels(Path file) throws DatasetException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readLabels(in, file.toString());
+        } catch (IOException e) {
+            throw failure(file.toString(), e);
+        }
+    }
+
+    /** Reads an image file from a stream; {@code file} names it in messages. */
+    static Images readImages(InputStream stream, String file) throws DatasetException {
+        try (DataInputStream in = open(stream)) {
             int magic = readHeaderInt(in, file);
             checkMagic(file, magic, IMAGES_MAGIC, "image");
             int count = readHeaderInt(in, file);
@@ -77,8 +94,8 @@ final class IdxReader {
         }
     }
 
-    static byte[] readLabels(Path file) throws DatasetException {
-        try (DataInputStream in = open(file)) {
+    static byte[] readLabels(InputStream stream, String file) throws DatasetException {
+        try (DataInputStream in = open(stream)) {
             int magic = readHeaderInt(in, file);
             checkMagic(file, magic, LABELS_MAGIC, "label");
             int count = readHeaderInt(in, file);
@@ -92,8 +109,8 @@ final class IdxReader {
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    private static DataInputStream open(InputStream stream) throws IOException {
+        InputStream raw = new BufferedInputStream(stream, BUFFER);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
@@ -102,7 +119,7 @@ final class IdxReader {
         return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw);
     }
 
-    private static int readHeaderInt(DataInputStream in, Path file) throws IOException, DatasetException {
+    private static int readHeaderInt(DataInputStream in, String file) throws IOException, DatasetException {
         try {
             return in.readInt();
         } catch (EOFException e) {
@@ -110,14 +127,14 @@ final class IdxReader {
         }
     }
 
-    private static void checkMagic(Path file, int magic, int wanted, String kind) throws DatasetException {
+    private static void checkMagic(String file, int magic, int wanted, String kind) throws DatasetException {
         if (magic != wanted) {
             throw new DatasetException(String.format("%s: wrong magic number 0x%08X; an IDX %s file starts with "
                     + "0x%08X", file, magic, kind, wanted));
         }
     }
 
-    private static byte[] readBody(DataInputStream in, Path file, int length, String what)
+    private static byte[] readBody(DataInputStream in, String file, int length, String what)
             throws IOException, DatasetException {
         byte[] body = new byte[length];
         int done = 0;
@@ -136,7 +153,7 @@ final class IdxReader {
         return body;
     }
 
-    private static DatasetException failure(Path file, IOException e) {
+    private static DatasetException failure(String file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new DatasetException(file + ": no such file", e);
         }
