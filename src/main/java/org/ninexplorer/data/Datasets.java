@@ -1,0 +1,118 @@
+package org.ninexplorer.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/** Opens datasets by name ("sample", "fashion-mnist", "mnist") or folder. */
+public final class Datasets {
+
+    public static final String SAMPLE = "sample";
+    static final String SAMPLE_RESOURCES = "/org/ninexplorer/data/sample/";
+
+    private Datasets() {
+    }
+
+    /** The small real subset of Fashion-MNIST inside the app: works with no network and no data directory. */
+    public static Dataset bundledSample() throws DatasetException {
+        ByteImageSource train = readSampleSplit("train");
+        ByteImageSource test = readSampleSplit("t10k");
+        List<String> names = DatasetKind.FASHION_MNIST.classNames();
+        String name = String.format(Locale.ROOT, "Fashion-MNIST (bundled sample: %,d train / %,d test)",
+                train.size(), test.size());
+        return new Dataset(name, true, names, train, test);
+    }
+
+    private static ByteImageSource readSampleSplit(String prefix) throws DatasetException {
+        String images = SAMPLE_RESOURCES + prefix + "-images-idx3-ubyte.gz";
+        String labels = SAMPLE_RESOURCES + prefix + "-labels-idx1-ubyte.gz";
+        IdxReader.Images pixels;
+        byte[] classes;
+        try (InputStream imageStream = resource(images); InputStream labelStream = resource(labels)) {
+            pixels = IdxReader.readImages(imageStream, images);
+            classes = IdxReader.readLabels(labelStream, labels);
+        } catch (IOException e) {
+            throw new DatasetException("bundled sample " + images + ": cannot read: " + e.getMessage(), e);
+        }
+        return new ByteImageSource(pixels.pixels(), classes, 1, pixels.rows(), pixels.cols());
+    }
+
+    private static InputStream resource(String name) throws DatasetException {
+        InputStream in = Datasets.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new DatasetException("bundled sample " + name + " is missing from the application");
+        }
+        return in;
+    }
+
+    /**
+     * Opens "sample", "fashion-mnist", "mnist" (from the data directory), or a folder: four IDX files, or one
+     * sub-folder of images per class. A missing full dataset throws an exception that says what is expected where
+     * and how to get it; see {@link #openOrDownload} to fetch it instead.
+     */
+    public static Dataset open(String nameOrDir, DataDirectory dir) throws DatasetException {
+        if (nameOrDir.equalsIgnoreCase(SAMPLE)) {
+            return bundledSample();
+        }
+        Optional<DatasetKind> kind = DatasetKind.byName(nameOrDir);
+        if (kind.isPresent()) {
+            return openKind(kind.get(), dir);
+        }
+        Path folder = Path.of(nameOrDir);
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetException(nameOrDir + ": no such dataset or folder; give " + SAMPLE + ", "
+                    + kindNames() + ", or a folder of IDX files or of class sub-folders of images");
+        }
+        String label = folder.toAbsolutePath().normalize().getFileName() + "";
+        if (IdxFolder.holdsAny(folder)) {
+            Dataset loaded = IdxFolder.load(folder, label, false, null);
+            return new Dataset(String.format(Locale.ROOT, "%s (IDX folder: %,d train / %,d test)", label,
+                    loaded.train().size(), loaded.test().size()), false, loaded.classNames(), loaded.train(),
+                    loaded.test());
+        }
+        return ImageFolder.load(folder);
+    }
+
+    /** Like {@link #open}, but first downloads a missing Fashion-MNIST or MNIST. */
+    public static Dataset openOrDownload(String nameOrDir, DataDirectory dir, Downloader downloader,
+                                         ProgressListener listener, BooleanSupplier cancelled)
+            throws DatasetException {
+        Optional<DatasetKind> kind = DatasetKind.byName(nameOrDir);
+        if (kind.isPresent() && !isPresent(kind.get(), dir)) {
+            downloader.download(kind.get(), dir, listener, cancelled);
+        }
+        return open(nameOrDir, dir);
+    }
+
+    /** Whether all four files of a downloadable dataset are in the data directory. */
+    public static boolean isPresent(DatasetKind kind, DataDirectory dir) {
+        return IdxFolder.missing(dir.folder(kind)).isEmpty();
+    }
+
+    private static Dataset openKind(DatasetKind kind, DataDirectory dir) throws DatasetException {
+        Path folder = dir.folder(kind);
+        List<String> missing = IdxFolder.missing(folder);
+        if (!missing.isEmpty()) {
+            throw new DatasetException(kind.displayName() + " is not in " + folder + ": missing "
+                    + String.join(", ", missing) + " (plain or .gz). Download it from within NiN Explorer, or put "
+                    + "the four files there by hand, fetched from " + kind.mirrors().get(0)
+                    + " (set the data directory with --data-dir or " + DataDirectory.ENV_VARIABLE + ")");
+        }
+        Dataset loaded = IdxFolder.load(folder, kind.displayName(), false, kind.classNames());
+        String name = String.format(Locale.ROOT, "%s (%,d train / %,d test)", kind.displayName(),
+                loaded.train().size(), loaded.test().size());
+        return new Dataset(name, false, loaded.classNames(), loaded.train(), loaded.test());
+    }
+
+    private static String kindNames() {
+        return Arrays.stream(DatasetKind.values()).map(DatasetKind::folderName)
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,101 @@
+package org.ninexplorer.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A folder holding the four standard IDX files, plain or .gz, and optionally a classes.txt of class names. */
+final class IdxFolder {
+
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    static final List<String> FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+    static final String CLASS_NAMES_FILE = "classes.txt";
+
+    private IdxFolder() {
+    }
+
+    /** The file for a standard name: as is, .gz, or with the common '.' spelling ("train-images.idx3-ubyte"). */
+    static Optional<Path> find(Path dir, String name) {
+        String dotted = name.replace("-idx", ".idx");
+        for (String candidate : List.of(name, name + ".gz", dotted, dotted + ".gz")) {
+            Path file = dir.resolve(candidate);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean holdsAny(Path dir) {
+        return FILES.stream().anyMatch(name -> find(dir, name).isPresent());
+    }
+
+    static List<String> missing(Path dir) {
+        List<String> missing = new ArrayList<>();
+        for (String name : FILES) {
+            if (find(dir, name).isEmpty()) {
+                missing.add(name);
+            }
+        }
+        return missing;
+    }
+
+    /** Loads both splits; with {@code classNames} null the names come from classes.txt or are "class 0".. */
+    static Dataset load(Path dir, String name, boolean sample, List<String> classNames) throws DatasetException {
+        List<String> missing = missing(dir);
+        if (!missing.isEmpty()) {
+            throw new DatasetException(dir + ": missing IDX file(s) " + String.join(", ", missing)
+                    + " (plain or .gz); an IDX dataset folder holds " + String.join(", ", FILES));
+        }
+        List<String> names = classNames != null ? classNames : readClassNames(dir);
+        int classes = names == null ? 0 : names.size();
+        Path trainLabels = find(dir, TRAIN_LABELS).orElseThrow();
+        Path testLabels = find(dir, TEST_LABELS).orElseThrow();
+        ByteImageSource train = IdxReader.read(find(dir, TRAIN_IMAGES).orElseThrow(), trainLabels, classes);
+        ByteImageSource test = IdxReader.read(find(dir, TEST_IMAGES).orElseThrow(), testLabels, classes);
+        if (train.height() != test.height() || train.width() != test.width()) {
+            throw new DatasetException(dir + ": training images are " + train.height() + "x" + train.width()
+                    + " but test images are " + test.height() + "x" + test.width() + "; both splits must match");
+        }
+        if (names == null) {
+            int count = Math.max(maxLabel(train), maxLabel(test)) + 1;
+            names = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                names.add("class " + i);
+            }
+        }
+        return new Dataset(name, sample, names, train, test);
+    }
+
+    private static List<String> readClassNames(Path dir) throws DatasetException {
+        Path file = dir.resolve(CLASS_NAMES_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            List<String> names = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
+            if (names.isEmpty()) {
+                throw new DatasetException(file + ": holds no class names (expected one per line)");
+            }
+            return names;
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static int maxLabel(ImageSource source) {
+        int max = 0;
+        for (int i = 0; i < source.size(); i++) {
+            max = Math.max(max, source.label(i));
+        }
+        return max;
+    }
+}
