@@ -1,10 +1,13 @@
 package org.ninexplorer.data;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -129,17 +132,20 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
     private DataSet build(int[] indices) {
         int n = indices.length;
         int outLength = channels * height * width;
-        float[] features = new float[n * outLength];
+        // Written straight into the array's off-heap buffer: Nd4j.create(float[]) would copy a 25 MB batch again.
+        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, n, channels, height, width);
+        FloatBuffer target = features.data().asNioFloat();
         float[] labels = new float[n * classes];
         float[] image = new float[source.imageLength()];
+        float[] resized = new float[outLength];
         Resizer resizer = new Resizer(source.channels(), source.height(), source.width(), channels, height, width);
         for (int i = 0; i < n; i++) {
             source.pixels(indices[i], image);
-            resizer.apply(image, features, i * outLength);
+            resizer.apply(image, resized, 0);
+            target.put(i * outLength, resized);
             labels[i * classes + source.label(indices[i])] = 1f;
         }
-        return new DataSet(Nd4j.create(features, new long[] {n, channels, height, width}, 'c'),
-                Nd4j.create(labels, new long[] {n, classes}, 'c'));
+        return new DataSet(features, Nd4j.create(labels, new long[] {n, classes}, 'c'));
     }
 
     @Override

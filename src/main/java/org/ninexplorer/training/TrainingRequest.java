@@ -15,4 +15,8 @@ import java.nio.file.Path;
  */
 public record TrainingRequest(Architecture architecture, Hyperparameters hyperparameters, Dataset dataset,
                               String datasetSpec, Path runDirectory, int limitTrain, int limitTest) {
+
+    public TrainingRequest withRunDirectory(Path value) {
+        return new TrainingRequest(architecture, hyperparameters, dataset, datasetSpec, value, limitTrain, limitTest);
+    }
 }

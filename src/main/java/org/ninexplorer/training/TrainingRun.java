@@ -127,10 +127,6 @@ public final class TrainingRun {
         Hyperparameters hp = request.hyperparameters();
         Dataset data = request.dataset();
         var in = arch.input();
-        BatchIterator train = new BatchIterator(data.train(), data.classes(), hp.batchSize(), in.channels(),
-                in.height(), in.width(), hp.seed(), true, request.limitTrain());
-        BatchIterator test = new BatchIterator(data.test(), data.classes(), hp.batchSize(), in.channels(),
-                in.height(), in.width(), hp.seed(), false, request.limitTest());
         int trainImages = count(data.train().size(), request.limitTrain());
         int testImages = count(data.test().size(), request.limitTest());
         int iterationsPerEpoch = (trainImages + hp.batchSize() - 1) / hp.batchSize();
@@ -138,10 +134,16 @@ public final class TrainingRun {
                 iterationsPerEpoch, trainImages, testImages));
         Throughput throughput = new Throughput(trainImages, testImages, hp.epochs() - done);
         long global = (long) done * iterationsPerEpoch;
+        int firstEpoch = done + 1;
         int epoch = done;
-        try {
+        try (BatchIterator train = new BatchIterator(data.train(), data.classes(), hp.batchSize(), in.channels(),
+                in.height(), in.width(), hp.seed(), true, request.limitTrain());
+             BatchIterator test = new BatchIterator(data.test(), data.classes(), hp.batchSize(), in.channels(),
+                     in.height(), in.width(), hp.seed(), false, request.limitTest())) {
             for (epoch = done + 1; epoch <= hp.epochs(); epoch++) {
-                train.reset();
+                if (epoch > firstEpoch) {
+                    train.reset();
+                }
                 accuracy.resetCounts();
                 long epochStart = System.nanoTime();
                 double lossSum = 0;

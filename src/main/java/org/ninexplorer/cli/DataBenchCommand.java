@@ -1,0 +1,94 @@
+package org.ninexplorer.cli;
+
+import org.ninexplorer.data.BatchIterator;
+import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.data.Dataset;
+import org.ninexplorer.data.DatasetException;
+import org.ninexplorer.data.Datasets;
+import org.ninexplorer.data.Downloader;
+import org.ninexplorer.data.ProgressListener;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Measures how fast the training iterator delivers batches, at the dataset's size and resized. */
+@Command(name = "bench-data", mixinStandardHelpOptions = true,
+        description = "Measure data loading speed: one line per image size, with images_per_s=<number>.")
+public final class DataBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "fashion-mnist",
+            description = "sample, fashion-mnist, mnist, or a folder (default: ${DEFAULT-VALUE}); "
+                    + "a missing fashion-mnist or mnist is downloaded.")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory (default: $NIN_EXPLORER_DATA, else the per-user data folder).")
+    Path dataDir;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--size", split = ",", paramLabel = "PIXELS", defaultValue = "28,224",
+            description = "Square image side(s) to deliver, resized when different (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(names = "--channels", paramLabel = "C", description = "1 or 3 (default: the dataset's).")
+    Integer channels;
+
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "0",
+            description = "Batches per measurement; 0 for one whole training epoch (default).")
+    int batches;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DataDirectory dir = DataDirectory.resolve(dataDir);
+        long loadStart = System.nanoTime();
+        Dataset data;
+        try {
+            data = Datasets.openOrDownload(dataset, dir, new Downloader(), progress(out), () -> false);
+        } catch (DatasetException e) {
+            throw new UsageProblem(e.getMessage());
+        }
+        out.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.name(), (System.nanoTime() - loadStart) / 1e9);
+        Nd4j.zeros(1); // load the native backend before timing
+        int c = channels == null ? data.channels() : channels;
+        for (int size : sizes) {
+            try (BatchIterator it = new BatchIterator(data.train(), data.classes(), batch, c, size, size, 1L, true, 0)) {
+                int wanted = batches <= 0 ? it.numBatches() : Math.min(batches, it.numBatches());
+                long start = System.nanoTime();
+                long images = 0;
+                for (int i = 0; i < wanted; i++) {
+                    DataSet set = it.next();
+                    images += set.numExamples();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf(Locale.ROOT, "size=%dx%dx%d batch=%d batches=%d images=%d seconds=%.3f images_per_s=%.0f%n",
+                        c, size, size, batch, wanted, images, seconds, images / seconds);
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private static ProgressListener progress(PrintWriter out) {
+        return (done, total, file) -> {
+            if (done == total) {
+                out.printf(Locale.ROOT, "downloaded %s (%,d bytes)%n", file, total);
+                out.flush();
+            }
+        };
+    }
+}

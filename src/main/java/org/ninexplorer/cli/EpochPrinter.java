@@ -1,0 +1,74 @@
+package org.ninexplorer.cli;
+
+import org.ninexplorer.training.TrainingEvent;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Prints a run the way the reference does: {@code training on cpu}, then one line per epoch;
+ * with a terminal, a progress bar on stderr while an epoch runs.
+ */
+final class EpochPrinter implements Consumer<TrainingEvent> {
+
+    private static final int BAR_WIDTH = 30;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean progressBar;
+    private long lastDraw;
+
+    EpochPrinter(PrintWriter out, PrintWriter err, boolean progressBar) {
+        this.out = out;
+        this.err = err;
+        this.progressBar = progressBar;
+    }
+
+    @Override
+    public void accept(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started s) {
+            out.println("training on " + s.backend().kind());
+            out.flush();
+            err.println(s.backend().description() + "; run directory " + s.runDirectory());
+            err.flush();
+        } else if (event instanceof TrainingEvent.Iteration it && progressBar) {
+            drawBar(it);
+        } else if (event instanceof TrainingEvent.Epoch e) {
+            clearBar();
+            out.println(e.referenceLine());
+            out.flush();
+        } else if (event instanceof TrainingEvent.Finished) {
+            clearBar();
+        }
+    }
+
+    private void drawBar(TrainingEvent.Iteration it) {
+        long now = System.nanoTime();
+        if (now - lastDraw < 200_000_000L && it.progress() < 1) {
+            return;
+        }
+        lastDraw = now;
+        int filled = (int) Math.round(it.progress() * BAR_WIDTH);
+        err.print(String.format(Locale.ROOT, "\repoch %d [%s%s] %3.0f%%  loss %.4f  %.0f img/s  %s left ",
+                it.epoch(), "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), it.progress() * 100, it.loss(),
+                it.imagesPerSecond(), duration(it.etaSeconds())));
+        err.flush();
+    }
+
+    private void clearBar() {
+        if (progressBar) {
+            err.print("\r" + " ".repeat(BAR_WIDTH + 70) + "\r");
+            err.flush();
+        }
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+}
