@@ -116,7 +116,7 @@ public final class GraphViewModel {
             case "nin" -> "NiN block";
             case "maxpool" -> "Max pool";
             case "dropout" -> "Dropout";
-            case "gap" -> "Global avg pool";
+            case "gap" -> "GAP";
             case "classes" -> "Classes";
             default -> kind;
         };

@@ -157,7 +157,7 @@ public final class MainWindowView extends BorderPane {
             item.disableProperty().bind(editor.lockedProperty());
         }
         titleLabel.textProperty().bind(Bindings.createStringBinding(() -> editor.nameProperty().get()
-                + (editor.isDirty() ? " •" : "") + (editor.lockedProperty().get() ? "   🔒 editing locked while training" : ""),
+                + (editor.isDirty() ? " •" : "") + (editor.lockedProperty().get() ? "   — editing locked while training" : ""),
                 editor.nameProperty(), editor.dirtyProperty(), editor.lockedProperty()));
         backendLabel.textProperty().bind(Bindings.concat("Backend: ", training.backendProperty()));
 

@@ -6,6 +6,7 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -116,6 +117,13 @@ public final class TrainingView extends BorderPane {
         lossChart.getData().add(series("loss", viewModel.rawLoss()));
         lossChart.getData().add(series("smoothed", viewModel.smoothLoss()));
         lossChart.getData().add(series("epoch mean", viewModel.epochLoss()));
+        // Whole epochs only: the axis spans the planned run, so the chart does not rescale every epoch.
+        NumberAxis epochAxis = (NumberAxis) epochChart.getXAxis();
+        epochAxis.setAutoRanging(false);
+        epochAxis.setLowerBound(1);
+        epochAxis.setTickUnit(1);
+        epochAxis.setMinorTickVisible(false);
+        epochAxis.upperBoundProperty().bind(Bindings.max(2, viewModel.epochsProperty()));
         epochChart.getData().add(series("train loss", viewModel.epochLossByEpoch()));
         epochChart.getData().add(series("train accuracy", viewModel.trainAccuracy()));
         epochChart.getData().add(series("test accuracy", viewModel.testAccuracy()));

@@ -44,7 +44,7 @@ class ExplorerWindowTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        window.training().stop();
+        WaitForAsyncUtils.asyncFx(() -> window.training().stop()).get();
         preferences.removeNode();
     }
 

@@ -1,0 +1,94 @@
+package org.ninexplorer.ui.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.app.ExplorerApp;
+import org.ninexplorer.data.DataDirectory;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a check but the README's pictures: run with
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o test -Dtest=ScreenshotsTest -Dnin.screenshots=docs}
+ * (needs ImageMagick's {@code import}).
+ */
+@EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    private ExplorerApp.Window window;
+    private Preferences preferences;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        preferences = Preferences.userRoot().node("org/ninexplorer/test/screens-" + System.nanoTime());
+        window = ExplorerApp.build(preferences, new DataDirectory(Files.createTempDirectory("nin-screens")));
+        stage.setScene(new Scene(window.view(), 1600, 1000));
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.training().stop()).get();
+        preferences.removeNode();
+    }
+
+    @Test
+    void takeScreenshots(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("nin.screenshots"));
+        Files.createDirectories(dir);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.training().backendProperty().get().startsWith("Loading"));
+        robot.clickOn("#card-2");
+        robot.moveTo("#card-2 .card-shape");
+        robot.sleep(1200);
+        shoot(dir.resolve("graph.png"));
+        robot.type(KeyCode.ESCAPE);
+
+        robot.clickOn("#card-3");
+        Spinner<?> kernel = robot.lookup("#pool-kernel").queryAs(Spinner.class);
+        robot.clickOn(kernel.getEditor());
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("15").type(KeyCode.ENTER);
+        robot.moveTo("#startButton");
+        robot.sleep(800);
+        shoot(dir.resolve("graph-error.png"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+
+        var training = window.training();
+        robot.interact(() -> {
+            training.epochsProperty().set(3);
+            training.batchSizeProperty().set(32);
+        });
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.testAccuracy().points().size() >= 2);
+        robot.sleep(2500);
+        shoot(dir.resolve("training.png"));
+
+        robot.clickOn("Feature maps");
+        robot.clickOn("#sample-3");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
+        robot.sleep(1500);
+        robot.moveTo("#block-0");
+        robot.sleep(800);
+        shoot(dir.resolve("feature-maps.png"));
+    }
+
+    private static void shoot(Path file) throws Exception {
+        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+}
