@@ -8,7 +8,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -18,6 +17,7 @@ import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.ui.common.Spinners;
 
 /**
  * Edits the selected card with spinners. The form is rebuilt only when the selection changes kind, and
@@ -132,7 +132,7 @@ public final class InspectorView extends VBox {
             }
             case "dropout" -> {
                 heading.setText("Dropout · layer " + index);
-                Spinner<Double> p = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.95, 0.5, 0.05));
+                Spinner<Double> p = new Spinner<>(Spinners.doubleFactory(0, 0.95, 0.5, 0.05));
                 p.setEditable(true);
                 p.setId("dropout-p");
                 p.setTooltip(new Tooltip("Probability of zeroing each activation during training"));
@@ -154,8 +154,7 @@ public final class InspectorView extends VBox {
     }
 
     private void intRow(String name, String id, int min, int max, String help, IntSupplier value, IntConsumer set) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, value.getAsInt());
-        spinner.setEditable(true);
+        Spinner<Integer> spinner = Spinners.integer(min, max, value.getAsInt());
         spinner.setId(id);
         spinner.setPrefWidth(130);
         spinner.setTooltip(new Tooltip(help));

@@ -32,6 +32,7 @@ import javafx.util.Duration;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.Spinners;
 
 /** The input, the prediction and the maps of every NiN block for one chosen sample. */
 public final class FeatureMapsView extends BorderPane {
@@ -62,7 +63,7 @@ public final class FeatureMapsView extends BorderPane {
     @FXML
     private void initialize() {
         tileTip.setShowDelay(Duration.millis(100));
-        indexSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 0, 0));
+        indexSpinner.setValueFactory(Spinners.integerFactory(0, 0, 0));
         indexSpinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 viewModel.sampleIndexProperty().set(v);

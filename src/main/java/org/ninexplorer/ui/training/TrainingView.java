@@ -20,6 +20,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.Spinners;
 
 /** The dashboard: data, hyper-parameters, Start/Pause/Resume/Stop, progress and the live charts. */
 public final class TrainingView extends BorderPane {
@@ -72,9 +73,7 @@ public final class TrainingView extends BorderPane {
         optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
         optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
 
-        SpinnerValueFactory.DoubleSpinnerValueFactory lr =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.00001, 1, viewModel.learningRateProperty().get(), 0.0005);
-        lr.setConverter(new javafx.util.converter.DoubleStringConverter());
+        SpinnerValueFactory<Double> lr = Spinners.doubleFactory(0.00001, 1, viewModel.learningRateProperty().get(), 0.0005);
         learningRateSpinner.setValueFactory(lr);
         lr.valueProperty().addListener((obs, old, v) -> viewModel.learningRateProperty().set(v));
         learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
@@ -135,7 +134,7 @@ public final class TrainingView extends BorderPane {
 
     private static void intSpinner(Spinner<Integer> spinner, int min, int max,
                                    javafx.beans.property.IntegerProperty property, String help) {
-        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get()));
+        spinner.setValueFactory(Spinners.integerFactory(min, max, property.get()));
         spinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 property.set(v);
