@@ -85,6 +85,13 @@ class ScreenshotsTest {
         robot.moveTo("#block-0");
         robot.sleep(800);
         shoot(dir.resolve("feature-maps.png"));
+
+        robot.clickOn("Network & training");
+        robot.clickOn("#presentationToggle");
+        robot.clickOn("#darkToggle");
+        robot.moveTo("#summary");
+        robot.sleep(1500);
+        shoot(dir.resolve("presentation-dark.png"));
     }
 
     private static void shoot(Path file) throws Exception {
