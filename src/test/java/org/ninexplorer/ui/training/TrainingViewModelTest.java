@@ -13,6 +13,8 @@ import org.ninexplorer.training.BackendInfo;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
+import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
+import org.ninexplorer.ui.featuremaps.MapTiles;
 
 class TrainingViewModelTest {
 
@@ -76,7 +78,7 @@ class TrainingViewModelTest {
     }
 
     @Test
-    void shortRunOnTheBundledSampleFillsChartsAndGivesFeatureMaps() {
+    void shortRunOnTheBundledSampleFillsChartsAndItsSavedModelGivesFeatureMaps() throws Exception {
         TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
         vm.epochsProperty().set(1);
         vm.limitTrainProperty().set(256);
@@ -93,6 +95,34 @@ class TrainingViewModelTest {
         assertThat(vm.loadedDatasetProperty().get().sample()).isTrue();
         assertThat(vm.featureMapperProperty().get()).isNotNull();
         assertThat(dir.resolve("runs")).isDirectoryContaining(p -> p.getFileName().toString().endsWith("-fashion-28"));
+
+        // The same run, loaded from disk for the feature maps.
+        FeatureMapsViewModel maps = new FeatureMapsViewModel(TaskExecutor.currentThread(), Runnable::run);
+        maps.datasetProperty().set(vm.loadedDatasetProperty().get());
+        maps.sampleIndexProperty().set(3);
+        maps.loadRun(onlyRun());
+
+        FeatureMapsViewModel.Result result = maps.resultProperty().get();
+        assertThat(result).isNotNull();
+        assertThat(maps.sourceProperty().get()).startsWith("run ");
+        assertThat(result.truth()).isEqualTo("test image 3: Shirt");
+        assertThat(result.maps().blocks()).hasSize(4);
+        assertThat(result.maps().blocks().get(0).shape().toString()).isEqualTo("32×28×28");
+        var last = result.maps().blocks().get(3);
+        assertThat(result.labelsFor(last)).contains("Shirt", "Ankle boot");
+        assertThat(MapTiles.render(last, true, result.labelsFor(last))).hasSize(10)
+                .extracting(MapTiles.Tile::label).contains("Shirt");
+        double sum = 0;
+        for (float p : result.maps().probabilities()) {
+            sum += p;
+        }
+        assertThat(sum).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    private Path onlyRun() throws java.io.IOException {
+        try (var runs = java.nio.file.Files.list(dir.resolve("runs"))) {
+            return runs.findFirst().orElseThrow();
+        }
     }
 
     @Test
