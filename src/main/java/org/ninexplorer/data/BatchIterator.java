@@ -61,7 +61,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         if (batch < 1 || height < 1 || width < 1 || classes < 1) {
             throw new IllegalArgumentException("batch, height, width and classes must be positive");
         }
-        new Resizer(src.channels(), 1, 1, channels, 1, 1); // rejects unsupported channel counts now, not later
+        Resizer.checkChannels(src.channels(), channels); // now, not later on a worker thread
         for (int i = 0; i < src.size(); i++) {
             if (src.label(i) >= classes) {
                 throw new IllegalArgumentException("label " + src.label(i) + " of image " + i

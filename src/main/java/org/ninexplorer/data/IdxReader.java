@@ -44,7 +44,7 @@ final class IdxReader {
         return new ByteImageSource(images.pixels(), labels, 1, images.rows(), images.cols());
     }
 
-    static void checkLabelRange(Object labelFile, byte[] labels, int classes) throws DatasetException {
+    static void checkLabelRange(Path labelFile, byte[] labels, int classes) throws DatasetException {
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i] & 0xFF;
             if (label >= classes) {
