@@ -64,6 +64,9 @@ class BatchIteratorTest {
             assertThat(first.slice(1).toFloatMatrix()).isEqualTo(first.slice(0).toFloatMatrix());
             assertThat(first.maxNumber().floatValue()).isLessThanOrEqualTo(1f);
             assertThat(first.sumNumber().floatValue()).isGreaterThan(0f);
+            // the single-image view the feature-map window uses matches the batch
+            assertThat(first.reshape(3 * 224 * 224).toFloatVector())
+                    .containsExactly(sample.test().pixels(0, 3, 224, 224));
         }
     }
 

@@ -29,6 +29,21 @@ class DatasetsTest {
     }
 
     @Test
+    void openOrDownloadDownloadsOnlyWhatIsMissing() throws Exception {
+        // A cancel flag that is already set stops the downloader before it touches the network.
+        Path shared = Path.of(System.getProperty("nin.shared.datasets", "../shared/datasets"));
+        Dataset present = Datasets.openOrDownload("fashion-mnist", new DataDirectory(shared), new Downloader(),
+                ProgressListener.NONE, () -> true);
+        assertThat(present.train().size()).isEqualTo(60_000);
+        assertThatThrownBy(() -> Datasets.openOrDownload("fashion-mnist", new DataDirectory(dir), new Downloader(),
+                ProgressListener.NONE, () -> true))
+                .isInstanceOf(DatasetException.class).hasMessage("download of Fashion-MNIST cancelled; the partial "
+                        + "file is kept to resume");
+        assertThat(Datasets.openOrDownload("sample", new DataDirectory(dir), new Downloader(), ProgressListener.NONE,
+                () -> true).sample()).isTrue();
+    }
+
+    @Test
     void mnistFromTheDataDirectoryGetsDigitClassNames() throws Exception {
         IdxWriter.writeFolder(dir.resolve("mnist"), 20, 28, 28, 10, false);
         Dataset mnist = Datasets.open("MNIST", new DataDirectory(dir));
