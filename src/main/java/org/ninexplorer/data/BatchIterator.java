@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first N images of a seeded shuffle, so a small subset still mixes the classes. Batches are built ahead on
  * background threads. The last batch of an epoch may be smaller. A batch lives off-heap (25 MB at 128x224x224):
  * a caller done with one should {@code close()} its features and labels, which frees the memory at once instead
- * of whenever the garbage collector runs; in bench-data that doubles the 224x224 rate.
+ * of whenever the garbage collector runs; in bench-data that doubles the 224x224 rate. One consumer thread only.
  */
 public final class BatchIterator implements DataSetIterator, AutoCloseable {
 

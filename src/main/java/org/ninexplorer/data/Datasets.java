@@ -3,6 +3,7 @@ package org.ninexplorer.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,12 @@ public final class Datasets {
         if (kind.isPresent()) {
             return openKind(kind.get(), dir);
         }
-        Path folder = Path.of(nameOrDir);
+        Path folder;
+        try {
+            folder = Path.of(nameOrDir);
+        } catch (InvalidPathException e) {
+            throw new DatasetException(nameOrDir + ": not a valid folder name (" + e.getReason() + ")", e);
+        }
         if (!Files.isDirectory(folder)) {
             throw new DatasetException(nameOrDir + ": no such dataset or folder; give " + SAMPLE + ", "
                     + kindNames() + ", or a folder of IDX files or of class sub-folders of images");
