@@ -33,7 +33,7 @@ done
 modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
   --class-path "$stage/input/lib/*" "$stage/input/nin-explorer.jar")
 # Loaded reflectively or by the natives, so jdeps cannot see them: TLS for downloads, Unsafe for ND4J.
-modules="$modules,javafx.controls,javafx.fxml,java.net.http,jdk.crypto.ec,jdk.unsupported,jdk.localedata,jdk.zipfs"
+modules="$modules,javafx.controls,javafx.fxml,java.net.http,jdk.crypto.ec,jdk.unsupported,jdk.zipfs"
 # Used by DL4J, logback and oshi through reflection or service loading.
 modules="$modules,java.logging,java.management,jdk.management,java.naming,java.scripting,java.compiler,jdk.jfr"
 echo "runtime modules: $modules"
