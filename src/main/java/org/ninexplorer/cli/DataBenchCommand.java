@@ -1,14 +1,11 @@
 package org.ninexplorer.cli;
 
-import org.ninexplorer.data.BatchIterator;
 import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.DatasetException;
 import org.ninexplorer.data.Datasets;
 import org.ninexplorer.data.Downloader;
-import org.ninexplorer.data.ProgressListener;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
+import org.ninexplorer.data.LoadingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,37 +55,18 @@ public final class DataBenchCommand implements Callable<Integer> {
         long loadStart = System.nanoTime();
         Dataset data;
         try {
-            data = Datasets.openOrDownload(dataset, dir, new Downloader(), progress(out), () -> false);
+            data = Datasets.openOrDownload(dataset, dir, new Downloader(), new DownloadPrinter(spec.commandLine().getErr()), () -> false);
         } catch (DatasetException e) {
             throw new UsageProblem(e.getMessage());
         }
         out.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.name(), (System.nanoTime() - loadStart) / 1e9);
-        Nd4j.zeros(1); // load the native backend before timing
         int c = channels == null ? data.channels() : channels;
         for (int size : sizes) {
-            try (BatchIterator it = new BatchIterator(data.train(), data.classes(), batch, c, size, size, 1L, true, 0)) {
-                int wanted = batches <= 0 ? it.numBatches() : Math.min(batches, it.numBatches());
-                long start = System.nanoTime();
-                long images = 0;
-                for (int i = 0; i < wanted; i++) {
-                    DataSet set = it.next();
-                    images += set.numExamples();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf(Locale.ROOT, "size=%dx%dx%d batch=%d batches=%d images=%d seconds=%.3f images_per_s=%.0f%n",
-                        c, size, size, batch, wanted, images, seconds, images / seconds);
-                out.flush();
-            }
+            LoadingBenchmark.Measurement m = LoadingBenchmark.measure(data, batch, c, size, batches);
+            out.printf(Locale.ROOT, "size=%dx%dx%d batch=%d batches=%d images=%d seconds=%.3f images_per_s=%.0f%n",
+                    c, size, size, batch, m.batches(), m.images(), m.seconds(), m.imagesPerSecond());
+            out.flush();
         }
         return 0;
-    }
-
-    private static ProgressListener progress(PrintWriter out) {
-        return (done, total, file) -> {
-            if (done == total) {
-                out.printf(Locale.ROOT, "downloaded %s (%,d bytes)%n", file, total);
-                out.flush();
-            }
-        };
     }
 }

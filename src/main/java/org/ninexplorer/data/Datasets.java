@@ -3,6 +3,7 @@ package org.ninexplorer.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -65,17 +66,19 @@ public final class Datasets {
         if (kind.isPresent()) {
             return openKind(kind.get(), dir);
         }
-        Path folder = Path.of(nameOrDir);
+        Path folder;
+        try {
+            folder = Path.of(nameOrDir);
+        } catch (InvalidPathException e) {
+            throw new DatasetException(nameOrDir + ": not a valid folder name (" + e.getReason() + ")", e);
+        }
         if (!Files.isDirectory(folder)) {
             throw new DatasetException(nameOrDir + ": no such dataset or folder; give " + SAMPLE + ", "
                     + kindNames() + ", or a folder of IDX files or of class sub-folders of images");
         }
-        String label = folder.toAbsolutePath().normalize().getFileName() + "";
         if (IdxFolder.holdsAny(folder)) {
-            Dataset loaded = IdxFolder.load(folder, label, false, null);
-            return new Dataset(String.format(Locale.ROOT, "%s (IDX folder: %,d train / %,d test)", label,
-                    loaded.train().size(), loaded.test().size()), false, loaded.classNames(), loaded.train(),
-                    loaded.test());
+            String label = String.valueOf(folder.toAbsolutePath().normalize().getFileName()).replace("%", "%%");
+            return IdxFolder.load(folder, label + " (IDX folder: %,d train / %,d test)", null);
         }
         return ImageFolder.load(folder);
     }
@@ -105,10 +108,7 @@ public final class Datasets {
                     + "the four files there by hand, fetched from " + kind.mirrors().get(0)
                     + " (set the data directory with --data-dir or " + DataDirectory.ENV_VARIABLE + ")");
         }
-        Dataset loaded = IdxFolder.load(folder, kind.displayName(), false, kind.classNames());
-        String name = String.format(Locale.ROOT, "%s (%,d train / %,d test)", kind.displayName(),
-                loaded.train().size(), loaded.test().size());
-        return new Dataset(name, false, loaded.classNames(), loaded.train(), loaded.test());
+        return IdxFolder.load(folder, kind.displayName() + " (%,d train / %,d test)", kind.classNames());
     }
 
     private static String kindNames() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A folder holding the four standard IDX files, plain or .gz, and optionally a classes.txt of class names. */
@@ -47,8 +48,11 @@ final class IdxFolder {
         return missing;
     }
 
-    /** Loads both splits; with {@code classNames} null the names come from classes.txt or are "class 0".. */
-    static Dataset load(Path dir, String name, boolean sample, List<String> classNames) throws DatasetException {
+    /**
+     * Loads both splits; with {@code classNames} null the names come from classes.txt or are "class 0"...
+     * {@code nameFormat} gets the train and test counts, e.g. "MNIST (%,d train / %,d test)".
+     */
+    static Dataset load(Path dir, String nameFormat, List<String> classNames) throws DatasetException {
         List<String> missing = missing(dir);
         if (!missing.isEmpty()) {
             throw new DatasetException(dir + ": missing IDX file(s) " + String.join(", ", missing)
@@ -71,7 +75,8 @@ final class IdxFolder {
                 names.add("class " + i);
             }
         }
-        return new Dataset(name, sample, names, train, test);
+        String name = String.format(Locale.ROOT, nameFormat, train.size(), test.size());
+        return new Dataset(name, false, names, train, test);
     }
 
     private static List<String> readClassNames(Path dir) throws DatasetException {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -22,6 +23,7 @@ final class IdxReader {
     /** Larger sides are surely a corrupt header; this also keeps the size arithmetic far from overflow. */
     private static final int MAX_SIDE = 4096;
     private static final int BUFFER = 1 << 16;
+    private static final int INITIAL_BODY = 1 << 24;
 
     private IdxReader() {
     }
@@ -44,7 +46,7 @@ final class IdxReader {
         return new ByteImageSource(images.pixels(), labels, 1, images.rows(), images.cols());
     }
 
-    static void checkLabelRange(Object labelFile, byte[] labels, int classes) throws DatasetException {
+    static void checkLabelRange(Path labelFile, byte[] labels, int classes) throws DatasetException {
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i] & 0xFF;
             if (label >= classes) {
@@ -136,10 +138,14 @@ final class IdxReader {
 
     private static byte[] readBody(DataInputStream in, String file, int length, String what)
             throws IOException, DatasetException {
-        byte[] body = new byte[length];
+        // Grown as data arrives, so a corrupt header claiming gigabytes fails as truncated, not out of memory.
+        byte[] body = new byte[Math.min(length, INITIAL_BODY)];
         int done = 0;
         while (done < length) {
-            int n = in.read(body, done, length - done);
+            if (done == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+            }
+            int n = in.read(body, done, body.length - done);
             if (n < 0) {
                 throw new DatasetException(file + ": truncated: the header says " + what + " (" + length
                         + " bytes of data) but the file holds only " + done);

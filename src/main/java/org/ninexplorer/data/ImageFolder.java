@@ -31,11 +31,6 @@ final class ImageFolder {
     private ImageFolder() {
     }
 
-    /** Whether {@code dir} has sub-folders that could be classes (or train/test). */
-    static boolean looksLikeImageFolder(Path dir) throws DatasetException {
-        return !subfolders(dir).isEmpty();
-    }
-
     static Dataset load(Path dir) throws DatasetException {
         Path trainDir = dir.resolve("train");
         Path testDir = dir.resolve("test");
@@ -168,9 +163,8 @@ final class ImageFolder {
         }
         int w = image.getWidth();
         int h = image.getHeight();
-        boolean gray = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                && !image.getColorModel().hasAlpha();
-        if (gray) {
+        // Gray with alpha counts as gray too: band 0 holds the gray value and the alpha band is dropped.
+        if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
             Raster raster = image.getRaster();
             int[] samples = raster.getSamples(0, 0, w, h, 0, (int[]) null);
             int shift = Math.max(0, raster.getSampleModel().getSampleSize(0) - 8);

@@ -20,10 +20,7 @@ final class Resizer {
     private final float[] widened;
 
     Resizer(int inChannels, int inH, int inW, int outChannels, int outH, int outW) {
-        if ((inChannels != 1 && inChannels != 3) || (outChannels != 1 && outChannels != 3)) {
-            throw new IllegalArgumentException("only 1 (gray) or 3 (RGB) channels are supported, not "
-                    + inChannels + " to " + outChannels);
-        }
+        checkChannels(inChannels, outChannels);
         this.inChannels = inChannels;
         this.inH = inH;
         this.inW = inW;
@@ -34,6 +31,13 @@ final class Resizer {
         this.cols = new Axis(inW, outW);
         this.gray = new float[inH * inW];
         this.widened = new float[inH * outW];
+    }
+
+    static void checkChannels(int inChannels, int outChannels) {
+        if ((inChannels != 1 && inChannels != 3) || (outChannels != 1 && outChannels != 3)) {
+            throw new IllegalArgumentException("only 1 (gray) or 3 (RGB) channels are supported, not "
+                    + inChannels + " to " + outChannels);
+        }
     }
 
     /** Reads {@code src} (inChannels*inH*inW) and writes outChannels*outH*outW values at {@code dst[offset]}. */

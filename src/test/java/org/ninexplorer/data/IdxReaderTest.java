@@ -121,6 +121,16 @@ class IdxReaderTest {
     }
 
     @Test
+    void aGzippedHeaderClaimingGigabytesFailsAsTruncated() throws Exception {
+        Path file = write("images.gz", IdxWriter.gzip(IdxWriter.images(IdxReader.IMAGES_MAGIC, 100_000, 100, 200,
+                new byte[1000])));
+        assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("truncated: the header says 100000 images of 100x200 (2000000000 bytes of data)")
+                .hasMessageContaining("only 1000");
+    }
+
+    @Test
     void truncatedGzipData() throws Exception {
         byte[] gz = IdxWriter.gzip(IdxWriter.images(IdxReader.IMAGES_MAGIC, 50, 10, 10, randomBytes(5000)));
         Path file = write("images.gz", Arrays.copyOf(gz, gz.length / 2));

@@ -37,7 +37,7 @@ public final class SampleGenerator {
         Path source = Path.of(args[0]);
         Path output = Path.of(args[1]);
         Files.createDirectories(output);
-        Dataset full = IdxFolder.load(source, "Fashion-MNIST", false, DatasetKind.FASHION_MNIST.classNames());
+        Dataset full = IdxFolder.load(source, "Fashion-MNIST", DatasetKind.FASHION_MNIST.classNames());
         write(output, "train", (ByteImageSource) full.train(), TRAIN_PER_CLASS);
         write(output, "t10k", (ByteImageSource) full.test(), TEST_PER_CLASS);
     }
