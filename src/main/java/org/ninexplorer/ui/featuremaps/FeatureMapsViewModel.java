@@ -184,23 +184,20 @@ public final class FeatureMapsViewModel {
         if (m == null || (d == null && customImage == null)) {
             return;
         }
-        SampleImage picked;
-        String truth;
-        if (customImage != null) {
-            picked = customImage;
-            truth = customName;
-        } else {
-            int index = Math.max(0, Math.min(sampleIndex.get(), d.test().size() - 1));
-            picked = image(d.test(), index);
-            truth = "test image " + index + ": " + d.className(d.test().label(index));
-        }
+        SampleImage custom = customImage;
+        int index = d == null ? 0 : Math.max(0, Math.min(sampleIndex.get(), d.test().size() - 1));
+        String truth = custom != null ? customName
+                : "test image " + index + ": " + d.className(d.test().label(index));
         List<String> classNames = d != null ? d.classNames() : numbered(m.architecture().classes());
         long ticket = generation.incrementAndGet();
         busy.set(true);
         executor.execute(() -> {
             try {
                 InputSpec in = m.architecture().input();
-                SampleImage input = picked.to(in.channels(), in.height(), in.width());
+                // Dataset images go through the data layer's resize, exactly as in training.
+                SampleImage input = custom != null ? custom.to(in.channels(), in.height(), in.width())
+                        : new SampleImage(d.test().pixels(index, in.channels(), in.height(), in.width()),
+                                in.channels(), in.height(), in.width());
                 FeatureMaps maps = m.compute(input.pixels());
                 Result computed = new Result(input, truth, maps, m.architecture(),
                         classNames.size() == m.architecture().classes() ? classNames : numbered(m.architecture().classes()));

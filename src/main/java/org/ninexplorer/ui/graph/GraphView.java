@@ -109,6 +109,7 @@ public final class GraphView extends BorderPane {
             card.convs().forEach(line -> {
                 Label l = new Label(line);
                 l.getStyleClass().add("conv-line");
+                Tooltip.install(l, tooltip(line.startsWith("conv 1×1") ? Teaching.ONE_BY_ONE : Teaching.FIRST_CONV));
                 convs.getChildren().add(l);
             });
             convs.visibleProperty().bind(more.selectedProperty());

@@ -6,6 +6,12 @@ final class Teaching {
     static final String INPUT = "The image as the network sees it: channels × height × width.\n"
             + "Fashion-MNIST images are 1×28×28 grayscale.";
 
+    static final String FIRST_CONV = "The block's k×k convolution looks at a k×k neighbourhood of every channel\n"
+            + "and finds local patterns such as edges; stride and padding set the output size.";
+
+    static final String ONE_BY_ONE = "A 1×1 convolution: at each pixel, a small fully connected layer across the channels.\n"
+            + "It keeps the size, adds a ReLU non-linearity and costs few parameters (channels × channels).";
+
     private Teaching() {
     }
 
