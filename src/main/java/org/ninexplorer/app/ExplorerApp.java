@@ -63,6 +63,11 @@ public final class ExplorerApp extends Application {
         GraphViewModel graph = new GraphViewModel(editor);
         TrainingViewModel training = new TrainingViewModel(editor, trainingThread, dataDirectory,
                 dataDirectory.root().resolve("runs"));
+        training.stateProperty().addListener((obs, old, state) -> {
+            if (!state.busy() && featureMaps.mapperProperty().get() != null) {
+                featureMaps.setSource("the network just trained (its last state)");
+            }
+        });
         FeatureMapsViewModel featureMaps = new FeatureMapsViewModel(background, Platform::runLater);
         featureMaps.setFreshRequest(training::requestSnapshot);
         training.loadedDatasetProperty().addListener((obs, old, d) -> featureMaps.datasetProperty().set(d));
@@ -71,6 +76,7 @@ public final class ExplorerApp extends Application {
             featureMaps.mapperProperty().set(mapper);
         });
         FeatureMapsView featureMapsView = new FeatureMapsView(featureMaps);
+        featureMapsView.setRunsFolder(dataDirectory.root().resolve("runs"));
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView,
                 new RecentFiles(preferences.node("recent")), preferences);
         training.setDownloadConfirmation(message -> {

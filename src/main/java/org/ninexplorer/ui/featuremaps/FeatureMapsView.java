@@ -52,6 +52,7 @@ public final class FeatureMapsView extends BorderPane {
     private boolean sharedScaleShown;
     /** One tooltip shared by all tiles, its text set on hover: hundreds of popups would slow every refresh. */
     private final Tooltip tileTip = new Tooltip();
+    private java.nio.file.Path runsFolder;
     private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
 
     public FeatureMapsView(FeatureMapsViewModel viewModel) {
@@ -88,6 +89,11 @@ public final class FeatureMapsView extends BorderPane {
         // Hundreds of tiles are built only when someone looks, not at every epoch behind a hidden tab.
         onScreen.addListener((obs, old, v) -> showWhenVisible());
         fillStrip();
+    }
+
+    /** Where runs are kept, to open the run chooser there. */
+    public void setRunsFolder(java.nio.file.Path folder) {
+        this.runsFolder = folder;
     }
 
     /** Whether the view is on screen (its tab is selected); the window binds it. */
@@ -275,6 +281,9 @@ public final class FeatureMapsView extends BorderPane {
     public void loadRun() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("A run folder (it holds run.json and model.zip)");
+        if (runsFolder != null && java.nio.file.Files.isDirectory(runsFolder)) {
+            chooser.setInitialDirectory(runsFolder.toFile());
+        }
         File dir = chooser.showDialog(getScene().getWindow());
         if (dir != null) {
             viewModel.loadRun(dir.toPath());

@@ -113,6 +113,8 @@ public final class TrainingView extends BorderPane {
         });
 
         lossChart.getStyleClass().add("loss-chart");
+        lossChart.titleProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.rawLoss().points()))
+                .then("Loss per iteration (appears when training starts)").otherwise("Loss per iteration"));
         lossChart.getData().add(series("loss", viewModel.rawLoss()));
         lossChart.getData().add(series("smoothed", viewModel.smoothLoss()));
         lossChart.getData().add(series("epoch mean", viewModel.epochLoss()));
