@@ -63,13 +63,13 @@ public final class ExplorerApp extends Application {
         GraphViewModel graph = new GraphViewModel(editor);
         TrainingViewModel training = new TrainingViewModel(editor, trainingThread, dataDirectory,
                 dataDirectory.root().resolve("runs"));
+        FeatureMapsViewModel featureMaps = new FeatureMapsViewModel(background, Platform::runLater);
+        featureMaps.setFreshRequest(training::requestSnapshot);
         training.stateProperty().addListener((obs, old, state) -> {
             if (!state.busy() && featureMaps.mapperProperty().get() != null) {
                 featureMaps.setSource("the network just trained (its last state)");
             }
         });
-        FeatureMapsViewModel featureMaps = new FeatureMapsViewModel(background, Platform::runLater);
-        featureMaps.setFreshRequest(training::requestSnapshot);
         training.loadedDatasetProperty().addListener((obs, old, d) -> featureMaps.datasetProperty().set(d));
         training.featureMapperProperty().addListener((obs, old, mapper) -> {
             featureMaps.setSource("the network being trained (latest snapshot)");
