@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExplorerWindowTest {
 
     private ExplorerApp.Window window;
+    private Stage stage;
     private Preferences preferences;
 
     @Start
@@ -38,6 +39,8 @@ class ExplorerWindowTest {
         preferences = Preferences.userRoot().node("org/ninexplorer/test/window-" + System.nanoTime());
         Path data = Files.createTempDirectory("nin-window-test");
         window = ExplorerApp.build(preferences, new DataDirectory(data));
+        this.stage = stage;
+        window.view().attach(stage);
         stage.setScene(new Scene(window.view(), 1400, 900));
         stage.show();
     }
@@ -59,6 +62,22 @@ class ExplorerWindowTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(shapeOf(robot, "#card-0")).isEqualTo("32×28×28");
+    }
+
+    @Test
+    void closingWithUnsavedEditsAsksFirst(FxRobot robot) {
+        robot.clickOn("#card-0");
+        type(robot, "#channels", "40");
+        assertThat(stage.getTitle()).startsWith("• fashion-28");
+
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Don't save").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(window.editor().architecture().layers().get(0).summary()).startsWith("40");
     }
 
     @Test
