@@ -25,6 +25,7 @@ import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.perf.FastPath;
 
 /**
  * The bridge from an {@link Architecture} to DL4J: each NiN block becomes three convolutions
@@ -97,6 +98,6 @@ public final class NetworkBuilder {
 
     private static ConvolutionLayer conv(int channels, int kernel, int stride, int padding) {
         return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
-                .nOut(channels).activation(Activation.RELU).build();
+                .nOut(channels).activation(FastPath.relu()).build();
     }
 }
