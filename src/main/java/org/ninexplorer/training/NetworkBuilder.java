@@ -49,6 +49,7 @@ public final class NetworkBuilder {
                 .updater(updater(hp))
                 .weightInit(hp.weightInit() == Hyperparameters.WeightInitChoice.HE ? WeightInit.RELU : WeightInit.XAVIER_UNIFORM)
                 .convolutionMode(ConvolutionMode.Truncate)
+                .cacheMode(FastPath.cacheMode())
                 .list();
         for (Layer layer : arch.layers()) {
             if (layer instanceof NinBlock b) {
