@@ -1,6 +1,7 @@
 package org.ninexplorer.app;
 
 import org.ninexplorer.cli.NinCli;
+import org.ninexplorer.training.perf.FastPath;
 
 /**
  * Starts the window when called without a command, the CLI otherwise. Not a JavaFX
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FastPath.selectNativeBuild();
         if (args.length == 0 || (args.length == 1 && args[0].equals("--smoke-test"))) {
             javafx.application.Application.launch(ExplorerApp.class, args);
             // Daemon threads (ND4J start-up, training) must not keep a closed app alive.

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The headless entry point: {@code nin-explorer shapes|train|bench ...}. */
 @Command(name = "nin-explorer", mixinStandardHelpOptions = true, versionProvider = NinCli.Version.class,
         description = "Explore, edit and train the Network-in-Network CNN. With no command, opens the window.",
-        subcommands = {ShapesCommand.class, TrainCommand.class, DataBenchCommand.class})
+        subcommands = {ShapesCommand.class, TrainCommand.class, BenchCommand.class, DataBenchCommand.class})
 public final class NinCli {
 
     /** Runs the command line and returns the exit status (2 for usage problems and invalid nets). */

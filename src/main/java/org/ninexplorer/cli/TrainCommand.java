@@ -55,6 +55,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", description = "adam or sgd (Nesterov momentum 0.9). Default: adam.")
     String optimizer = "adam";
 
+    @Option(names = "--weight-init", paramLabel = "xavier|he|uniform", description = "Weight initialisation. Default: xavier.")
+    String weightInit = "xavier";
+
     @Option(names = "--limit-train", paramLabel = "N", description = "Use only N training images.")
     int limitTrain;
 
@@ -107,9 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
         Hyperparameters hp;
         try {
             hp = new Hyperparameters(Optimizer.parse(optimizer), lr, batch, epochs, seed,
-                    Hyperparameters.defaults().weightInit());
+                    Hyperparameters.WeightInitChoice.parse(weightInit));
         } catch (IllegalArgumentException e) {
-            throw new UsageProblem("--optimizer: " + e.getMessage());
+            throw new UsageProblem(e.getMessage());
         }
         Path dir = runDir != null ? runDir : data.root().resolve("runs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + architecture.label());

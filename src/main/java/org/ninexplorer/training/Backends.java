@@ -1,14 +1,17 @@
 package org.ninexplorer.training;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.ninexplorer.training.perf.FastPath;
+import org.ninexplorer.training.perf.FastPathStatus;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Starts ND4J once and says which backend it chose. The first start unpacks hundreds of MB of
- * natives, so call {@link #initialise()} from a background thread, never the FX thread.
+ * Starts ND4J once, on the fast CPU path unless it is switched off, and says which backend it
+ * chose. The first start unpacks hundreds of MB of natives, so call {@link #initialise()} from a
+ * background thread, never the FX thread. Every network is built after it (see {@link NetworkBuilder}).
  */
 public final class Backends {
 
@@ -19,18 +22,19 @@ public final class Backends {
 
     public static synchronized BackendInfo initialise() {
         if (info == null) {
+            FastPathStatus fastPath = FastPath.enable(); // must come before anything else loads ND4J
             info = describe(Nd4j.getBackend().getClass().getSimpleName(),
-                    Nd4j.getExecutioner().getEnvironmentInformation());
+                    Nd4j.getExecutioner().getEnvironmentInformation(), fastPath);
         }
         return info;
     }
 
-    static BackendInfo describe(String backendClass, Properties env) {
+    static BackendInfo describe(String backendClass, Properties env, FastPathStatus fastPath) {
         if (backendClass.contains("Cuda") || backendClass.contains("JCublas")) {
             return new BackendInfo("cuda", "CUDA · " + cudaDevice(env));
         }
-        return new BackendInfo("cpu", "CPU · " + env.getOrDefault("omp.threads", "?") + " threads · "
-                + env.getOrDefault("blas.vendor", "BLAS"));
+        return new BackendInfo("cpu", "CPU · " + fastPath.threads() + " threads · " + fastPath.binaryLevel()
+                + (fastPath.onednnHelpers() ? " · oneDNN fast path" : " · fast path off"));
     }
 
     private static String cudaDevice(Properties env) {

@@ -31,6 +31,7 @@ public final class FeatureMapper {
 
     /** Loads a trained model (a run's {@code model.zip} or a checkpoint). */
     public static FeatureMapper load(Architecture architecture, Path modelZip) throws IOException {
+        Backends.initialise();
         return new FeatureMapper(architecture, ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false));
     }
 

@@ -10,7 +10,24 @@ import java.util.List;
 public record Hyperparameters(Optimizer optimizer, double learningRate, int batchSize, int epochs, long seed,
                               WeightInitChoice weightInit) {
 
-    public enum WeightInitChoice { XAVIER, HE }
+    public enum WeightInitChoice {
+        /** Glorot uniform, as Dive into Deep Learning initialises its nets. */
+        XAVIER,
+        /** He (Kaiming) normal, scaled for ReLU. */
+        HE,
+        /** U(−1/√fan-in, 1/√fan-in): PyTorch's default for convolutions, the smallest of the three. */
+        UNIFORM;
+
+        public static WeightInitChoice parse(String text) {
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "xavier" -> XAVIER;
+                case "he" -> HE;
+                case "uniform" -> UNIFORM;
+                default -> throw new IllegalArgumentException(
+                        "unknown weight init '" + text + "'; choose xavier, he or uniform");
+            };
+        }
+    }
 
     public static Hyperparameters defaults() {
         return new Hyperparameters(Optimizer.ADAM, 0.002, 128, 5, 42, WeightInitChoice.XAVIER);

@@ -25,6 +25,7 @@ import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.perf.FastPath;
 
 /**
  * The bridge from an {@link Architecture} to DL4J: each NiN block becomes three convolutions
@@ -42,12 +43,14 @@ public final class NetworkBuilder {
         if (!analysis.valid()) {
             throw new InvalidArchitectureException(analysis);
         }
+        Backends.initialise(); // the fast path's settings apply only to networks built after it
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
                 .updater(updater(hp))
-                .weightInit(hp.weightInit() == Hyperparameters.WeightInitChoice.HE ? WeightInit.RELU : WeightInit.XAVIER_UNIFORM)
+                .weightInit(weightInit(hp.weightInit()))
                 .convolutionMode(ConvolutionMode.Truncate)
+                .cacheMode(FastPath.cacheMode())
                 .list();
         for (Layer layer : arch.layers()) {
             if (layer instanceof NinBlock b) {
@@ -91,12 +94,20 @@ public final class NetworkBuilder {
         return indices;
     }
 
+    private static WeightInit weightInit(Hyperparameters.WeightInitChoice choice) {
+        return switch (choice) {
+            case XAVIER -> WeightInit.XAVIER_UNIFORM;
+            case HE -> WeightInit.RELU;
+            case UNIFORM -> WeightInit.UNIFORM;
+        };
+    }
+
     private static IUpdater updater(Hyperparameters hp) {
         return hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate()) : new Nesterovs(hp.learningRate(), 0.9);
     }
 
     private static ConvolutionLayer conv(int channels, int kernel, int stride, int padding) {
         return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
-                .nOut(channels).activation(Activation.RELU).build();
+                .nOut(channels).activation(FastPath.relu()).build();
     }
 }

@@ -1,0 +1,112 @@
+package org.ninexplorer.training.perf;
+
+import org.bytedeco.javacpp.Loader;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fast CPU path for DL4J 1.0.0-M2.1: the best shipped libnd4j build for this CPU, DL4J's oneDNN
+ * layer helpers (off by default in M2.1, and unreachable without the {@link org.nd4j.nativeblas.Nd4jCpu}
+ * shim), no repeated forward convolution in the backward pass ({@link #cacheMode()}), a vectorised
+ * ReLU backward pass ({@link #relu()}), an explicit thread count, passive OpenMP waiting and glibc
+ * malloc tuning. Trains the NiN nets over 10x faster than DL4J's defaults; see docs/performance.md.
+ *
+ * <p>Call {@link #enable()} once, before anything else touches ND4J (it selects the native library and
+ * sets properties DL4J reads once), off the JavaFX thread: it initialises ND4J, which takes seconds.
+ *
+ * <p>Switches (system properties): {@code nin.fastpath=false} keeps DL4J's defaults (for comparing
+ * results; the native build is still chosen for the CPU); {@code nin.threads=N} sets the thread count;
+ * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone;
+ * {@code org.bytedeco.javacpp.platform.extension=-onednn} forces a native build.
+ */
+public final class FastPath {
+
+    public static final String PROPERTY = "nin.fastpath";
+    public static final String THREADS_PROPERTY = "nin.threads";
+    public static final String MALLOC_PROPERTY = "nin.fastpath.malloc";
+    /** Read by DL4J's HelperUtils whenever a layer is created; DL4J's default is "true". */
+    static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FastPath.class);
+    private static FastPathStatus status;
+
+    private FastPath() {
+    }
+
+    /**
+     * Picks the native build for this CPU without loading ND4J. Called first thing at start-up,
+     * so that whatever touches ND4J first (a data iterator, a model file) loads a build this CPU runs.
+     */
+    public static void selectNativeBuild() {
+        NativeBuild.select();
+    }
+
+    /** Switches the fast path on (unless {@code -Dnin.fastpath=false}), initialises ND4J, says what is active. */
+    public static synchronized FastPathStatus enable() {
+        if (status != null) {
+            return status;
+        }
+        boolean on = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+        String extension = NativeBuild.select();
+        boolean mallocTuned = false;
+        if (on) {
+            System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+            // Idle OpenMP workers sleep instead of spinning: spinning threads collapsed throughput
+            // (3-5x slower) whenever anything else wanted the CPU, as on a student's laptop.
+            Libc.setenvIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+            mallocTuned = Boolean.parseBoolean(System.getProperty(MALLOC_PROPERTY, "true")) && Libc.keepFreedMemory();
+        }
+
+        Nd4j.getExecutioner(); // initialises ND4J: loads the native build chosen above
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int threads = on ? applyThreads(Integer.getInteger(THREADS_PROPERTY, Loader.totalCores())) : ops.ompGetMaxThreads();
+        status = new FastPathStatus(on, Loader.getPlatform() + extension, levelName(ops.binaryLevel()),
+                on && BaseMKLDNNHelper.mklDnnEnabled(), threads, mallocTuned);
+        LOG.info(status.description());
+        return status;
+    }
+
+    /** The ReLU for convolutions: {@link VectorisedRelu} on the fast path, DL4J's own otherwise. */
+    public static synchronized IActivation relu() {
+        return status != null && status.enabled() ? new VectorisedRelu() : new ActivationReLU();
+    }
+
+    /**
+     * On the fast path, convolutions keep their pre-activation output from the forward pass for the
+     * backward pass ({@code CacheMode.DEVICE}); with DL4J's default (NONE) the backward pass runs
+     * the forward convolution a second time.
+     */
+    public static synchronized CacheMode cacheMode() {
+        return status != null && status.enabled() ? CacheMode.DEVICE : CacheMode.NONE;
+    }
+
+    /** The status of the earlier {@link #enable()}; null before it. */
+    public static synchronized FastPathStatus status() {
+        return status;
+    }
+
+    /** OpenMP, ND4J's own and OpenBLAS's thread counts, set in code since installed launchers cannot set OMP_NUM_THREADS. */
+    private static int applyThreads(int threads) {
+        int n = Math.max(1, threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        return n;
+    }
+
+    /** ND4J's numbering of libnd4j's compile target (CpuNDArrayFactory logs the same names). */
+    private static String levelName(int level) {
+        return switch (level) {
+            case 3 -> "AVX512";
+            case 2 -> "AVX/AVX2";
+            default -> "generic x86";
+        };
+    }
+}
