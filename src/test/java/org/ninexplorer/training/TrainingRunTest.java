@@ -48,7 +48,7 @@ class TrainingRunTest {
         assertThat(runDir.resolve("model.zip")).exists();
         assertThat(runDir.resolve("checkpoints/epoch-6.zip")).exists();
         assertThat(Files.readString(runDir.resolve("run.json"))).contains("\"status\" : \"completed\"", "\"spec\" : \"sample\"",
-                "\"kind\" : \"cpu\"", "\"learningRate\" : 0.01");
+                "\"kind\" : \"cpu\"", "\"learningRate\" : 0.002", "\"batchSize\" : 32");
         List<String> csv = Files.readAllLines(runDir.resolve("metrics.csv"));
         assertThat(csv.get(0)).startsWith("kind,epoch,iteration,loss");
         assertThat(csv).filteredOn(l -> l.startsWith("epoch,")).hasSize(6);
