@@ -26,7 +26,8 @@ public final class LoadingBenchmark {
             for (int i = 0; i < wanted; i++) {
                 DataSet set = it.next();
                 images += set.numExamples();
-                // Frees the off-heap memory now rather than when the GC gets round to it, as a trainer does.
+                // Frees the off-heap memory now rather than when the GC gets round to it. (A trainer must not:
+                // closing a batch after fit corrupted later steps, see TrainingRun.)
                 set.getFeatures().close();
                 set.getLabels().close();
             }

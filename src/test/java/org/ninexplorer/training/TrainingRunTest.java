@@ -37,9 +37,10 @@ class TrainingRunTest {
         List<TrainingEvent.Epoch> epochs = events.stream().filter(TrainingEvent.Epoch.class::isInstance)
                 .map(TrainingEvent.Epoch.class::cast).toList();
         assertThat(epochs).hasSize(6);
-        assertThat(epochs.get(5).trainLoss()).isLessThan(epochs.get(0).trainLoss() - 0.2);
-        assertThat(epochs.get(5).testAccuracy()).isGreaterThan(0.25); // chance is 0.1
-        assertThat(epochs.get(5).trainAccuracy()).isGreaterThan(0.25);
+        assertThat(epochs.get(5).trainLoss()).isLessThan(epochs.get(0).trainLoss() - 0.5);
+        // Chance is 0.1; 0.62 measured. Closing batches after fit (a bug once) gave 0.44.
+        assertThat(epochs.get(5).testAccuracy()).isGreaterThan(0.5);
+        assertThat(epochs.get(5).trainAccuracy()).isGreaterThan(0.4);
         assertThat(events.get(0)).isInstanceOf(TrainingEvent.Started.class);
         assertThat(events.get(events.size() - 1)).isEqualTo(finished);
         assertThat(events).filteredOn(TrainingEvent.Iteration.class::isInstance).hasSize(6 * 63);
