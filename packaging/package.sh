@@ -22,7 +22,12 @@ stage=target/jpackage
 rm -rf "$stage" target/installer
 mkdir -p "$stage/input/lib" "$stage/javafx" target/installer
 cp target/dist/nin-explorer.jar "$stage/input/"
-for jar in target/dist/lib/*.jar; do
+# Only the jars the manifest names: target/dist/lib may still hold jars of earlier builds.
+classpath=$(unzip -p target/dist/nin-explorer.jar META-INF/MANIFEST.MF | tr -d '\r' |
+  awk '/^Class-Path:/ {f = 1; sub(/^Class-Path: /, ""); printf "%s", $0; next}
+       f && /^ / {sub(/^ /, ""); printf "%s", $0; next} {f = 0}')
+for entry in $classpath; do
+  jar="target/dist/$entry"
   case "$(basename "$jar")" in
     javafx-*-"$fx".jar) cp "$jar" "$stage/javafx/" ;; # linked into the runtime as modules
     javafx-*) ;;                                       # empty classifier-less stubs

@@ -45,7 +45,7 @@ public final class ExplorerApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         if (smokeTest) {
-            exitOnFirstFrame();
+            exitAfterFirstFrameAndBackend(training);
         }
         stage.show();
     }
@@ -123,17 +123,28 @@ public final class ExplorerApp extends Application {
         executor.execute(task);
     }
 
-    /** For {@code --smoke-test}: report how long the first frame took, then exit. */
-    private static void exitOnFirstFrame() {
+    /**
+     * For {@code --smoke-test}: report how long the first frame took, then wait for the backend to
+     * load (exiting while ND4J is still loading its natives can hang the JVM's exit) and exit.
+     */
+    private static void exitAfterFirstFrameAndBackend(TrainingViewModel training) {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
                 long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("first frame after " + millis + " ms");
-                Platform.exit();
+                exitOnceLoaded(training.backendProperty().get());
+                training.backendProperty().addListener((property, old, backend) -> exitOnceLoaded(backend));
             }
         }.start();
+    }
+
+    private static void exitOnceLoaded(String backend) {
+        if (!backend.startsWith("Loading")) {
+            System.out.println("backend: " + backend);
+            Platform.exit();
+        }
     }
 
     @Override
