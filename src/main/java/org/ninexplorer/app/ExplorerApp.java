@@ -10,6 +10,7 @@ import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.data.Dataset;
@@ -42,6 +43,9 @@ public final class ExplorerApp extends Application {
         training = window.training();
         window.view().attach(stage);
         stage.setScene(new Scene(window.view(), 1440, 900));
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(ExplorerApp.class.getResource("icons/nin-explorer-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         if (smokeTest) {
