@@ -186,8 +186,9 @@ public final class TrainingRun {
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 TrainingEvent.Epoch summary = new TrainingEvent.Epoch(epoch, lossSum / images, accuracy.accuracy(),
                         testAccuracy, seconds, images / trainSeconds);
-                run.writeCheckpoint(net, epoch);
+                // Metrics first: a run killed in between resumes from the previous checkpoint and drops this row.
                 run.appendEpoch(summary);
+                run.writeCheckpoint(net, epoch);
                 refreshSnapshot(net);
                 events.publish(summary);
             }
