@@ -6,7 +6,7 @@ package org.ninexplorer.data;
  * enlarging (28 to 224); shrinking does not antialias. Gray to RGB repeats the plane; RGB to gray uses the ITU-R
  * 601 luma weights, as PIL's {@code convert("L")}. Holds a scratch buffer, so one instance per thread.
  */
-final class Resizer {
+public final class Resizer {
 
     private final int inChannels;
     private final int inH;
@@ -31,6 +31,13 @@ final class Resizer {
         this.cols = new Axis(inW, outW);
         this.gray = new float[inH * inW];
         this.widened = new float[inH * outW];
+    }
+
+    /** Converts one image, as training batches are converted: for a single sample such as a user's own image. */
+    public static float[] convert(float[] src, int inChannels, int inH, int inW, int outChannels, int outH, int outW) {
+        float[] dst = new float[outChannels * outH * outW];
+        new Resizer(inChannels, inH, inW, outChannels, outH, outW).apply(src, dst, 0);
+        return dst;
     }
 
     static void checkChannels(int inChannels, int outChannels) {
