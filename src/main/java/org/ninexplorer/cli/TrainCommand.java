@@ -8,6 +8,7 @@ import org.ninexplorer.data.Datasets;
 import org.ninexplorer.data.Downloader;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.TrainingEvent;
@@ -43,20 +44,26 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: $NIN_EXPLORER_DATA, else the per-user data directory).")
     Path dataDir;
 
-    @Option(names = "--epochs", description = "Default: ${DEFAULT-VALUE}.")
-    int epochs = Hyperparameters.defaults().epochs();
+    // Unset options come from the recipe recommended for the chosen net (Hyperparameters.recommendedFor).
+    @Option(names = "--epochs", description = "Default: 5.")
+    Integer epochs;
 
-    @Option(names = "--batch", description = "Default: ${DEFAULT-VALUE}.")
-    int batch = Hyperparameters.defaults().batchSize();
+    @Option(names = "--batch", description = "Default: 64 for fashion-28, else 128 (the reference).")
+    Integer batch;
 
-    @Option(names = "--lr", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
-    double lr = Hyperparameters.defaults().learningRate();
+    @Option(names = "--lr", description = "Learning rate. Default: 0.002.")
+    Double lr;
+
+    @Option(names = "--schedule", paramLabel = "constant|cosine", description = "Learning rate over the run: "
+            + "constant, or cosine decay to zero. Default: cosine for fashion-28, else constant (the reference).")
+    String schedule;
 
     @Option(names = "--optimizer", description = "adam or sgd (Nesterov momentum 0.9). Default: adam.")
-    String optimizer = "adam";
+    String optimizer;
 
-    @Option(names = "--weight-init", paramLabel = "xavier|he|uniform", description = "Weight initialisation. Default: xavier.")
-    String weightInit = "xavier";
+    @Option(names = "--weight-init", paramLabel = "xavier|he|uniform",
+            description = "Weight initialisation. Default: he for fashion-28, else xavier (the reference).")
+    String weightInit;
 
     @Option(names = "--limit-train", paramLabel = "N", description = "Use only N training images.")
     int limitTrain;
@@ -64,8 +71,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit-test", paramLabel = "N", description = "Use only N test images.")
     int limitTest;
 
-    @Option(names = "--seed", description = "Default: ${DEFAULT-VALUE}.")
-    long seed = Hyperparameters.defaults().seed();
+    @Option(names = "--seed", description = "Default: 42.")
+    Long seed;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Where to keep this run (default: DATA/runs/<time>-<net>).")
     Path runDir;
@@ -107,16 +114,25 @@ public final class TrainCommand implements Callable<Integer> {
         String spec = dataset != null ? dataset
                 : Datasets.isPresent(DatasetKind.FASHION_MNIST, data) ? "fashion-mnist" : "sample";
         Dataset opened = open(spec, data, err);
-        Hyperparameters hp;
-        try {
-            hp = new Hyperparameters(Optimizer.parse(optimizer), lr, batch, epochs, seed,
-                    Hyperparameters.WeightInitChoice.parse(weightInit));
-        } catch (IllegalArgumentException e) {
-            throw new UsageProblem(e.getMessage());
-        }
+        Hyperparameters hp = hyperparameters(Hyperparameters.recommendedFor(arch));
         Path dir = runDir != null ? runDir : data.root().resolve("runs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + architecture.label());
         return new TrainingRun(new TrainingRequest(arch, hp, opened, spec, dir, limitTrain, limitTest), printer);
+    }
+
+    private Hyperparameters hyperparameters(Hyperparameters recipe) {
+        try {
+            return new Hyperparameters(
+                    optimizer != null ? Optimizer.parse(optimizer) : recipe.optimizer(),
+                    lr != null ? lr : recipe.learningRate(),
+                    schedule != null ? LearningRateSchedule.parse(schedule) : recipe.schedule(),
+                    batch != null ? batch : recipe.batchSize(),
+                    epochs != null ? epochs : recipe.epochs(),
+                    seed != null ? seed : recipe.seed(),
+                    weightInit != null ? Hyperparameters.WeightInitChoice.parse(weightInit) : recipe.weightInit());
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(e.getMessage());
+        }
     }
 
     private TrainingRun resumed(DataDirectory data, PrintWriter err, EpochPrinter printer)

@@ -29,6 +29,11 @@ public final class FeatureMapper {
         this.network = network;
     }
 
+    /** Maps through {@code network} itself, not a copy: the caller must not train it meanwhile. */
+    public static FeatureMapper of(Architecture architecture, MultiLayerNetwork network) {
+        return new FeatureMapper(architecture, network);
+    }
+
     /** Loads a trained model (a run's {@code model.zip} or a checkpoint). */
     public static FeatureMapper load(Architecture architecture, Path modelZip) throws IOException {
         Backends.initialise();

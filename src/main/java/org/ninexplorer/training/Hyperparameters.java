@@ -1,14 +1,17 @@
 package org.ninexplorer.training;
 
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Presets;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How to train: the reference recipe of Dive into Deep Learning (Adam, lr 0.002, batch 128,
- * 5 epochs) is {@link #defaults()}. SGD uses momentum 0.9.
+ * 5 epochs, constant rate) is {@link #defaults()}. SGD uses momentum 0.9.
  */
-public record Hyperparameters(Optimizer optimizer, double learningRate, int batchSize, int epochs, long seed,
-                              WeightInitChoice weightInit) {
+public record Hyperparameters(Optimizer optimizer, double learningRate, LearningRateSchedule schedule, int batchSize,
+                              int epochs, long seed, WeightInitChoice weightInit) {
 
     public enum WeightInitChoice {
         /** Glorot uniform, as Dive into Deep Learning initialises its nets. */
@@ -17,6 +20,10 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, int batc
         HE,
         /** U(−1/√fan-in, 1/√fan-in): PyTorch's default for convolutions, the smallest of the three. */
         UNIFORM;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
 
         public static WeightInitChoice parse(String text) {
             return switch (text.toLowerCase(java.util.Locale.ROOT)) {
@@ -30,7 +37,18 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, int batc
     }
 
     public static Hyperparameters defaults() {
-        return new Hyperparameters(Optimizer.ADAM, 0.002, 128, 5, 42, WeightInitChoice.XAVIER);
+        return new Hyperparameters(Optimizer.ADAM, 0.002, LearningRateSchedule.CONSTANT, 128, 5, 42, WeightInitChoice.XAVIER);
+    }
+
+    /**
+     * The recipe to start from for {@code arch}: the reference for {@code d2l-224} and for nets of the
+     * user's own; for {@code fashion-28}, He initialisation, a cosine schedule and batch 64, which took
+     * it from 0.888 to 0.907 test accuracy in the same 5 epochs (README, Presets).
+     */
+    public static Hyperparameters recommendedFor(Architecture arch) {
+        return arch.equals(Presets.FASHION_28)
+                ? defaults().withSchedule(LearningRateSchedule.COSINE).withWeightInit(WeightInitChoice.HE).withBatchSize(64)
+                : defaults();
     }
 
     /** What is wrong with these settings, in words; empty when they can be used. */
@@ -49,22 +67,30 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, int batc
     }
 
     public Hyperparameters withOptimizer(Optimizer value) {
-        return new Hyperparameters(value, learningRate, batchSize, epochs, seed, weightInit);
+        return new Hyperparameters(value, learningRate, schedule, batchSize, epochs, seed, weightInit);
     }
 
     public Hyperparameters withLearningRate(double value) {
-        return new Hyperparameters(optimizer, value, batchSize, epochs, seed, weightInit);
+        return new Hyperparameters(optimizer, value, schedule, batchSize, epochs, seed, weightInit);
+    }
+
+    public Hyperparameters withSchedule(LearningRateSchedule value) {
+        return new Hyperparameters(optimizer, learningRate, value, batchSize, epochs, seed, weightInit);
     }
 
     public Hyperparameters withBatchSize(int value) {
-        return new Hyperparameters(optimizer, learningRate, value, epochs, seed, weightInit);
+        return new Hyperparameters(optimizer, learningRate, schedule, value, epochs, seed, weightInit);
     }
 
     public Hyperparameters withEpochs(int value) {
-        return new Hyperparameters(optimizer, learningRate, batchSize, value, seed, weightInit);
+        return new Hyperparameters(optimizer, learningRate, schedule, batchSize, value, seed, weightInit);
+    }
+
+    public Hyperparameters withWeightInit(WeightInitChoice value) {
+        return new Hyperparameters(optimizer, learningRate, schedule, batchSize, epochs, seed, value);
     }
 
     public Hyperparameters withSeed(long value) {
-        return new Hyperparameters(optimizer, learningRate, batchSize, epochs, value, weightInit);
+        return new Hyperparameters(optimizer, learningRate, schedule, batchSize, epochs, value, weightInit);
     }
 }

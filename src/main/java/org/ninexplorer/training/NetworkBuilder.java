@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
@@ -37,8 +38,11 @@ public final class NetworkBuilder {
     private NetworkBuilder() {
     }
 
-    /** Refuses impossible architectures with our own (PyTorch's) rules, which are stricter than DL4J's. */
-    public static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp) {
+    /**
+     * Refuses impossible architectures with our own (PyTorch's) rules, which are stricter than DL4J's.
+     * {@code iterationsPerEpoch} sets the length of a decaying learning-rate schedule.
+     */
+    public static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch) {
         Analysis analysis = ShapeInference.analyze(arch);
         if (!analysis.valid()) {
             throw new InvalidArchitectureException(analysis);
@@ -47,7 +51,7 @@ public final class NetworkBuilder {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
-                .updater(updater(hp))
+                .updater(updater(hp, (long) iterationsPerEpoch * hp.epochs()))
                 .weightInit(weightInit(hp.weightInit()))
                 .convolutionMode(ConvolutionMode.Truncate)
                 .cacheMode(FastPath.cacheMode())
@@ -73,8 +77,8 @@ public final class NetworkBuilder {
         return list.build();
     }
 
-    public static MultiLayerNetwork build(Architecture arch, Hyperparameters hp) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp));
+    public static MultiLayerNetwork build(Architecture arch, Hyperparameters hp, int iterationsPerEpoch) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp, iterationsPerEpoch));
         net.init();
         return net;
     }
@@ -102,8 +106,12 @@ public final class NetworkBuilder {
         };
     }
 
-    private static IUpdater updater(Hyperparameters hp) {
-        return hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate()) : new Nesterovs(hp.learningRate(), 0.9);
+    private static IUpdater updater(Hyperparameters hp, long totalIterations) {
+        if (hp.schedule() == LearningRateSchedule.CONSTANT) {
+            return hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate()) : new Nesterovs(hp.learningRate(), 0.9);
+        }
+        ISchedule rate = new CosineDecay(hp.learningRate(), totalIterations);
+        return hp.optimizer() == Optimizer.ADAM ? new Adam(rate) : new Nesterovs(rate, 0.9);
     }
 
     private static ConvolutionLayer conv(int channels, int kernel, int stride, int padding) {

@@ -65,6 +65,7 @@ public final class RunDirectory {
         ObjectNode h = record.putObject("hyperparameters");
         h.put("optimizer", hp.optimizer().name().toLowerCase(Locale.ROOT));
         h.put("learningRate", hp.learningRate());
+        h.put("schedule", hp.schedule().label());
         h.put("batchSize", hp.batchSize());
         h.put("epochs", hp.epochs());
         h.put("seed", hp.seed());
@@ -125,8 +126,10 @@ public final class RunDirectory {
 
     public Hyperparameters hyperparameters() {
         JsonNode h = record.get("hyperparameters");
+        // Runs recorded before schedules existed trained at a constant rate.
+        LearningRateSchedule schedule = LearningRateSchedule.parse(h.path("schedule").asText("constant"));
         return new Hyperparameters(Optimizer.parse(h.get("optimizer").asText()), h.get("learningRate").asDouble(),
-                h.get("batchSize").asInt(), h.get("epochs").asInt(), h.get("seed").asLong(),
+                schedule, h.get("batchSize").asInt(), h.get("epochs").asInt(), h.get("seed").asLong(),
                 Hyperparameters.WeightInitChoice.valueOf(h.get("weightInit").asText().toUpperCase(Locale.ROOT)));
     }
 

@@ -101,11 +101,11 @@ public final class TrainingRun {
                 done = checkpoint.map(RunDirectory.Checkpoint::epoch).orElse(0);
                 net = checkpoint.isPresent()
                         ? ModelSerializer.restoreMultiLayerNetwork(checkpoint.get().file().toFile(), true)
-                        : NetworkBuilder.build(request.architecture(), hp);
+                        : NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch());
                 run.prepareResume(done);
             } else {
                 run = RunDirectory.create(request.runDirectory(), request, backend);
-                net = NetworkBuilder.build(request.architecture(), hp);
+                net = NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch());
                 done = 0;
             }
         } catch (IOException e) {
@@ -129,7 +129,7 @@ public final class TrainingRun {
         var in = arch.input();
         int trainImages = count(data.train().size(), request.limitTrain());
         int testImages = count(data.test().size(), request.limitTest());
-        int iterationsPerEpoch = (trainImages + hp.batchSize() - 1) / hp.batchSize();
+        int iterationsPerEpoch = iterationsPerEpoch();
         events.publish(new TrainingEvent.Started(backend, run.path().toString(), done + 1, hp.epochs(),
                 iterationsPerEpoch, trainImages, testImages));
         Throughput throughput = new Throughput(trainImages, testImages, hp.epochs() - done);
@@ -207,6 +207,11 @@ public final class TrainingRun {
             return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED,
                     "Training failed in epoch " + epoch + ": " + e, Math.max(0, epoch - 1));
         }
+    }
+
+    private int iterationsPerEpoch() {
+        int images = count(request.dataset().train().size(), request.limitTrain());
+        return (images + request.hyperparameters().batchSize() - 1) / request.hyperparameters().batchSize();
     }
 
     private static int count(int size, int limit) {

@@ -50,6 +50,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void unsetOptionsComeFromTheNetsRecipe(@TempDir Path dir) throws Exception {
+        Path recipe = dir.resolve("recipe");
+        Path overridden = dir.resolve("overridden");
+        String[] quick = {"--dataset", "sample", "--epochs", "1", "--limit-train", "64", "--limit-test", "32"};
+
+        assertThat(run(concat(new String[] {"train", "--preset", "fashion-28", "--run-dir", recipe.toString()}, quick)))
+                .as(err.toString()).isZero();
+        assertThat(run(concat(new String[] {"train", "--preset", "fashion-28", "--schedule", "constant",
+                "--weight-init", "xavier", "--run-dir", overridden.toString()}, quick))).as(err.toString()).isZero();
+
+        assertThat(Files.readString(recipe.resolve("run.json")))
+                .contains("\"schedule\" : \"cosine\"", "\"weightInit\" : \"he\"", "\"batchSize\" : 64");
+        assertThat(Files.readString(overridden.resolve("run.json")))
+                .contains("\"schedule\" : \"constant\"", "\"weightInit\" : \"xavier\"");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    @Test
     void badSettingsAreOneClearLine(@TempDir Path dir) throws Exception {
         String arch = tinyArch(dir).toString();
         String runDir = dir.resolve("run").toString();
@@ -58,12 +79,14 @@ class TrainCommandTest {
         assertThat(run("train", "--arch", arch, "--dataset", "sample", "--epochs", "0", "--run-dir", runDir)).isEqualTo(2);
         assertThat(run("train", "--arch", arch, "--dataset", "sample", "--optimizer", "rmsprop", "--run-dir", runDir))
                 .isEqualTo(2);
+        assertThat(run("train", "--arch", arch, "--dataset", "sample", "--schedule", "sideways", "--run-dir", runDir))
+                .isEqualTo(2);
         assertThat(run("train", "--preset", "d2l-224", "--input", "1x28x28", "--dataset", "sample", "--run-dir", runDir))
                 .isEqualTo(2);
         assertThat(run("train", "--arch", arch, "--dataset", dir.resolve("missing").toString(), "--run-dir", runDir))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("learning rate must be a positive number", "batch size must be at least 1",
-                "epochs must be at least 1", "unknown optimizer 'rmsprop'", "is impossible");
+                "epochs must be at least 1", "unknown optimizer 'rmsprop'", "unknown schedule 'sideways'", "is impossible");
         assertThat(out.toString()).doesNotContain("training on");
         assertThat(dir.resolve("run")).doesNotExist();
     }

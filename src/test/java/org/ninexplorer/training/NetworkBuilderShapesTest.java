@@ -27,7 +27,7 @@ class NetworkBuilderShapesTest {
     @Test
     void d2lReferenceMatchesDl4jForwardPass() {
         assertInferenceMatchesForwardPass(Presets.D2L_224);
-        assertThat(NetworkBuilder.build(Presets.D2L_224, Hyperparameters.defaults()).numParams()).isEqualTo(1_992_166L);
+        assertThat(NetworkBuilder.build(Presets.D2L_224, Hyperparameters.defaults(), 1).numParams()).isEqualTo(1_992_166L);
     }
 
     @Test
@@ -44,7 +44,7 @@ class NetworkBuilderShapesTest {
     void impossibleArchitectureIsRefusedWithDiagnostics() {
         Architecture tooSmall = Presets.D2L_224.withInput(new org.ninexplorer.model.InputSpec(1, 60, 60));
 
-        assertThatThrownBy(() -> NetworkBuilder.configuration(tooSmall, Hyperparameters.defaults()))
+        assertThatThrownBy(() -> NetworkBuilder.configuration(tooSmall, Hyperparameters.defaults(), 1))
                 .isInstanceOf(InvalidArchitectureException.class)
                 .hasMessageContaining("is impossible");
     }
@@ -56,7 +56,7 @@ class NetworkBuilderShapesTest {
 
     private static void assertInferenceMatchesForwardPass(Architecture arch) {
         Analysis analysis = ShapeInference.analyze(arch);
-        MultiLayerNetwork net = NetworkBuilder.build(arch, Hyperparameters.defaults());
+        MultiLayerNetwork net = NetworkBuilder.build(arch, Hyperparameters.defaults(), 1);
         INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, arch.input().channels(),
                 arch.input().height(), arch.input().width());
         List<INDArray> activations = net.feedForward(input, false);

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.NetworkBuilder;
 
@@ -29,11 +30,16 @@ public final class Benchmark {
     private final MultiLayerNetwork net;
     private final INDArray features;
     private final INDArray labels;
+    private final FeatureMapper featureMapper;
+    private final float[] sample;
 
-    /** Builds the network; featuremaps mode always uses one sample, as the app's feature-map view does. */
+    /**
+     * Builds the network; featuremaps mode times what the app's feature-map view calls
+     * ({@link FeatureMapper#compute}) on one sample.
+     */
     public Benchmark(Architecture arch, Hyperparameters hp, Mode mode, int batch) {
         this.mode = mode;
-        this.net = NetworkBuilder.build(arch, hp);
+        this.net = NetworkBuilder.build(arch, hp, 1); // random data, no run length: a constant rate
         int n = mode == Mode.FEATUREMAPS ? 1 : batch;
         Nd4j.getRandom().setSeed(hp.seed());
         this.features = Nd4j.randn(DataType.FLOAT, n, arch.input().channels(), arch.input().height(), arch.input().width());
@@ -42,6 +48,8 @@ public final class Benchmark {
         for (int i = 0; i < n; i++) {
             labels.putScalar(i, Nd4j.getRandom().nextInt(classes), 1.0);
         }
+        this.featureMapper = FeatureMapper.of(arch, net);
+        this.sample = features.slice(0).dup().data().asFloat();
     }
 
     /** Runs {@code warmup} untimed and {@code iterations} timed calls, reporting each timed one. */
@@ -60,7 +68,7 @@ public final class Benchmark {
         switch (mode) {
             case TRAIN -> net.fit(features, labels);
             case INFER -> net.output(features, false);
-            case FEATUREMAPS -> net.feedForward(features, false);
+            case FEATUREMAPS -> featureMapper.compute(sample);
         }
     }
 

@@ -18,6 +18,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.Spinners;
@@ -33,6 +36,9 @@ public final class TrainingView extends BorderPane {
     @FXML private Button folderButton;
     @FXML private Label folderLabel;
     @FXML private ComboBox<Optimizer> optimizerBox;
+    @FXML private ComboBox<LearningRateSchedule> scheduleBox;
+    @FXML private ComboBox<Hyperparameters.WeightInitChoice> weightInitBox;
+    @FXML private Button recipeButton;
     @FXML private Spinner<Double> learningRateSpinner;
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private Spinner<Integer> epochsSpinner;
@@ -73,9 +79,23 @@ public final class TrainingView extends BorderPane {
         optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
         optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
 
+        scheduleBox.getItems().setAll(LearningRateSchedule.values());
+        scheduleBox.setConverter(labels(LearningRateSchedule::label));
+        scheduleBox.valueProperty().bindBidirectional(viewModel.scheduleProperty());
+        scheduleBox.setTooltip(new Tooltip("constant: the same rate throughout (the reference recipe); "
+                + "cosine: the rate eases down to zero by the last iteration, which usually ends more accurate"));
+
+        weightInitBox.getItems().setAll(Hyperparameters.WeightInitChoice.values());
+        weightInitBox.setConverter(labels(Hyperparameters.WeightInitChoice::label));
+        weightInitBox.valueProperty().bindBidirectional(viewModel.weightInitProperty());
+        weightInitBox.setTooltip(new Tooltip("xavier: Glorot uniform, as the book; he: scaled for ReLU, so deep plain "
+                + "nets start learning sooner; uniform: PyTorch's default, the smallest"));
+        recipeButton.setTooltip(new Tooltip("Set every hyper-parameter to the recipe recommended for this net"));
+
         SpinnerValueFactory<Double> lr = Spinners.doubleFactory(0.00001, 1, viewModel.learningRateProperty().get(), 0.0005);
         learningRateSpinner.setValueFactory(lr);
         lr.valueProperty().addListener((obs, old, v) -> viewModel.learningRateProperty().set(v));
+        viewModel.learningRateProperty().addListener((obs, old, v) -> lr.setValue(v.doubleValue()));
         learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
         intSpinner(batchSpinner, 1, 4096, viewModel.batchSizeProperty(), "Images per update");
         intSpinner(epochsSpinner, 1, 1000, viewModel.epochsProperty(), "Passes over the training images");
@@ -86,6 +106,7 @@ public final class TrainingView extends BorderPane {
         hyperGrid.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.state().busy(),
                 viewModel.stateProperty()));
         datasetBox.disableProperty().bind(hyperGrid.disableProperty());
+        recipeButton.disableProperty().bind(hyperGrid.disableProperty());
 
         startButton.disableProperty().bind(viewModel.canStartBinding().not());
         Tooltip startTip = new Tooltip();
@@ -134,6 +155,26 @@ public final class TrainingView extends BorderPane {
         return new XYChart.Series<>(name, sampled.points());
     }
 
+    /** Shows enum values by their short lower-case labels; the boxes are not editable, so no parsing back. */
+    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+
+    @FXML
+    private void useRecommendedRecipe() {
+        viewModel.useRecommendedRecipe();
+    }
+
     private static void intSpinner(Spinner<Integer> spinner, int min, int max,
                                    javafx.beans.property.IntegerProperty property, String help) {
         spinner.setValueFactory(Spinners.integerFactory(min, max, property.get()));
@@ -142,6 +183,7 @@ public final class TrainingView extends BorderPane {
                 property.set(v);
             }
         });
+        property.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.intValue()));
         spinner.setTooltip(new Tooltip(help));
     }
 

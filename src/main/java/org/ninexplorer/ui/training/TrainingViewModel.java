@@ -37,6 +37,7 @@ import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
@@ -81,11 +82,14 @@ public final class TrainingViewModel {
 
     private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(DatasetChoice.SAMPLE);
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
-    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(Optimizer.ADAM);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(Hyperparameters.defaults().learningRate());
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(Hyperparameters.defaults().batchSize());
-    private final IntegerProperty epochs = new SimpleIntegerProperty(Hyperparameters.defaults().epochs());
-    private final IntegerProperty seed = new SimpleIntegerProperty((int) Hyperparameters.defaults().seed());
+    // Hyper-parameters: set from the recipe recommended for the editor's net when the view model is made.
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>();
+    private final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>();
+    private final ObjectProperty<Hyperparameters.WeightInitChoice> weightInit = new SimpleObjectProperty<>();
+    private final DoubleProperty learningRate = new SimpleDoubleProperty();
+    private final IntegerProperty batchSize = new SimpleIntegerProperty();
+    private final IntegerProperty epochs = new SimpleIntegerProperty();
+    private final IntegerProperty seed = new SimpleIntegerProperty();
     private final IntegerProperty limitTrain = new SimpleIntegerProperty();
     private final IntegerProperty limitTest = new SimpleIntegerProperty();
 
@@ -121,6 +125,7 @@ public final class TrainingViewModel {
         this.executor = executor;
         this.dataDirectory = dataDirectory;
         this.runsRoot = runsRoot;
+        useRecommendedRecipe();
         editor.lockedProperty().bind(Bindings.createBooleanBinding(() -> state.get().busy(), state));
         startBlockedReason = Bindings.createStringBinding(this::blockedReason, state, editor.analysisProperty(),
                 learningRate, batchSize, epochs, dataset, folder);
@@ -139,6 +144,14 @@ public final class TrainingViewModel {
 
     public ObjectProperty<Optimizer> optimizerProperty() {
         return optimizer;
+    }
+
+    public ObjectProperty<LearningRateSchedule> scheduleProperty() {
+        return schedule;
+    }
+
+    public ObjectProperty<Hyperparameters.WeightInitChoice> weightInitProperty() {
+        return weightInit;
     }
 
     public DoubleProperty learningRateProperty() {
@@ -443,9 +456,21 @@ public final class TrainingViewModel {
         progressText.set("");
     }
 
+    /** Sets every hyper-parameter to the recipe recommended for the editor's current net. */
+    public void useRecommendedRecipe() {
+        Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture());
+        optimizer.set(recipe.optimizer());
+        learningRate.set(recipe.learningRate());
+        schedule.set(recipe.schedule());
+        batchSize.set(recipe.batchSize());
+        epochs.set(recipe.epochs());
+        weightInit.set(recipe.weightInit());
+        seed.set((int) recipe.seed());
+    }
+
     private Hyperparameters hyperparameters() {
-        return Hyperparameters.defaults().withOptimizer(optimizer.get()).withLearningRate(learningRate.get())
-                .withBatchSize(batchSize.get()).withEpochs(epochs.get()).withSeed(seed.get());
+        return new Hyperparameters(optimizer.get(), learningRate.get(), schedule.get(), batchSize.get(), epochs.get(),
+                seed.get(), weightInit.get());
     }
 
     private String blockedReason() {

@@ -23,7 +23,7 @@ public final class FixedSeedTraining {
 
     public static void main(String[] args) {
         System.out.println("status " + FastPath.enable().description());
-        MultiLayerNetwork net = NetworkBuilder.build(Presets.FASHION_28, Hyperparameters.defaults().withBatchSize(BATCH));
+        MultiLayerNetwork net = NetworkBuilder.build(Presets.FASHION_28, Hyperparameters.defaults().withBatchSize(BATCH), 1);
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 1, 28, 28);
         INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, 10);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.training.BackendInfo;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -60,6 +62,26 @@ class TrainingViewModelTest {
         assertThat(vm.statusIsErrorProperty().get()).isTrue();
         assertThat(editor.lockedProperty().get()).isFalse();
         assertThat(vm.rawLoss().points()).as("charts remain after training").isNotEmpty();
+    }
+
+    @Test
+    void hyperParametersStartFromTheRecipeOfTheEditorsNetAndCanReturnToIt() {
+        TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
+        // The editor opens on fashion-28, whose recipe decays the rate and starts from He weights.
+        assertThat(vm.scheduleProperty().get()).isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(vm.weightInitProperty().get()).isEqualTo(Hyperparameters.WeightInitChoice.HE);
+        assertThat(vm.learningRateProperty().get()).isEqualTo(0.002);
+
+        vm.learningRateProperty().set(0.05);
+        editor.newFromPreset("d2l-224");
+        assertThat(vm.learningRateProperty().get()).as("a new net keeps the user's settings").isEqualTo(0.05);
+
+        vm.useRecommendedRecipe();
+        assertThat(vm.learningRateProperty().get()).isEqualTo(0.002);
+        assertThat(vm.scheduleProperty().get()).as("the reference recipe").isEqualTo(LearningRateSchedule.CONSTANT);
+        assertThat(vm.weightInitProperty().get()).isEqualTo(Hyperparameters.WeightInitChoice.XAVIER);
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(128);
+        assertThat(vm.epochsProperty().get()).isEqualTo(5);
     }
 
     @Test
