@@ -54,5 +54,5 @@ compare() {
 
 compare "fashion-28 train batch 128" --preset fashion-28 --mode train --batch 128 --iters 10 --warmup 3
 compare "d2l-224 train batch 32" --preset d2l-224 --mode train --batch 32 --iters 3 --warmup 1
-compare "fashion-28 featuremaps" --preset fashion-28 --mode featuremaps --iters 30 --warmup 10
-compare "d2l-224 featuremaps" --preset d2l-224 --mode featuremaps --iters 10 --warmup 3
+compare "fashion-28 featuremaps" --preset fashion-28 --mode featuremaps --iters 200 --warmup 100
+compare "d2l-224 featuremaps" --preset d2l-224 --mode featuremaps --iters 30 --warmup 10

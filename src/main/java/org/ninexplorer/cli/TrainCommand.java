@@ -93,6 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             run = resume != null ? resumed(data, err, printer) : fresh(data, err, printer);
             TrainingRun.validate(run.request());
+            err.println("recipe: " + run.request().hyperparameters().summary());
         } catch (TrainingException | DatasetException e) {
             throw new UsageProblem(e.getMessage());
         }

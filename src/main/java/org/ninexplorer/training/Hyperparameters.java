@@ -51,6 +51,14 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, Learning
                 : defaults();
     }
 
+    /** One line for logs and the CLI, e.g. {@code adam, lr 0.002 cosine, batch 64, 5 epochs, he init, seed 42}. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "%s, lr %s %s, batch %d, %d epoch%s, %s init, seed %d",
+                optimizer.name().toLowerCase(java.util.Locale.ROOT), java.math.BigDecimal.valueOf(learningRate)
+                        .stripTrailingZeros().toPlainString(), schedule.label(), batchSize, epochs, epochs == 1 ? "" : "s",
+                weightInit.label(), seed);
+    }
+
     /** What is wrong with these settings, in words; empty when they can be used. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -69,7 +69,7 @@ public final class RunDirectory {
         h.put("batchSize", hp.batchSize());
         h.put("epochs", hp.epochs());
         h.put("seed", hp.seed());
-        h.put("weightInit", hp.weightInit().name().toLowerCase(Locale.ROOT));
+        h.put("weightInit", hp.weightInit().label());
         ObjectNode d = record.putObject("dataset");
         d.put("spec", request.datasetSpec());
         d.put("name", request.dataset().name());

@@ -195,7 +195,7 @@ public final class TrainingRun {
             run.writeFinalModel(net);
             run.finish("completed");
             return new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
-                    "Trained " + hp.epochs() + " epochs; the model is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
+                    "Trained " + hp.epochs() + (hp.epochs() == 1 ? " epoch" : " epochs") + "; the model is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
                     hp.epochs());
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Training failed in epoch {}", epoch, e);

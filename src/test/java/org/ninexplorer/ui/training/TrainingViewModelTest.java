@@ -110,7 +110,7 @@ class TrainingViewModelTest {
         vm.start();   // trains on this thread
         vm.drain();
 
-        assertThat(vm.statusProperty().get()).startsWith("Trained 1 epochs");
+        assertThat(vm.statusProperty().get()).startsWith("Trained 1 epoch;");
         assertThat(vm.state()).isEqualTo(TrainingState.IDLE);
         assertThat(vm.rawLoss().points()).hasSize(4);
         assertThat(vm.testAccuracy().points()).hasSize(1);
