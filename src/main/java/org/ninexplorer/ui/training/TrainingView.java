@@ -76,25 +76,25 @@ public final class TrainingView extends BorderPane {
                 ? "" : viewModel.folderProperty().get().getFileName().toString(), viewModel.folderProperty()));
         folderLabel.visibleProperty().bind(folderButton.visibleProperty());
         optimizerBox.getItems().setAll(Optimizer.values());
-        optimizerBox.setConverter(labels(o -> o == Optimizer.ADAM ? "Adam" : "SGD, momentum 0.9"));
+        optimizerBox.setConverter(labels(o -> o == Optimizer.ADAM ? "Adam" : "SGD"));
         optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
         optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
 
         scheduleBox.getItems().setAll(LearningRateSchedule.values());
-        scheduleBox.setConverter(labels(r -> r == LearningRateSchedule.CONSTANT ? "Constant" : "Cosine decay"));
+        scheduleBox.setConverter(labels(r -> r == LearningRateSchedule.CONSTANT ? "Constant" : "Cosine"));
         scheduleBox.valueProperty().bindBidirectional(viewModel.scheduleProperty());
         scheduleBox.setTooltip(new Tooltip("Constant: the same rate throughout (the reference recipe); "
-                + "Cosine decay: the rate eases down to zero by the last iteration, which usually ends more accurate"));
+                + "Cosine: the rate eases down to zero by the last iteration, which usually ends more accurate"));
 
         weightInitBox.getItems().setAll(Hyperparameters.WeightInitChoice.values());
         weightInitBox.setConverter(labels(w -> switch (w) {
-            case XAVIER -> "Xavier (Glorot)";
-            case HE -> "He (Kaiming)";
-            case UNIFORM -> "Uniform (PyTorch)";
+            case XAVIER -> "Xavier";
+            case HE -> "He";
+            case UNIFORM -> "Uniform";
         }));
         weightInitBox.valueProperty().bindBidirectional(viewModel.weightInitProperty());
-        weightInitBox.setTooltip(new Tooltip("Xavier: Glorot uniform, as the book; He: scaled for ReLU, so deep plain "
-                + "nets start learning sooner; Uniform: PyTorch's default, the smallest"));
+        weightInitBox.setTooltip(new Tooltip("Xavier (Glorot uniform): as the book; He (Kaiming): scaled for ReLU, so deep "
+                + "plain nets start learning sooner; Uniform: PyTorch's default, the smallest"));
         recipeButton.setTooltip(new Tooltip("Set every hyper-parameter to the recipe recommended for this net"));
 
         SpinnerValueFactory<Double> lr = Spinners.doubleFactory(0.00001, 1, viewModel.learningRateProperty().get(), 0.0005);
