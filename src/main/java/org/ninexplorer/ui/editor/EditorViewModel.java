@@ -42,6 +42,7 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper selection = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper document = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -83,6 +84,11 @@ public final class EditorViewModel {
     }
 
     /** Bumped on every change of the architecture, edits, undo and loads alike. */
+    /** Counts documents: goes up when a preset, a file or a new net replaces the edited one. */
+    public ReadOnlyIntegerProperty documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
@@ -247,6 +253,7 @@ public final class EditorViewModel {
         name.set(newName);
         show(arch);
         select(0);
+        document.set(document.get() + 1);
     }
 
     private void show(Architecture arch) {

@@ -113,6 +113,7 @@ public final class TrainingViewModel {
     private final BooleanBinding canStart;
     private final StringBinding startBlockedReason;
     private volatile TrainingRun run;
+    private Hyperparameters appliedRecipe;
     private volatile boolean cancelRequested;
     private double smoothed;
     private long smoothedCount;
@@ -126,6 +127,12 @@ public final class TrainingViewModel {
         this.dataDirectory = dataDirectory;
         this.runsRoot = runsRoot;
         useRecommendedRecipe();
+        // A newly opened net brings its own recipe, unless the user has changed the settings since the last one.
+        editor.documentProperty().addListener((obs, old, now) -> {
+            if (hyperparameters().equals(appliedRecipe)) {
+                useRecommendedRecipe();
+            }
+        });
         editor.lockedProperty().bind(Bindings.createBooleanBinding(() -> state.get().busy(), state));
         startBlockedReason = Bindings.createStringBinding(this::blockedReason, state, editor.analysisProperty(),
                 learningRate, batchSize, epochs, dataset, folder);
@@ -459,6 +466,7 @@ public final class TrainingViewModel {
     /** Sets every hyper-parameter to the recipe recommended for the editor's current net. */
     public void useRecommendedRecipe() {
         Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture());
+        appliedRecipe = recipe;
         optimizer.set(recipe.optimizer());
         learningRate.set(recipe.learningRate());
         schedule.set(recipe.schedule());

@@ -65,16 +65,22 @@ class TrainingViewModelTest {
     }
 
     @Test
-    void hyperParametersStartFromTheRecipeOfTheEditorsNetAndCanReturnToIt() {
+    void hyperParametersFollowTheRecipeOfTheOpenedNetUntilTheUserChangesThem() {
         TrainingViewModel vm = viewModel(TaskExecutor.currentThread());
         // The editor opens on fashion-28, whose recipe decays the rate and starts from He weights.
         assertThat(vm.scheduleProperty().get()).isEqualTo(LearningRateSchedule.COSINE);
         assertThat(vm.weightInitProperty().get()).isEqualTo(Hyperparameters.WeightInitChoice.HE);
         assertThat(vm.learningRateProperty().get()).isEqualTo(0.002);
 
+        editor.newFromPreset("d2l-224");
+        assertThat(vm.scheduleProperty().get()).as("untouched settings follow the net").isEqualTo(LearningRateSchedule.CONSTANT);
+        editor.newFromPreset("fashion-28");
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(64);
+
         vm.learningRateProperty().set(0.05);
         editor.newFromPreset("d2l-224");
         assertThat(vm.learningRateProperty().get()).as("a new net keeps the user's settings").isEqualTo(0.05);
+        assertThat(vm.scheduleProperty().get()).isEqualTo(LearningRateSchedule.COSINE);
 
         vm.useRecommendedRecipe();
         assertThat(vm.learningRateProperty().get()).isEqualTo(0.002);
