@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Shape;
+import org.ninexplorer.training.perf.FastPath;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class FeatureMapper {
             throw new IllegalArgumentException("expected " + in.elements() + " pixels (" + in + "), got " + pixels.length);
         }
         INDArray input = Nd4j.create(pixels, new long[] {1, in.channels(), in.height(), in.width()}, DataType.FLOAT);
-        List<INDArray> activations = network.feedForward(input, false);
+        List<INDArray> activations = FastPath.singleThreaded(() -> network.feedForward(input, false));
         int[] indices = NetworkBuilder.outputLayerIndices(architecture);
         List<FeatureMaps.BlockActivation> blocks = new ArrayList<>();
         for (int i = 0; i < architecture.layers().size(); i++) {

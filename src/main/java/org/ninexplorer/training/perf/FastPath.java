@@ -11,6 +11,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Supplier;
+
 /**
  * The fast CPU path for DL4J 1.0.0-M2.1: the best shipped libnd4j build for this CPU, DL4J's oneDNN
  * layer helpers (off by default in M2.1, and unreachable without the {@link org.nd4j.nativeblas.Nd4jCpu}
@@ -93,6 +95,22 @@ public final class FastPath {
     }
 
     /** OpenMP, ND4J's own and OpenBLAS's thread counts, set in code since installed launchers cannot set OMP_NUM_THREADS. */
+    /**
+     * Runs {@code work} with OpenMP (which oneDNN runs on) limited to one thread for the calling thread
+     * only, as OpenMP keeps the thread count per thread, then restores it. For a single sample, waking
+     * the second thread for each small op costs more than it saves.
+     */
+    public static <T> T singleThreaded(Supplier<T> work) {
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int before = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
+        try {
+            return work.get();
+        } finally {
+            ops.setOmpNumThreads(before);
+        }
+    }
+
     private static int applyThreads(int threads) {
         int n = Math.max(1, threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
