@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -70,13 +71,15 @@ class ScreenshotsTest {
 
         var training = window.training();
         robot.interact(() -> {
-            training.epochsProperty().set(3);
+            training.epochsProperty().set(8);
             training.batchSizeProperty().set(32);
         });
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.testAccuracy().points().size() >= 2);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.testAccuracy().points().size() >= 5);
         robot.sleep(2500);
         shoot(dir.resolve("training.png"));
+        // The feature maps of the finished run: a teacher shows what a trained net sees.
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.state() == TrainingState.IDLE);
 
         robot.clickOn("Feature maps");
         robot.clickOn("#sample-3");
