@@ -44,25 +44,26 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: $NIN_EXPLORER_DATA, else the per-user data directory).")
     Path dataDir;
 
-    // Unset options come from the recipe recommended for the chosen net (Hyperparameters.recommendedFor).
-    @Option(names = "--epochs", description = "Default: 5.")
+    // Unset options come from the recipe recommended for the chosen net (Hyperparameters.recommendedFor),
+    // which `train` prints before it starts; the help names no numbers so that it cannot drift from it.
+    @Option(names = "--epochs", description = "Default: the net's recipe.")
     Integer epochs;
 
-    @Option(names = "--batch", description = "Default: 64 for fashion-28, else 128 (the reference).")
+    @Option(names = "--batch", description = "Default: the net's recipe.")
     Integer batch;
 
-    @Option(names = "--lr", description = "Learning rate. Default: 0.002.")
+    @Option(names = "--lr", description = "Learning rate. Default: the net's recipe.")
     Double lr;
 
     @Option(names = "--schedule", paramLabel = "constant|cosine", description = "Learning rate over the run: "
-            + "constant, or cosine decay to zero. Default: cosine for fashion-28, else constant (the reference).")
+            + "constant, or cosine decay to zero. Default: the net's recipe.")
     String schedule;
 
-    @Option(names = "--optimizer", description = "adam or sgd (Nesterov momentum 0.9). Default: adam.")
+    @Option(names = "--optimizer", description = "adam or sgd (Nesterov momentum 0.9). Default: the net's recipe.")
     String optimizer;
 
     @Option(names = "--weight-init", paramLabel = "xavier|he|uniform",
-            description = "Weight initialisation. Default: he for fashion-28, else xavier (the reference).")
+            description = "Weight initialisation. Default: the net's recipe.")
     String weightInit;
 
     @Option(names = "--limit-train", paramLabel = "N", description = "Use only N training images.")
@@ -71,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit-test", paramLabel = "N", description = "Use only N test images.")
     int limitTest;
 
-    @Option(names = "--seed", description = "Default: 42.")
+    @Option(names = "--seed", description = "Default: the net's recipe.")
     Long seed;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Where to keep this run (default: DATA/runs/<time>-<net>).")

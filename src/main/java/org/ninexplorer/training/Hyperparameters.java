@@ -54,7 +54,7 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, Learning
     /** One line for logs and the CLI, e.g. {@code adam, lr 0.002 cosine, batch 64, 5 epochs, he init, seed 42}. */
     public String summary() {
         return String.format(java.util.Locale.ROOT, "%s, lr %s %s, batch %d, %d epoch%s, %s init, seed %d",
-                optimizer.name().toLowerCase(java.util.Locale.ROOT), java.math.BigDecimal.valueOf(learningRate)
+                optimizer.label(), java.math.BigDecimal.valueOf(learningRate)
                         .stripTrailingZeros().toPlainString(), schedule.label(), batchSize, epochs, epochs == 1 ? "" : "s",
                 weightInit.label(), seed);
     }
@@ -96,9 +96,5 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, Learning
 
     public Hyperparameters withWeightInit(WeightInitChoice value) {
         return new Hyperparameters(optimizer, learningRate, schedule, batchSize, epochs, seed, value);
-    }
-
-    public Hyperparameters withSeed(long value) {
-        return new Hyperparameters(optimizer, learningRate, schedule, batchSize, epochs, value, weightInit);
     }
 }

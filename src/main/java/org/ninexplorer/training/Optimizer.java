@@ -4,6 +4,10 @@ package org.ninexplorer.training;
 public enum Optimizer {
     ADAM, SGD;
 
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static Optimizer parse(String text) {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "adam" -> ADAM;

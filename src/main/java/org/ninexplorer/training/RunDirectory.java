@@ -63,7 +63,7 @@ public final class RunDirectory {
         }
         Hyperparameters hp = request.hyperparameters();
         ObjectNode h = record.putObject("hyperparameters");
-        h.put("optimizer", hp.optimizer().name().toLowerCase(Locale.ROOT));
+        h.put("optimizer", hp.optimizer().label());
         h.put("learningRate", hp.learningRate());
         h.put("schedule", hp.schedule().label());
         h.put("batchSize", hp.batchSize());
@@ -130,7 +130,7 @@ public final class RunDirectory {
         LearningRateSchedule schedule = LearningRateSchedule.parse(h.path("schedule").asText("constant"));
         return new Hyperparameters(Optimizer.parse(h.get("optimizer").asText()), h.get("learningRate").asDouble(),
                 schedule, h.get("batchSize").asInt(), h.get("epochs").asInt(), h.get("seed").asLong(),
-                Hyperparameters.WeightInitChoice.valueOf(h.get("weightInit").asText().toUpperCase(Locale.ROOT)));
+                Hyperparameters.WeightInitChoice.parse(h.get("weightInit").asText()));
     }
 
     public String datasetSpec() {
