@@ -34,7 +34,8 @@ public final class Backends {
             return new BackendInfo("cuda", "CUDA · " + cudaDevice(env));
         }
         return new BackendInfo("cpu", "CPU · " + fastPath.threads() + " threads · " + fastPath.binaryLevel()
-                + (fastPath.onednnHelpers() ? " · oneDNN fast path" : " · fast path off"));
+                + (fastPath.onednnHelpers() ? " · oneDNN fast path" : " · fast path off")
+                + (fastPath.fusedBlocks() ? " · fused blocks" : ""));
     }
 
     private static String cudaDevice(Properties env) {

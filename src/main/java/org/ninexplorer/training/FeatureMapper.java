@@ -53,7 +53,7 @@ public final class FeatureMapper {
         }
         INDArray input = Nd4j.create(pixels, new long[] {1, in.channels(), in.height(), in.width()}, DataType.FLOAT);
         List<INDArray> activations = FastPath.singleThreaded(() -> network.feedForward(input, false));
-        int[] indices = NetworkBuilder.outputLayerIndices(architecture);
+        int[] indices = NetworkBuilder.outputLayerIndices(architecture, network);
         List<FeatureMaps.BlockActivation> blocks = new ArrayList<>();
         for (int i = 0; i < architecture.layers().size(); i++) {
             if (architecture.layers().get(i) instanceof NinBlock) {

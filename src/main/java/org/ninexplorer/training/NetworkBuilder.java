@@ -26,11 +26,13 @@ import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.fused.FusedNinBlock;
+import org.ninexplorer.training.fused.FusedNinBlockLayer;
 import org.ninexplorer.training.perf.FastPath;
 
 /**
- * The bridge from an {@link Architecture} to DL4J: each NiN block becomes three convolutions
- * with ReLU, pools become max subsampling, and the head is global average pooling over the
+ * The bridge from an {@link Architecture} to DL4J: each NiN block becomes one {@link FusedNinBlock}
+ * on the fast CPU path, otherwise three convolutions with ReLU; pools become max subsampling, and the head is global average pooling over the
  * last block's class channels followed by softmax cross-entropy, with no dense layer.
  */
 public final class NetworkBuilder {
@@ -56,8 +58,12 @@ public final class NetworkBuilder {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .cacheMode(FastPath.cacheMode())
                 .list();
+        boolean fused = FastPath.fusedBlocks();
         for (Layer layer : arch.layers()) {
-            if (layer instanceof NinBlock b) {
+            if (layer instanceof NinBlock b && fused) {
+                // The net's first layer sees the data, whose gradient nobody needs.
+                list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), layer != arch.layers().get(0)));
+            } else if (layer instanceof NinBlock b) {
                 list.layer(conv(b.channels(), b.kernel(), b.stride(), b.padding()));
                 list.layer(conv(b.channels(), 1, 1, 0));
                 list.layer(conv(b.channels(), 1, 1, 0));
@@ -84,14 +90,17 @@ public final class NetworkBuilder {
     }
 
     /**
-     * For each top-level layer, the index of the DL4J layer whose activation is that layer's output
-     * (the last of a block's three convolutions); the final entry is the softmax output.
+     * For each top-level layer of {@code net} (built from {@code arch}), the index of the DL4J layer whose
+     * activation is that layer's output (a fused block, or the last of a block's three convolutions);
+     * the final entry is the softmax output.
      */
-    public static int[] outputLayerIndices(Architecture arch) {
+    public static int[] outputLayerIndices(Architecture arch, MultiLayerNetwork net) {
         int[] indices = new int[arch.layers().size() + 1];
         int next = 0;
         for (int i = 0; i < arch.layers().size(); i++) {
-            next += arch.layers().get(i) instanceof NinBlock ? 3 : 1;
+            boolean threeConvolutions = arch.layers().get(i) instanceof NinBlock
+                    && !(net.getLayer(next) instanceof FusedNinBlockLayer);
+            next += threeConvolutions ? 3 : 1;
             indices[i] = next - 1;
         }
         indices[arch.layers().size()] = next;

@@ -60,7 +60,7 @@ class NetworkBuilderShapesTest {
         INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, arch.input().channels(),
                 arch.input().height(), arch.input().width());
         List<INDArray> activations = net.feedForward(input, false);
-        int[] indices = NetworkBuilder.outputLayerIndices(arch);
+        int[] indices = NetworkBuilder.outputLayerIndices(arch, net);
         for (int i = 0; i < indices.length; i++) {
             LayerReport report = analysis.reports().get(i);
             long[] actual = activations.get(indices[i] + 1).shape(); // entry 0 is the input

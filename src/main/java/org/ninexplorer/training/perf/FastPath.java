@@ -33,6 +33,7 @@ public final class FastPath {
     public static final String PROPERTY = "nin.fastpath";
     public static final String THREADS_PROPERTY = "nin.threads";
     public static final String MALLOC_PROPERTY = "nin.fastpath.malloc";
+    public static final String FUSED_PROPERTY = "nin.fastpath.fused";
     /** Read by DL4J's HelperUtils whenever a layer is created; DL4J's default is "true". */
     static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
@@ -69,8 +70,9 @@ public final class FastPath {
         Nd4j.getExecutioner(); // initialises ND4J: loads the native build chosen above
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         int threads = on ? applyThreads(Integer.getInteger(THREADS_PROPERTY, Loader.totalCores())) : ops.ompGetMaxThreads();
+        boolean fused = on && Boolean.parseBoolean(System.getProperty(FUSED_PROPERTY, "true")) && oneDnnLoads();
         status = new FastPathStatus(on, Loader.getPlatform() + extension, levelName(ops.binaryLevel()),
-                on && BaseMKLDNNHelper.mklDnnEnabled(), threads, mallocTuned);
+                on && BaseMKLDNNHelper.mklDnnEnabled(), fused, threads, mallocTuned);
         LOG.info(status.description());
         return status;
     }
@@ -87,6 +89,11 @@ public final class FastPath {
      */
     public static synchronized CacheMode cacheMode() {
         return status != null && status.enabled() ? CacheMode.DEVICE : CacheMode.NONE;
+    }
+
+    /** Whether NiN blocks are built as one fused oneDNN layer each ({@code FusedNinBlock}) rather than three convolutions. */
+    public static synchronized boolean fusedBlocks() {
+        return status != null && status.fusedBlocks();
     }
 
     /** The status of the earlier {@link #enable()}; null before it. */
@@ -108,6 +115,20 @@ public final class FastPath {
             return work.get();
         } finally {
             ops.setOmpNumThreads(before);
+        }
+    }
+
+    /** oneDNN's own library (JavaCPP's dnnl presets), on the CPU backend only: it works on host memory. */
+    private static boolean oneDnnLoads() {
+        if (!Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu")) {
+            return false;
+        }
+        try {
+            Loader.load(org.bytedeco.dnnl.global.dnnl.class);
+            return true;
+        } catch (Throwable e) { // UnsatisfiedLinkError and friends: carry on with three convolutions per block
+            LOG.warn("oneDNN library not loaded, NiN blocks stay three DL4J convolutions: {}", e.toString());
+            return false;
         }
     }
 

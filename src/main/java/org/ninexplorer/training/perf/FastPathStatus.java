@@ -7,16 +7,17 @@ package org.ninexplorer.training.perf;
  * @param nativeBuild    the libnd4j build JavaCPP loaded, e.g. {@code linux-x86_64-onednn-avx512}
  * @param binaryLevel    the instruction set that build was compiled for, as ND4J names it (e.g. AVX512)
  * @param onednnHelpers  whether DL4J's convolution/pooling layers run through oneDNN
+ * @param fusedBlocks    whether each NiN block runs as one oneDNN layer ({@code FusedNinBlock})
  * @param threads        OpenMP/BLAS threads
  * @param mallocTuned    whether glibc keeps freed memory instead of unmapping it
  */
 public record FastPathStatus(boolean enabled, String nativeBuild, String binaryLevel, boolean onednnHelpers,
-                             int threads, boolean mallocTuned) {
+                             boolean fusedBlocks, int threads, boolean mallocTuned) {
 
     /** One line for logs, the backend panel and {@code bench}. */
     public String description() {
         return "fast path " + (enabled ? "on" : "off") + ": oneDNN helpers " + (onednnHelpers ? "on" : "off")
-                + ", native build " + nativeBuild + " (" + binaryLevel + "), " + threads + " threads, malloc "
+                + ", fused NiN blocks " + (fusedBlocks ? "on" : "off") + ", native build " + nativeBuild + " (" + binaryLevel + "), " + threads + " threads, malloc "
                 + (mallocTuned ? "tuned" : "default");
     }
 }

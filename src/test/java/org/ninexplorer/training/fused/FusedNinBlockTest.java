@@ -1,0 +1,133 @@
+package org.ninexplorer.training.fused;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The fused block computes what DL4J's three convolutions with ReLU compute, forward and backward. */
+class FusedNinBlockTest {
+
+    @ParameterizedTest(name = "in {0}x{1}x{1}, {2} channels, k{3} s{4} p{5}")
+    @CsvSource({
+            "1, 28, 32, 5, 1, 2",  // fashion-28's first block
+            "3, 37, 16, 11, 4, 0", // d2l-224's first block, scaled down: the stride truncates
+            "8, 6, 12, 3, 1, 1",
+            "16, 2, 10, 3, 1, 1"}) // the last block on 2x2
+    void matchesDl4jConvolutions(int inChannels, int size, int channels, int kernel, int stride, int padding) {
+        MultiLayerNetwork reference = net(inChannels, size, new ConvolutionLayer[] {
+                conv(channels, kernel, stride, padding), conv(channels, 1, 1, 0), conv(channels, 1, 1, 0)});
+        MultiLayerNetwork fused = net(inChannels, size, new FusedNinBlock(channels, kernel, stride, padding, true));
+        assertThat(fused.params().data().asFloat()).containsExactly(reference.params().data().asFloat());
+
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, inChannels, size, size).subi(0.3);
+        INDArray yRef = reference.output(x, true);
+        INDArray yFused = fused.output(x, true);
+        assertThat(yFused.shape()).isEqualTo(yRef.shape());
+        assertClose(yFused, yRef);
+
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, yRef.shape()).subi(0.5);
+        Pair<Gradient, INDArray> gRef = backprop(reference, x, epsilon);
+        Pair<Gradient, INDArray> gFused = backprop(fused, x, epsilon);
+        assertClose(gFused.getSecond(), gRef.getSecond());
+        assertClose(fused.getGradientsViewArray(), reference.getGradientsViewArray());
+    }
+
+    /**
+     * Inside a whole net, with DL4J's workspaces on (as in training): DL4J moves a layer's input between
+     * its forward and backward passes, and the block's input gradient feeds a pooling layer.
+     */
+    @Test
+    void trainsLikeDl4jConvolutionsInsideANetWithWorkspaces() {
+        MultiLayerNetwork reference = pooledNet(false);
+        MultiLayerNetwork fused = pooledNet(true);
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, 12, 12);
+        INDArray y = Nd4j.eye(6).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 6));
+        INDArray labels = Nd4j.concat(1, y, Nd4j.zeros(6, 4)).castTo(DataType.FLOAT);
+        for (int iteration = 0; iteration < 3; iteration++) {
+            reference.fit(x, labels);
+            fused.fit(x, labels);
+            assertThat(fused.score()).as("score after iteration %d", iteration).isCloseTo(reference.score(), within(1e-5));
+            assertClose(fused.getGradientsViewArray(), reference.getGradientsViewArray());
+        }
+    }
+
+    private static MultiLayerNetwork pooledNet(boolean fused) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(11).dataType(DataType.FLOAT)
+                .updater(new Adam(0.002)).weightInit(WeightInit.XAVIER_UNIFORM).convolutionMode(ConvolutionMode.Truncate)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED).list();
+        block(list, fused, new FusedNinBlock(8, 5, 1, 2, false));
+        list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).build());
+        block(list, fused, new FusedNinBlock(10, 3, 1, 1, true));
+        list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build());
+        list.layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build());
+        MultiLayerNetwork net = new MultiLayerNetwork(list.setInputType(InputType.convolutional(12, 12, 1)).build());
+        net.init();
+        return net;
+    }
+
+    private static void block(NeuralNetConfiguration.ListBuilder list, boolean fused, FusedNinBlock block) {
+        if (fused) {
+            list.layer(block);
+        } else {
+            for (int i = 0; i < 3; i++) {
+                ConvolutionLayer c = block.convolution(i);
+                list.layer(conv((int) c.getNOut(), c.getKernelSize()[0], c.getStride()[0], c.getPadding()[0]));
+            }
+        }
+    }
+
+    private static Pair<Gradient, INDArray> backprop(MultiLayerNetwork net, INDArray x, INDArray epsilon) {
+        net.setInput(x);
+        net.feedForward(true, false);
+        return net.backpropGradient(epsilon.dup(), LayerWorkspaceMgr.noWorkspaces());
+    }
+
+    private static void assertClose(INDArray actual, INDArray expected) {
+        double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+        double worst = actual.sub(expected).amaxNumber().doubleValue();
+        assertThat(worst / scale).as("largest difference relative to the largest value").isLessThan(1e-4);
+    }
+
+    private static MultiLayerNetwork net(int inChannels, int size, org.deeplearning4j.nn.conf.layers.Layer... layers) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(11).dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM).convolutionMode(ConvolutionMode.Truncate)
+                .trainingWorkspaceMode(WorkspaceMode.NONE).inferenceWorkspaceMode(WorkspaceMode.NONE).list();
+        for (org.deeplearning4j.nn.conf.layers.Layer layer : layers) {
+            list.layer(layer);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(list.setInputType(InputType.convolutional(size, size, inChannels)).build());
+        net.init();
+        return net;
+    }
+
+    private static ConvolutionLayer conv(int channels, int kernel, int stride, int padding) {
+        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
+                .nOut(channels).activation(Activation.RELU).build();
+    }
+}
