@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 PYTHON=${PYTHON:-/usr/bin/python3}
 TORCH_THREADS=${TORCH_THREADS:-$(nproc)}
-JAR=target/dist/nin-explorer.jar
+JAR=${JAR:-target/dist/nin-explorer.jar}
 [[ -f $JAR ]] || mvn -q package -DskipTests
 
 have_torch=true

@@ -27,8 +27,7 @@ import java.util.Map;
  */
 public final class FusedNinBlock extends BaseLayer {
 
-    // Saved in model.zip's JSON by DL4J's (shaded) Jackson, which reads fields only when told to.
-
+    // @JsonProperty: DL4J's (shaded) Jackson saves these in model.zip only when told to.
     @JsonProperty
     private int channels;
     @JsonProperty

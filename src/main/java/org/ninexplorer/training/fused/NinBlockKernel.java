@@ -1,12 +1,12 @@
 package org.ninexplorer.training.fused;
 
+import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
 import org.bytedeco.dnnl.eltwise_backward;
 import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.engine;
-import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive;
@@ -14,11 +14,10 @@ import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
@@ -44,18 +43,17 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
  *
  * <p>Arrays are passed as native addresses of dense row-major float buffers: input [n, in, h, w],
  * weights [out, in, k, k] (DL4J's and PyTorch's order), biases [out], output [n, out, oh, ow].
- * {@link #backward} uses the activations of the latest {@link #forward} with the same batch size.
+ * {@link #backward} uses the activations of the latest {@link #forward}, which must have had the same
+ * batch size. The primitives and buffers are built for one batch size at a time (rebuilding takes
+ * milliseconds, a few times per epoch) and freed when the size changes or on {@link #close()}.
  * Not thread-safe: one kernel per layer instance.
  */
-public final class NinBlockKernel {
-
-    /** Plans kept per batch size: the training batch, the last partial one, a test batch. */
-    private static final int PLANS_KEPT = 3;
+public final class NinBlockKernel implements AutoCloseable {
 
     private final Geometry geometry;
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
-    private final Map<Integer, Plan> plans = new LinkedHashMap<>(4, 0.75f, true);
+    private Plan plan;
 
     /** The block's shape: input channels and size, output channels, the first convolution's kernel, stride and padding. */
     public record Geometry(int inChannels, int height, int width, int channels, int kernel, int stride, int padding) {
@@ -67,12 +65,27 @@ public final class NinBlockKernel {
             return (width + 2 * padding - kernel) / stride + 1;
         }
 
-        int inChannels(int conv) {
-            return conv == 0 ? inChannels : channels;
+        long[] inDims(int n, int conv) {
+            return conv == 0 ? new long[] {n, inChannels, height, width} : outDims(n);
         }
 
-        int kernel(int conv) {
-            return conv == 0 ? kernel : 1;
+        long[] outDims(int n) {
+            return new long[] {n, channels, outHeight(), outWidth()};
+        }
+
+        long[] weightDims(int conv) {
+            int k = conv == 0 ? kernel : 1;
+            return new long[] {channels, conv == 0 ? inChannels : channels, k, k};
+        }
+
+        long[] strides(int conv) {
+            int s = conv == 0 ? stride : 1;
+            return new long[] {s, s};
+        }
+
+        long[] padding(int conv) {
+            int p = conv == 0 ? padding : 0;
+            return new long[] {p, p};
         }
     }
 
@@ -82,15 +95,19 @@ public final class NinBlockKernel {
 
     /** y = the block applied to x; {@code w} and {@code b} hold the three convolutions' weights and biases. */
     public void forward(int n, long x, long[] w, long[] b, long y) {
-        Plan plan = plan(n);
+        if (plan == null || plan.n != n) {
+            close();
+            try (PointerScope scope = new PointerScope()) { // frees the temporaries; the plan keeps what it runs
+                plan = new Plan(n);
+            }
+        }
         plan.x.bind(x);
         plan.y.bind(y);
         for (int i = 0; i < 3; i++) {
             plan.w[i].bind(w[i]);
             plan.b[i].bind(b[i]);
         }
-        plan.forward.forEach(step -> step.run(stream));
-        stream._wait();
+        run(plan.forward);
     }
 
     /**
@@ -99,8 +116,7 @@ public final class NinBlockKernel {
      * {@code x} is the forward pass's input again (its address may have changed since).
      */
     public void backward(int n, long x, long gy, long[] w, long[] gw, long[] gb, long gx) {
-        Plan plan = plans.get(n);
-        if (plan == null) {
+        if (plan == null || plan.n != n) {
             throw new IllegalStateException("backward pass without a forward pass for batch size " + n);
         }
         plan.x.bind(x);
@@ -111,35 +127,26 @@ public final class NinBlockKernel {
             plan.gw[i].bind(gw[i]);
             plan.gb[i].bind(gb[i]);
         }
-        List<Step> steps = gx == 0 ? plan.backwardWithoutInput : plan.backward;
-        steps.forEach(step -> step.run(stream));
+        run(plan.backward);
+        if (gx != 0) {
+            run(plan.inputGradient);
+        }
+    }
+
+    /** Frees the native primitives and buffers; a later call builds them again. */
+    @Override
+    public void close() {
+        if (plan != null) {
+            plan.kept.forEach(Pointer::releaseReference);
+            plan = null;
+        }
+    }
+
+    private void run(List<Step> steps) {
+        for (Step step : steps) {
+            step.primitive.execute(stream, step.args);
+        }
         stream._wait();
-    }
-
-    private Plan plan(int n) {
-        Plan plan = plans.computeIfAbsent(n, this::newPlan);
-        if (plans.size() > PLANS_KEPT) {
-            plans.remove(plans.keySet().iterator().next());
-        }
-        return plan;
-    }
-
-    private Plan newPlan(int n) {
-        return new Plan(n);
-    }
-
-    /** A user array: a memory object over a buffer owned by ND4J, re-pointed at each call. */
-    private final class UserMemory {
-        final memory mem;
-        private final Address address = new Address();
-
-        UserMemory(long[] dims, memory.format_tag tag) {
-            mem = new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, new Pointer());
-        }
-
-        void bind(long addr) {
-            mem.set_data_handle(address.at(addr));
-        }
     }
 
     /** A JavaCPP pointer whose address can be set, to hand ND4J's buffers to oneDNN without copying. */
@@ -150,15 +157,25 @@ public final class NinBlockKernel {
         }
     }
 
-    /** A primitive and its arguments, run in order. */
+    /** A primitive and its arguments. */
     private record Step(primitive primitive, IntMemoryMap args) {
-        void run(stream s) {
-            primitive.execute(s, args);
+    }
+
+    /** A user array: a memory object over a buffer owned by ND4J, re-pointed at each call. */
+    private record UserMemory(memory mem, Address address) {
+        void bind(long addr) {
+            mem.set_data_handle(address.at(addr));
         }
     }
 
-    /** Every primitive and buffer for one batch size, built once. */
+    /**
+     * Every primitive and buffer for one batch size. Built inside a {@link PointerScope}, which frees
+     * the descriptors afterwards; what the steps use is {@link #keep kept} (oneDNN's objects are
+     * reference-counted handles, so a step's copy keeps its memory and primitive descriptor alive).
+     */
     private final class Plan {
+        final int n;
+        final List<Pointer> kept = new ArrayList<>();
         final UserMemory x;
         final UserMemory y;
         final UserMemory gy;
@@ -169,94 +186,96 @@ public final class NinBlockKernel {
         final UserMemory[] gb = new UserMemory[3];
         final List<Step> forward = new ArrayList<>();
         final List<Step> backward = new ArrayList<>();
-        final List<Step> backwardWithoutInput = new ArrayList<>();
+        /** The first convolution's data gradient, skipped when the block's input is the data. */
+        final List<Step> inputGradient = new ArrayList<>();
 
         Plan(int n) {
+            this.n = n;
             Geometry g = geometry;
-            long[] outDims = outDims(n);
-            x = new UserMemory(inDims(n, 0), memory.format_tag.nchw);
-            y = new UserMemory(outDims, memory.format_tag.nchw);
-            gy = new UserMemory(outDims, memory.format_tag.nchw);
-            gx = new UserMemory(inDims(n, 0), memory.format_tag.nchw);
+            x = user(g.inDims(n, 0), memory.format_tag.nchw);
+            y = user(g.outDims(n), memory.format_tag.nchw);
+            gy = user(g.outDims(n), memory.format_tag.nchw);
+            gx = user(g.inDims(n, 0), memory.format_tag.nchw);
+            for (int i = 0; i < 3; i++) {
+                w[i] = user(g.weightDims(i), memory.format_tag.oihw);
+                b[i] = user(new long[] {g.channels()}, memory.format_tag.a);
+                gw[i] = user(g.weightDims(i), memory.format_tag.oihw);
+                gb[i] = user(new long[] {g.channels()}, memory.format_tag.a);
+            }
 
             convolution_forward.primitive_desc[] fwd = new convolution_forward.primitive_desc[3];
-            memory[] src = new memory[3]; // each convolution's input, in its own layout
-            memory[] act = new memory[3]; // each convolution's output after ReLU
-            memory[] wFwd = new memory[3];
-            memory previous = x.mem;
+            convolution_backward_data.primitive_desc[] bwdData = new convolution_backward_data.primitive_desc[3];
+            convolution_backward_weights.primitive_desc[] bwdWeights = new convolution_backward_weights.primitive_desc[3];
+            long gradientBytes = 0;
             for (int i = 0; i < 3; i++) {
-                long[] wDims = {g.channels(), g.inChannels(i), g.kernel(i), g.kernel(i)};
-                w[i] = new UserMemory(wDims, memory.format_tag.oihw);
-                b[i] = new UserMemory(new long[] {g.channels()}, memory.format_tag.a);
-                gw[i] = new UserMemory(wDims, memory.format_tag.oihw);
-                gb[i] = new UserMemory(new long[] {g.channels()}, memory.format_tag.a);
-
-                long[] inDims = inDims(n, i);
+                memory.desc src = any(g.inDims(n, i));
+                memory.desc weights = any(g.weightDims(i));
+                memory.desc dst = any(g.outDims(n));
                 post_ops relu = new post_ops();
                 relu.append_eltwise(1f, eltwise_relu, 0f, 0f);
                 primitive_attr attr = new primitive_attr();
                 attr.set_post_ops(relu);
                 fwd[i] = new convolution_forward.primitive_desc(new convolution_forward.desc(forward_training,
-                        convolution_direct, any(inDims), any(wDims), b[i].mem.get_desc(), any(outDims),
-                        strides(i), padding(i), padding(i)), attr, cpu);
+                        convolution_direct, src, weights, b[i].mem.get_desc(), dst, g.strides(i), g.padding(i), g.padding(i)),
+                        attr, cpu);
+                bwdData[i] = new convolution_backward_data.primitive_desc(new convolution_backward_data.desc(
+                        convolution_direct, src, weights, dst, g.strides(i), g.padding(i), g.padding(i)), cpu, fwd[i]);
+                bwdWeights[i] = new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
+                        convolution_direct, src, weights, gb[i].mem.get_desc(), dst, g.strides(i), g.padding(i), g.padding(i)),
+                        cpu, fwd[i]);
+                gradientBytes = Math.max(gradientBytes, fwd[i].dst_desc().get_size());
+                if (i > 0) {
+                    gradientBytes = Math.max(gradientBytes, bwdData[i].diff_src_desc().get_size());
+                }
+            }
+
+            memory[] src = new memory[3]; // each convolution's input, in its own layout
+            memory[] act = new memory[3]; // each convolution's output after ReLU
+            memory[] weights = new memory[3];
+            memory previous = x.mem;
+            for (int i = 0; i < 3; i++) {
                 src[i] = converted(previous, fwd[i].src_desc(), forward);
-                wFwd[i] = converted(w[i].mem, fwd[i].weights_desc(), forward);
-                act[i] = new memory(fwd[i].dst_desc(), cpu);
-                forward.add(step(new convolution_forward(fwd[i]), DNNL_ARG_SRC, src[i], DNNL_ARG_WEIGHTS, wFwd[i],
+                weights[i] = converted(w[i].mem, fwd[i].weights_desc(), forward);
+                act[i] = keep(new memory(fwd[i].dst_desc(), cpu));
+                forward.add(step(new convolution_forward(fwd[i]), DNNL_ARG_SRC, src[i], DNNL_ARG_WEIGHTS, weights[i],
                         DNNL_ARG_BIAS, b[i].mem, DNNL_ARG_DST, act[i]));
                 previous = act[i];
             }
             forward.add(reorder(act[2], y.mem));
 
-            buildBackward(n, fwd, src, act, wFwd, true, backward);
-            buildBackward(n, fwd, src, act, wFwd, false, backwardWithoutInput);
-        }
-
-        private void buildBackward(int n, convolution_forward.primitive_desc[] fwd, memory[] src, memory[] act,
-                memory[] wFwd, boolean inputGradient, List<Step> steps) {
-            Geometry g = geometry;
-            // A copy even when the layouts match: the ReLU step below works in place, and the
-            // incoming gradient belongs to the layer above.
-            memory grad = new memory(act[2].get_desc(), cpu);
-            steps.add(reorder(gy.mem, grad));
+            // Two buffers take turns holding the gradient flowing down the block.
+            memory[] turns = {keep(new memory(bytes(gradientBytes), cpu)), keep(new memory(bytes(gradientBytes), cpu))};
+            int turn = 0;
+            memory grad = on(turns[turn], act[2].get_desc());
+            backward.add(reorder(gy.mem, grad)); // a copy even when the layouts match: the ReLU step works in place
             for (int i = 2; i >= 0; i--) {
                 // ReLU's gradient from its output (ReLU(z) > 0 exactly where z > 0), in place.
                 memory.desc actDesc = act[i].get_desc();
                 eltwise_forward.primitive_desc reluHint = new eltwise_forward.primitive_desc(
                         new eltwise_forward.desc(forward_training, eltwise_relu_use_dst_for_bwd, actDesc, 0f, 0f), cpu);
-                eltwise_backward.primitive_desc reluBwd = new eltwise_backward.primitive_desc(
+                eltwise_backward.primitive_desc reluBackward = new eltwise_backward.primitive_desc(
                         new eltwise_backward.desc(eltwise_relu_use_dst_for_bwd, actDesc, actDesc, 0f, 0f), cpu, reluHint);
-                steps.add(step(new eltwise_backward(reluBwd), DNNL_ARG_DST, act[i], DNNL_ARG_DIFF_DST, grad,
+                backward.add(step(new eltwise_backward(reluBackward), DNNL_ARG_DST, act[i], DNNL_ARG_DIFF_DST, grad,
                         DNNL_ARG_DIFF_SRC, grad));
 
-                long[] wDims = {g.channels(), g.inChannels(i), g.kernel(i), g.kernel(i)};
-                memory.desc srcAny = any(inDims(n, i));
-                convolution_backward_weights.primitive_desc bw = new convolution_backward_weights.primitive_desc(
-                        new convolution_backward_weights.desc(convolution_direct, srcAny, any(wDims),
-                                gb[i].mem.get_desc(), any(outDims(n)), strides(i), padding(i), padding(i)),
-                        cpu, fwd[i]);
-                memory bwSrc = converted(src[i], bw.src_desc(), steps);
-                memory bwGrad = converted(grad, bw.diff_dst_desc(), steps);
-                memory gwOwn = bw.diff_weights_desc().equals(gw[i].mem.get_desc())
-                        ? gw[i].mem : new memory(bw.diff_weights_desc(), cpu);
-                steps.add(step(new convolution_backward_weights(bw), DNNL_ARG_SRC, bwSrc, DNNL_ARG_DIFF_DST, bwGrad,
-                        DNNL_ARG_DIFF_WEIGHTS, gwOwn, DNNL_ARG_DIFF_BIAS, gb[i].mem));
-                if (gwOwn != gw[i].mem) {
-                    steps.add(reorder(gwOwn, gw[i].mem));
-                }
-                if (i == 0 && !inputGradient) {
-                    break;
+                convolution_backward_weights.primitive_desc bw = bwdWeights[i];
+                memory gradWeights = bw.diff_weights_desc().equals(gw[i].mem.get_desc())
+                        ? gw[i].mem : keep(new memory(bw.diff_weights_desc(), cpu));
+                backward.add(step(new convolution_backward_weights(bw), DNNL_ARG_SRC, converted(src[i], bw.src_desc(), backward),
+                        DNNL_ARG_DIFF_DST, converted(grad, bw.diff_dst_desc(), backward),
+                        DNNL_ARG_DIFF_WEIGHTS, gradWeights, DNNL_ARG_DIFF_BIAS, gb[i].mem));
+                if (gradWeights != gw[i].mem) {
+                    backward.add(reorder(gradWeights, gw[i].mem));
                 }
 
-                convolution_backward_data.primitive_desc bd = new convolution_backward_data.primitive_desc(
-                        new convolution_backward_data.desc(convolution_direct, srcAny, any(wDims), any(outDims(n)),
-                                strides(i), padding(i), padding(i)), cpu, fwd[i]);
-                memory bdGrad = converted(grad, bd.diff_dst_desc(), steps);
-                memory bdWeights = bd.weights_desc().equals(wFwd[i].get_desc()) ? wFwd[i]
-                        : converted(w[i].mem, bd.weights_desc(), steps);
-                memory inGrad = new memory(bd.diff_src_desc(), cpu);
-                steps.add(step(new convolution_backward_data(bd), DNNL_ARG_DIFF_DST, bdGrad, DNNL_ARG_WEIGHTS, bdWeights,
-                        DNNL_ARG_DIFF_SRC, inGrad));
+                List<Step> steps = i > 0 ? backward : inputGradient;
+                convolution_backward_data.primitive_desc bd = bwdData[i];
+                memory bdWeights = bd.weights_desc().equals(weights[i].get_desc())
+                        ? weights[i] : converted(w[i].mem, bd.weights_desc(), steps);
+                turn = 1 - turn;
+                memory inGrad = i > 0 ? on(turns[turn], bd.diff_src_desc()) : keep(new memory(bd.diff_src_desc(), cpu));
+                steps.add(step(new convolution_backward_data(bd), DNNL_ARG_DIFF_DST, converted(grad, bd.diff_dst_desc(), steps),
+                        DNNL_ARG_WEIGHTS, bdWeights, DNNL_ARG_DIFF_SRC, inGrad));
                 if (i > 0) {
                     grad = converted(inGrad, act[i - 1].get_desc(), steps);
                 } else {
@@ -265,23 +284,41 @@ public final class NinBlockKernel {
             }
         }
 
-        private long[] inDims(int n, int conv) {
-            Geometry g = geometry;
-            return conv == 0 ? new long[] {n, g.inChannels(), g.height(), g.width()} : outDims(n);
+        private <P extends Pointer> P keep(P pointer) {
+            kept.add(pointer.retainReference());
+            return pointer;
         }
 
-        private long[] outDims(int n) {
-            return new long[] {n, geometry.channels(), geometry.outHeight(), geometry.outWidth()};
+        private UserMemory user(long[] dims, memory.format_tag tag) {
+            return new UserMemory(keep(new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, new Pointer())),
+                    new Address());
         }
 
-        private long[] strides(int conv) {
-            int s = conv == 0 ? geometry.stride() : 1;
-            return new long[] {s, s};
+        /** A memory object with layout {@code desc} over {@code buffer}'s storage. */
+        private memory on(memory buffer, memory.desc desc) {
+            return keep(new memory(desc, cpu, buffer.get_data_handle()));
         }
 
-        private long[] padding(int conv) {
-            int p = conv == 0 ? geometry.padding() : 0;
-            return new long[] {p, p};
+        /** {@code from} itself when it already has layout {@code want}; otherwise a new buffer filled by a reorder step. */
+        private memory converted(memory from, memory.desc want, List<Step> steps) {
+            if (from.get_desc().equals(want)) {
+                return from;
+            }
+            memory to = keep(new memory(want, cpu));
+            steps.add(reorder(from, to));
+            return to;
+        }
+
+        private Step reorder(memory from, memory to) {
+            return step(new reorder(from, to), DNNL_ARG_FROM, from, DNNL_ARG_TO, to);
+        }
+
+        private Step step(primitive p, Object... args) {
+            IntMemoryMap map = keep(new IntMemoryMap());
+            for (int i = 0; i < args.length; i += 2) {
+                map.put((Integer) args[i], (memory) args[i + 1]);
+            }
+            return new Step(keep(p), map);
         }
     }
 
@@ -289,25 +326,8 @@ public final class NinBlockKernel {
         return new memory.desc(dims, memory.data_type.f32, memory.format_tag.any);
     }
 
-    /** {@code from} itself when it already has layout {@code want}; otherwise a new buffer filled by a reorder step. */
-    private memory converted(memory from, memory.desc want, List<Step> steps) {
-        if (from.get_desc().equals(want)) {
-            return from;
-        }
-        memory to = new memory(want, cpu);
-        steps.add(reorder(from, to));
-        return to;
-    }
-
-    private static Step reorder(memory from, memory to) {
-        return step(new reorder(from, to), DNNL_ARG_FROM, from, DNNL_ARG_TO, to);
-    }
-
-    private static Step step(primitive p, Object... args) {
-        IntMemoryMap map = new IntMemoryMap();
-        for (int i = 0; i < args.length; i += 2) {
-            map.put((Integer) args[i], (memory) args[i + 1]);
-        }
-        return new Step(p, map);
+    /** A plain buffer of at least {@code bytes} bytes. */
+    private static memory.desc bytes(long bytes) {
+        return new memory.desc(new long[] {(bytes + 3) / 4}, memory.data_type.f32, memory.format_tag.a);
     }
 }

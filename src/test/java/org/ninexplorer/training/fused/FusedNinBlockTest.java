@@ -57,6 +57,19 @@ class FusedNinBlockTest {
         assertClose(fused.getGradientsViewArray(), reference.getGradientsViewArray());
     }
 
+    /** A new batch size rebuilds the kernel's primitives; results do not depend on how samples are batched. */
+    @Test
+    void changingTheBatchSizeGivesTheSameResults() {
+        MultiLayerNetwork fused = net(3, 9, new FusedNinBlock(12, 3, 1, 1, true));
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3, 9, 9);
+        INDArray whole = fused.output(x, false);
+        INDArray first = fused.output(x.get(NDArrayIndex.interval(0, 2)), false);
+        INDArray rest = fused.output(x.get(NDArrayIndex.interval(2, 5)), false);
+        assertClose(Nd4j.concat(0, first, rest), whole);
+        assertClose(fused.output(x, false), whole);
+    }
+
     /**
      * Inside a whole net, with DL4J's workspaces on (as in training): DL4J moves a layer's input between
      * its forward and backward passes, and the block's input gradient feeds a pooling layer.
