@@ -37,8 +37,8 @@ public final class FeatureMapper {
 
     /** Loads a trained model (a run's {@code model.zip} or a checkpoint). */
     public static FeatureMapper load(Architecture architecture, Path modelZip) throws IOException {
-        Backends.initialise();
-        return new FeatureMapper(architecture, ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false));
+        MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false);
+        return new FeatureMapper(architecture, NetworkBuilder.adopt(architecture, Hyperparameters.defaults(), 1, saved));
     }
 
     public Architecture architecture() {

@@ -30,6 +30,8 @@ import org.ninexplorer.training.fused.FusedNinBlock;
 import org.ninexplorer.training.fused.FusedNinBlockLayer;
 import org.ninexplorer.training.perf.FastPath;
 
+import java.util.Arrays;
+
 /**
  * The bridge from an {@link Architecture} to DL4J: each NiN block becomes one {@link FusedNinBlock}
  * on the fast CPU path, otherwise three convolutions with ReLU; pools become max subsampling, and the head is global average pooling over the
@@ -45,11 +47,16 @@ public final class NetworkBuilder {
      * {@code iterationsPerEpoch} sets the length of a decaying learning-rate schedule.
      */
     public static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch) {
+        Backends.initialise(); // the fast path's settings apply only to networks built after it
+        return configuration(arch, hp, iterationsPerEpoch, FastPath.fusedBlocks());
+    }
+
+    static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
+                                                 boolean fused) {
         Analysis analysis = ShapeInference.analyze(arch);
         if (!analysis.valid()) {
             throw new InvalidArchitectureException(analysis);
         }
-        Backends.initialise(); // the fast path's settings apply only to networks built after it
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(hp.seed())
                 .dataType(DataType.FLOAT)
@@ -58,7 +65,6 @@ public final class NetworkBuilder {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .cacheMode(FastPath.cacheMode())
                 .list();
-        boolean fused = FastPath.fusedBlocks();
         for (Layer layer : arch.layers()) {
             if (layer instanceof NinBlock b && fused) {
                 // The net's first layer sees the data, whose gradient nobody needs.
@@ -86,6 +92,33 @@ public final class NetworkBuilder {
     public static MultiLayerNetwork build(Architecture arch, Hyperparameters hp, int iterationsPerEpoch) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp, iterationsPerEpoch));
         net.init();
+        return net;
+    }
+
+    /**
+     * A saved network in the form this session builds (fused blocks or three convolutions per block)
+     * with its parameters, updater state and iteration counts, so that a run saved on one backend opens
+     * and resumes on another. Both forms hold the same numbers in the same order, so this is a copy.
+     */
+    public static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
+                                          MultiLayerNetwork saved) {
+        Backends.initialise();
+        return adopt(arch, hp, iterationsPerEpoch, saved, FastPath.fusedBlocks());
+    }
+
+    static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
+                                   MultiLayerNetwork saved, boolean fused) {
+        boolean savedFused = Arrays.stream(saved.getLayers()).anyMatch(l -> l instanceof FusedNinBlockLayer);
+        if (savedFused == fused) {
+            return saved;
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp, iterationsPerEpoch, fused));
+        net.init(saved.params().dup(), false);
+        if (saved.getUpdater(false) != null && saved.getUpdater(false).getStateViewArray() != null) {
+            net.getUpdater(true).getStateViewArray().assign(saved.getUpdater(false).getStateViewArray());
+        }
+        net.setIterationCount(saved.getIterationCount());
+        net.setEpochCount(saved.getEpochCount());
         return net;
     }
 

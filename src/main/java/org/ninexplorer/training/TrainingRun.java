@@ -100,7 +100,8 @@ public final class TrainingRun {
                 Optional<RunDirectory.Checkpoint> checkpoint = run.lastCheckpoint();
                 done = checkpoint.map(RunDirectory.Checkpoint::epoch).orElse(0);
                 net = checkpoint.isPresent()
-                        ? ModelSerializer.restoreMultiLayerNetwork(checkpoint.get().file().toFile(), true)
+                        ? NetworkBuilder.adopt(request.architecture(), hp, iterationsPerEpoch(),
+                                ModelSerializer.restoreMultiLayerNetwork(checkpoint.get().file().toFile(), true))
                         : NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch());
                 run.prepareResume(done);
             } else {

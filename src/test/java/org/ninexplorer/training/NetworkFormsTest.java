@@ -1,0 +1,57 @@
+package org.ninexplorer.training;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Presets;
+import org.ninexplorer.training.fused.FusedNinBlockLayer;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** A net saved with fused blocks opens with three convolutions per block and the other way round. */
+class NetworkFormsTest {
+
+    private static final Architecture ARCH = Presets.FASHION_28;
+    private static final Hyperparameters HP = Hyperparameters.recommendedFor(ARCH);
+
+    @Test
+    void aTrainedFusedNetContinuesIdenticallyAsThreeConvolutionsPerBlock() {
+        Backends.initialise();
+        MultiLayerNetwork fused = new MultiLayerNetwork(NetworkBuilder.configuration(ARCH, HP, 10, true));
+        fused.init();
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
+        INDArray y = Nd4j.eye(8).get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 8));
+        INDArray labels = Nd4j.concat(1, y, Nd4j.zeros(8, 2)).castTo(DataType.FLOAT);
+        for (int i = 0; i < 3; i++) {
+            fused.fit(x, labels);
+        }
+
+        MultiLayerNetwork plain = NetworkBuilder.adopt(ARCH, HP, 10, fused, false);
+        assertThat(Arrays.stream(plain.getLayers()).noneMatch(l -> l instanceof FusedNinBlockLayer)).isTrue();
+        assertThat(plain.params().data().asFloat()).containsExactly(fused.params().data().asFloat());
+        assertThat(plain.getUpdater().getStateViewArray().data().asFloat())
+                .containsExactly(fused.getUpdater().getStateViewArray().data().asFloat());
+        assertThat(plain.getIterationCount()).isEqualTo(3);
+        assertThat(NetworkBuilder.adopt(ARCH, HP, 10, plain, false)).isSameAs(plain);
+
+        // Dropout draws the same mask in both when the generator starts from the same seed.
+        Nd4j.getRandom().setSeed(9);
+        fused.fit(x, labels);
+        Nd4j.getRandom().setSeed(9);
+        plain.fit(x, labels);
+        assertThat(plain.score()).isCloseTo(fused.score(), within(1e-4));
+        assertThat(plain.output(x, false).sub(fused.output(x, false)).amaxNumber().doubleValue()).isLessThan(1e-3);
+
+        MultiLayerNetwork fusedAgain = NetworkBuilder.adopt(ARCH, HP, 10, plain, true);
+        assertThat(fusedAgain.getLayer(0)).isInstanceOf(FusedNinBlockLayer.class);
+        assertThat(fusedAgain.params().data().asFloat()).containsExactly(plain.params().data().asFloat());
+    }
+}
