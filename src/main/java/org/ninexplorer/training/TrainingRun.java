@@ -119,6 +119,8 @@ public final class TrainingRun {
             TrainingEvent.Finished finished = train(net, run, accuracy, events, backend, done);
             events.publish(finished);
             return finished;
+        } finally {
+            NetworkBuilder.releaseNativeBuffers(net);
         }
     }
 

@@ -65,6 +65,13 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
         return new Pair<>(gradient, gx);
     }
 
+    /** Frees the kernel's primitives and buffers; the next pass builds them again. */
+    public void releaseNativeBuffers() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
     private NinBlockKernel kernel() {
         if (kernel == null) {
             kernel = new NinBlockKernel(layerConf().geometry());
