@@ -12,16 +12,26 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The fast path changes speed, not results: the same fixed-seed training with it on and off. */
+/**
+ * The fast path changes speed, not results: the same fixed-seed training with it on (fused NiN blocks
+ * included), with it on but three DL4J convolutions per block, and with it off.
+ */
 class FastPathCorrectnessTest {
 
     @Test
     void fastPathGivesTheSameLossesAndAccuracy() throws Exception {
-        List<String> on = train(true);
-        List<String> off = train(false);
+        List<String> on = train("-Dnin.fastpath=true");
+        List<String> unfused = train("-Dnin.fastpath.fused=false");
+        List<String> off = train("-Dnin.fastpath=false");
 
-        assertThat(on).anyMatch(l -> l.startsWith("status fast path on: oneDNN helpers on"));
-        assertThat(off).anyMatch(l -> l.startsWith("status fast path off: oneDNN helpers off"));
+        assertThat(on).anyMatch(l -> l.startsWith("status fast path on: oneDNN helpers on, fused NiN blocks on"));
+        assertThat(unfused).anyMatch(l -> l.startsWith("status fast path on: oneDNN helpers on, fused NiN blocks off"));
+        assertThat(off).anyMatch(l -> l.startsWith("status fast path off: oneDNN helpers off, fused NiN blocks off"));
+        assertSameTraining(on, off);
+        assertSameTraining(unfused, off);
+    }
+
+    private static void assertSameTraining(List<String> on, List<String> off) {
         List<Double> lossesOn = values(on, "loss=");
         List<Double> lossesOff = values(off, "loss=");
         assertThat(lossesOn).hasSize(FixedSeedTraining.ITERATIONS).hasSameSizeAs(lossesOff);
@@ -35,10 +45,10 @@ class FastPathCorrectnessTest {
         assertThat(values(on, "accuracy=").get(0)).isCloseTo(values(off, "accuracy=").get(0), within(1.0 / FixedSeedTraining.BATCH + 1e-6));
     }
 
-    /** Runs {@link FixedSeedTraining} in a fresh JVM with the test classpath. */
-    private static List<String> train(boolean fastPath) throws IOException, InterruptedException {
+    /** Runs {@link FixedSeedTraining} in a fresh JVM with the test classpath and one {@code -D} setting. */
+    private static List<String> train(String setting) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx1g", "-Dnin.fastpath=" + fastPath,
+        Process process = new ProcessBuilder(java.toString(), "-Xmx1g", setting,
                 "-Dorg.deeplearning4j.crash.reporting.enabled=false",
                 "-cp", System.getProperty("java.class.path"), FixedSeedTraining.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
