@@ -11,6 +11,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
+import java.util.function.IntFunction;
+
 /** The DL4J layer of a {@link FusedNinBlock}: hands its arrays to a {@link NinBlockKernel}. */
 public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
 
@@ -38,7 +40,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
         int n = (int) x.size(0);
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {n, g.channels(), g.outHeight(), g.outWidth()}, 'c');
-        kernel().forward(n, address(x), addresses("W"), addresses("b"), address(y));
+        kernel().forward(n, address(x), addresses(FusedNinBlockParams::weightKey), addresses(FusedNinBlockParams::biasKey), address(y));
         return y;
     }
 
@@ -61,7 +63,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
             gradient.gradientForVariable().put(FusedNinBlockParams.biasKey(i), b);
             gradient.gradientForVariable().put(FusedNinBlockParams.weightKey(i), w);
         }
-        kernel().backward(n, address(dense(input)), address(gy), addresses("W"), gw, gb, gx == null ? 0 : address(gx));
+        kernel().backward(n, address(dense(input)), address(gy), addresses(FusedNinBlockParams::weightKey), gw, gb, gx == null ? 0 : address(gx));
         return new Pair<>(gradient, gx);
     }
 
@@ -79,10 +81,10 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
         return kernel;
     }
 
-    private long[] addresses(String prefix) {
+    private long[] addresses(IntFunction<String> key) {
         long[] out = new long[3];
         for (int i = 0; i < 3; i++) {
-            out[i] = address(params.get(prefix + i));
+            out[i] = address(params.get(key.apply(i)));
         }
         return out;
     }
