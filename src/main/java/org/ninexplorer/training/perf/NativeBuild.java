@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 final class NativeBuild {
 
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    static final String LOGGER_PROPERTY = "org.bytedeco.javacpp.logger";
     /** The flags libnd4j's avx512 builds are compiled for. */
     private static final Set<String> AVX512_FLAGS = Set.of("avx512f", "avx512cd", "avx512vl", "avx512bw", "avx512dq");
 
@@ -23,6 +24,11 @@ final class NativeBuild {
 
     /** Sets the JavaCPP extension for this CPU unless the user chose one; returns the one in effect. */
     static String select() {
+        // JavaCPP logs through SLF4J rather than straight to stderr, so that logback.xml can quiet its
+        // expected version warning (JavaCPP 1.5.8 for oneDNN against ND4J's OpenBLAS presets 1.5.7).
+        if (System.getProperty(LOGGER_PROPERTY) == null) {
+            System.setProperty(LOGGER_PROPERTY, "slf4j");
+        }
         String chosen = System.getProperty(EXTENSION_PROPERTY);
         if (chosen == null) {
             chosen = cpuFlags().containsAll(AVX512_FLAGS) ? "-onednn-avx512" : "-onednn";
