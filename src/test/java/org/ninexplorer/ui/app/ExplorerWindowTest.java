@@ -2,13 +2,9 @@ package org.ninexplorer.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.app.ExplorerApp;
-import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,23 +27,18 @@ class ExplorerWindowTest {
 
     private ExplorerApp.Window window;
     private Stage stage;
-    private Preferences preferences;
+    private TestWindows.Opened opened;
 
     @Start
     void start(Stage stage) throws Exception {
-        preferences = Preferences.userRoot().node("org/ninexplorer/test/window-" + System.nanoTime());
-        Path data = Files.createTempDirectory("nin-window-test");
-        window = ExplorerApp.build(preferences, new DataDirectory(data));
         this.stage = stage;
-        window.view().attach(stage);
-        stage.setScene(new Scene(window.view(), 1400, 900));
-        stage.show();
+        opened = TestWindows.open(stage, 1400, 900);
+        window = opened.window();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.training().stop()).get();
-        preferences.removeNode();
+        TestWindows.close(opened);
     }
 
     @Test

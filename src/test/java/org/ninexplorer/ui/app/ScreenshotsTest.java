@@ -3,8 +3,6 @@ package org.ninexplorer.ui.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.app.ExplorerApp;
-import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,22 +27,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenshotsTest {
 
     private ExplorerApp.Window window;
-    private Preferences preferences;
+    private TestWindows.Opened opened;
 
     @Start
     void start(Stage stage) throws Exception {
-        preferences = Preferences.userRoot().node("org/ninexplorer/test/screens-" + System.nanoTime());
-        window = ExplorerApp.build(preferences, new DataDirectory(Files.createTempDirectory("nin-screens")));
-        stage.setScene(new Scene(window.view(), 1600, 1000));
         stage.setX(0);
         stage.setY(0);
-        stage.show();
+        opened = TestWindows.open(stage, 1600, 1000);
+        window = opened.window();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.training().stop()).get();
-        preferences.removeNode();
+        TestWindows.close(opened);
     }
 
     @Test
