@@ -20,14 +20,16 @@ final class FusedNinBlockParams implements ParamInitializer {
 
     static final FusedNinBlockParams INSTANCE = new FusedNinBlockParams();
     private static final ConvolutionParamInitializer CONV = ConvolutionParamInitializer.getInstance();
-    private static final List<String> KEYS = List.of("b0", "W0", "b1", "W1", "b2", "W2");
+    private static final String WEIGHT = "W";
+    private static final String BIAS = "b";
+    private static final List<String> KEYS = List.of(biasKey(0), weightKey(0), biasKey(1), weightKey(1), biasKey(2), weightKey(2));
 
     static String weightKey(int conv) {
-        return "W" + conv;
+        return WEIGHT + conv;
     }
 
     static String biasKey(int conv) {
-        return "b" + conv;
+        return BIAS + conv;
     }
 
     @Override
@@ -52,22 +54,22 @@ final class FusedNinBlockParams implements ParamInitializer {
 
     @Override
     public List<String> weightKeys(Layer layer) {
-        return List.of("W0", "W1", "W2");
+        return List.of(weightKey(0), weightKey(1), weightKey(2));
     }
 
     @Override
     public List<String> biasKeys(Layer layer) {
-        return List.of("b0", "b1", "b2");
+        return List.of(biasKey(0), biasKey(1), biasKey(2));
     }
 
     @Override
     public boolean isWeightParam(Layer layer, String key) {
-        return key.startsWith("W");
+        return key.startsWith(WEIGHT);
     }
 
     @Override
     public boolean isBiasParam(Layer layer, String key) {
-        return key.startsWith("b");
+        return key.startsWith(BIAS);
     }
 
     @Override
