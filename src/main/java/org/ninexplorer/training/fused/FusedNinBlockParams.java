@@ -22,7 +22,8 @@ final class FusedNinBlockParams implements ParamInitializer {
     private static final ConvolutionParamInitializer CONV = ConvolutionParamInitializer.getInstance();
     private static final String WEIGHT = "W";
     private static final String BIAS = "b";
-    private static final List<String> KEYS = List.of(biasKey(0), weightKey(0), biasKey(1), weightKey(1), biasKey(2), weightKey(2));
+    private static final List<String> KEYS =
+            List.of(biasKey(0), weightKey(0), biasKey(1), weightKey(1), biasKey(2), weightKey(2));
 
     static String weightKey(int conv) {
         return WEIGHT + conv;
