@@ -32,6 +32,9 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
             out.flush();
             err.println(s.backend().description() + "; run directory " + s.runDirectory());
             err.flush();
+        } else if (event instanceof TrainingEvent.Notice n) {
+            err.println(n.message());
+            err.flush();
         } else if (event instanceof TrainingEvent.Iteration it && progressBar) {
             drawBar(it);
         } else if (event instanceof TrainingEvent.Epoch e) {

@@ -11,6 +11,8 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.training.RunDirectory;
+import org.ninexplorer.training.RunRecord;
+import org.ninexplorer.training.RunStatus;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Trains an architecture headless, printing one line per epoch in the reference's format. */
@@ -92,8 +95,12 @@ public final class TrainCommand implements Callable<Integer> {
         EpochPrinter printer = new EpochPrinter(out, err, System.console() != null);
         TrainingRun run;
         try {
-            run = resume != null ? resumed(data, err, printer) : fresh(data, err, printer);
-            TrainingRun.validate(run.request());
+            Optional<TrainingRun> chosen = resume != null ? resumed(data, out, err, printer)
+                    : Optional.of(fresh(data, err, printer));
+            if (chosen.isEmpty()) {
+                return 0;
+            }
+            run = chosen.get();
             err.println("recipe: " + run.request().hyperparameters().summary());
         } catch (TrainingException | DatasetException e) {
             throw new UsageProblem(e.getMessage());
@@ -111,15 +118,18 @@ public final class TrainCommand implements Callable<Integer> {
                 || finished.outcome() == TrainingEvent.Outcome.STOPPED ? 0 : 1;
     }
 
-    private TrainingRun fresh(DataDirectory data, PrintWriter err, EpochPrinter printer) throws DatasetException {
+    private TrainingRun fresh(DataDirectory data, PrintWriter err, EpochPrinter printer)
+            throws DatasetException, TrainingException {
         Architecture arch = architecture.resolve();
         String spec = dataset != null ? dataset
                 : Datasets.isPresent(DatasetKind.FASHION_MNIST, data) ? "fashion-mnist" : "sample";
         Dataset opened = open(spec, data, err);
         Hyperparameters hp = hyperparameters(Hyperparameters.recommendedFor(arch));
-        Path dir = runDir != null ? runDir : data.root().resolve("runs").resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + architecture.label());
-        return new TrainingRun(new TrainingRequest(arch, hp, opened, spec, dir, limitTrain, limitTest), printer);
+        TrainingRequest request = new TrainingRequest(arch, hp, opened, spec, runDir, limitTrain, limitTest);
+        TrainingRun.validate(request); // before a run folder is made for it
+        return new TrainingRun(runDir != null ? request
+                : request.withRunDirectory(RunDirectory.newRunPath(data.root().resolve("runs"), architecture.label())),
+                printer);
     }
 
     private Hyperparameters hyperparameters(Hyperparameters recipe) {
@@ -137,10 +147,74 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TrainingRun resumed(DataDirectory data, PrintWriter err, EpochPrinter printer)
+    /**
+     * The run to continue (locked, so no other process can write it meanwhile), or empty, having said
+     * so, when it is complete and no larger --epochs asks for more.
+     */
+    private Optional<TrainingRun> resumed(DataDirectory data, PrintWriter out, PrintWriter err, EpochPrinter printer)
             throws TrainingException, DatasetException {
-        RunDirectory record = RunDirectory.open(resume);
-        return TrainingRun.resume(record, open(record.datasetSpec(), data, err), printer);
+        RunDirectory dir = RunDirectory.openForResume(resume);
+        try {
+            RunRecord record = dir.record();
+            refuseChangedSettings(record);
+            int recorded = record.hyperparameters().epochs();
+            int done = record.epochsCompleted();
+            int target = epochs != null ? epochs : recorded;
+            if (target < done) {
+                throw new UsageProblem("--epochs " + target + ": the run in " + resume + " has already trained " + done
+                        + " epochs; give at least " + (done + 1) + " to train it further.");
+            }
+            if (record.status() == RunStatus.COMPLETED && target <= done) {
+                out.println("The run in " + resume + " is complete: it trained all " + done + " epochs, and the model is in "
+                        + resume.resolve(RunDirectory.MODEL_ZIP) + ". Give --epochs with more than " + done
+                        + " to train it further.");
+                dir.close();
+                return Optional.empty();
+            }
+            err.println("resuming " + resume + " (" + record.status().label() + ", " + done + " of " + recorded
+                    + " epochs done" + (target != recorded ? "; now training to " + target + " epochs" : "") + ")");
+            return Optional.of(TrainingRun.resume(dir, open(record.datasetSpec(), data, err), target, printer));
+        } catch (RuntimeException | DatasetException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /** A resumed run keeps its record's settings: a different one given with --resume is refused, not ignored. */
+    private void refuseChangedSettings(RunRecord record) {
+        Hyperparameters was = record.hyperparameters();
+        Hyperparameters asked = hyperparameters(was);
+        List<String> changed = new ArrayList<>();
+        differs(changed, "--optimizer", asked.optimizer().label(), was.optimizer().label());
+        differs(changed, "--lr", asked.learningRate(), was.learningRate());
+        differs(changed, "--schedule", asked.schedule().label(), was.schedule().label());
+        differs(changed, "--batch", asked.batchSize(), was.batchSize());
+        differs(changed, "--seed", asked.seed(), was.seed());
+        differs(changed, "--weight-init", asked.weightInit().label(), was.weightInit().label());
+        differs(changed, "--dataset", dataset != null ? dataset : record.datasetSpec(), record.datasetSpec());
+        differs(changed, "--limit-train", given("--limit-train") ? limitTrain : record.limitTrain(), record.limitTrain());
+        differs(changed, "--limit-test", given("--limit-test") ? limitTest : record.limitTest(), record.limitTest());
+        for (String option : List.of("--preset", "--arch", "--input", "--run-dir")) {
+            if (given(option)) {
+                changed.add(option + " (a resumed run keeps its folder and the architecture in its "
+                        + RunDirectory.RUN_JSON + ")");
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new UsageProblem("--resume continues a run with the settings in its " + RunDirectory.RUN_JSON
+                    + ", which these would change: " + String.join("; ", changed) + ". Only --epochs (to train it "
+                    + "further) and --data-dir apply to a resumed run; start a new run to change the others.");
+        }
+    }
+
+    private static void differs(List<String> changed, String option, Object asked, Object was) {
+        if (!asked.equals(was)) {
+            changed.add(option + " " + asked + " (the run has " + was + ")");
+        }
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private static Dataset open(String spec, DataDirectory data, PrintWriter err) throws DatasetException {

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DL4J iterator over one split: features [batch, C, H, W] float (NCHW) in [0,1], labels one-hot [batch, classes].
  * Images are converted to the target channels and size per batch (see {@link Resizer}), so 60,000 images at
  * 224x224 never sit in memory at once. Shuffling is seeded and redone on every {@link #reset()}; a limit keeps the
- * first N images of a seeded shuffle, so a small subset still mixes the classes. Batches are built ahead on
+ * first N images of a seeded shuffle, so a small subset still mixes the classes. Each epoch's order depends
+ * on the seed and the epoch's number alone ({@link #startEpoch(int)}), so a run resumed at epoch 3 sees the
+ * batches an uninterrupted run would have. Batches are built ahead on
  * background threads. The last batch of an epoch may be smaller. A batch lives off-heap (25 MB at 128x224x224):
  * a caller done with one should {@code close()} its features and labels, which frees the memory at once instead
  * of whenever the garbage collector runs; in bench-data that doubles the 224x224 rate. One consumer thread only.
@@ -88,7 +90,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         // Idle iterators (finished runs, closed windows) should not keep threads alive.
         workers.allowCoreThreadTimeOut(true);
         this.prefetch = threads + 1;
-        startEpoch();
+        prepareEpoch();
     }
 
     private static int[] chooseSubset(int size, int limit, long seed) {
@@ -112,7 +114,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         }
     }
 
-    private void startEpoch() {
+    private void prepareEpoch() {
         order = subset.clone();
         if (shuffle) {
             shuffle(order, new Random(seed * 0x9E3779B97F4A7C15L + epoch));
@@ -186,10 +188,18 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
     /** Starts the next epoch, reshuffled when shuffling. */
     @Override
     public void reset() {
+        startEpoch(epoch + 1);
+    }
+
+    /** Starts epoch {@code index} (0 for the first, where a new iterator stands) of the seeded order. */
+    public void startEpoch(int index) {
+        if (index == epoch && consumed == 0) {
+            return; // already prepared, batches on their way
+        }
         pending.forEach(f -> f.cancel(false));
         pending.clear();
-        epoch++;
-        startEpoch();
+        epoch = index;
+        prepareEpoch();
     }
 
     @Override

@@ -109,9 +109,22 @@ public final class NetworkBuilder {
     static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                    MultiLayerNetwork saved, boolean fused) {
         boolean savedFused = Arrays.stream(saved.getLayers()).anyMatch(l -> l instanceof FusedNinBlockLayer);
-        if (savedFused == fused) {
-            return saved;
-        }
+        return savedFused == fused ? saved : copy(arch, hp, iterationsPerEpoch, saved, fused);
+    }
+
+    /**
+     * A network configured from {@code arch} and {@code hp} holding {@code saved}'s parameters, updater state
+     * and iteration counts, in this session's form: a resumed run trains with the recipe its record names
+     * (a raised epoch count stretches a cosine schedule to the new end). {@code saved} must hold {@code arch}.
+     */
+    public static MultiLayerNetwork resumed(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
+                                            MultiLayerNetwork saved) {
+        Backends.initialise();
+        return copy(arch, hp, iterationsPerEpoch, saved, FastPath.fusedBlocks());
+    }
+
+    private static MultiLayerNetwork copy(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
+                                          MultiLayerNetwork saved, boolean fused) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp, iterationsPerEpoch, fused));
         net.init(saved.params().dup(), false);
         if (saved.getUpdater(false) != null && saved.getUpdater(false).getStateViewArray() != null) {

@@ -1,114 +1,148 @@
 package org.ninexplorer.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.ninexplorer.model.Architecture;
-import org.ninexplorer.model.ArchitectureFormatException;
-import org.ninexplorer.model.ArchitectureJson;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One run on disk: {@code run.json} (what was trained, how, on what, where), an append-only
- * {@code metrics.csv}, {@code checkpoints/epoch-N.zip} with updater state, and {@code model.zip}.
- * Every file but the CSV is written to a temporary file and moved into place, so a killed app
- * leaves either the old or the new version, never half of one.
+ * One run on disk: {@code run.json} (see {@link RunRecord}), an append-only {@code metrics.csv} (see
+ * {@link MetricsCsv}), {@code checkpoints/epoch-N.zip} with updater state (see {@link Checkpoints}),
+ * {@code model.zip}, and {@code run.lock} (see {@link RunLock}), which a run holds while it trains, so
+ * that a folder has one writer at a time. Every file but the CSV is replaced atomically ({@link RunFiles}).
  */
-public final class RunDirectory {
+public final class RunDirectory implements AutoCloseable {
 
-    public static final String RUN_JSON = "run.json";
-    public static final String METRICS_CSV = "metrics.csv";
+    public static final String RUN_JSON = RunRecord.FILE;
+    public static final String METRICS_CSV = MetricsCsv.FILE;
     public static final String MODEL_ZIP = "model.zip";
-    private static final String CSV_HEADER = "kind,epoch,iteration,loss,train_acc,test_acc,seconds,images_per_s";
-    private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)\\.zip");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String WRITE_CHECK = ".write-check" + RunFiles.TMP;
 
     private final Path dir;
-    private final ObjectNode record;
-    private BufferedWriter metrics;
+    private final RunRecord record;
+    private final RunLock lock;
+    private final List<String> notices = new ArrayList<>();
+    private MetricsCsv metrics;
 
-    private RunDirectory(Path dir, ObjectNode record) {
+    private RunDirectory(Path dir, RunRecord record, RunLock lock) {
         this.dir = dir;
         this.record = record;
+        this.lock = lock;
+        if (lock != null) {
+            lock.staleOwner().ifPresent(owner -> notices.add("Took over " + dir.resolve(RunLock.FILE) + " from "
+                    + owner + ", which stopped without releasing it."));
+        }
     }
 
-    /** Starts a new run in {@code dir}, which must be empty or missing, and must be writable. */
+    /**
+     * A new, empty folder for a run under {@code runsRoot}, named {@code <yyyyMMdd-HHmmss>-<net>}, with
+     * {@code -2}, {@code -3}, … when runs start in the same second; created here, so two runs (two windows,
+     * or a window and the CLI) never get the same one. If {@code runsRoot} cannot be written the name is
+     * returned anyway, and the run's start says what is wrong with it.
+     */
+    public static Path newRunPath(Path runsRoot, String netLabel) {
+        String base = LocalDateTime.now().format(NAME_TIME) + "-" + netLabel.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            Files.createDirectories(runsRoot);
+            for (int n = 1; ; n++) {
+                Path candidate = runsRoot.resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (FileAlreadyExistsException taken) {
+                    // another run has this name: try the next
+                }
+            }
+        } catch (IOException e) {
+            return runsRoot.resolve(base);
+        }
+    }
+
+    /** Starts a new run in {@code dir}, which must be missing or empty (or a run that never started), and writable. */
     static RunDirectory create(Path dir, TrainingRequest request, BackendInfo backend) throws TrainingException {
-        if (Files.exists(dir.resolve(RUN_JSON))) {
-            throw new TrainingException("The run directory " + dir + " already holds a run; resume it or choose another.");
-        }
-        ObjectNode record = MAPPER.createObjectNode();
-        record.put("schemaVersion", 1);
-        record.put("created", Instant.now().toString());
+        refuseForeignFolder(dir);
         try {
-            record.set("architecture", MAPPER.readTree(ArchitectureJson.write(request.architecture())));
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Hyperparameters hp = request.hyperparameters();
-        ObjectNode h = record.putObject("hyperparameters");
-        h.put("optimizer", hp.optimizer().label());
-        h.put("learningRate", hp.learningRate());
-        h.put("schedule", hp.schedule().label());
-        h.put("batchSize", hp.batchSize());
-        h.put("epochs", hp.epochs());
-        h.put("seed", hp.seed());
-        h.put("weightInit", hp.weightInit().label());
-        ObjectNode d = record.putObject("dataset");
-        d.put("spec", request.datasetSpec());
-        d.put("name", request.dataset().name());
-        d.put("classes", request.dataset().classes());
-        d.put("limitTrain", request.limitTrain());
-        d.put("limitTest", request.limitTest());
-        ObjectNode b = record.putObject("backend");
-        b.put("kind", backend.kind());
-        b.put("description", backend.description());
-        ObjectNode v = record.putObject("versions");
-        String app = RunDirectory.class.getPackage().getImplementationVersion();
-        v.put("app", app == null ? "development" : app);
-        v.put("dl4j", "1.0.0-M2.1");
-        v.put("java", System.getProperty("java.version"));
-        record.put("status", "running");
-        record.put("epochsCompleted", 0);
-        RunDirectory run = new RunDirectory(dir, record);
-        try {
-            Files.createDirectories(dir.resolve("checkpoints"));
-            run.writeRecord();
-            Files.writeString(dir.resolve(METRICS_CSV), CSV_HEADER + "\n", StandardCharsets.UTF_8);
-            run.openMetrics();
-        } catch (IOException e) {
-            throw new TrainingException("Cannot write the run directory " + dir + ": " + e.getMessage()
+            throw new TrainingException("Cannot write the run directory " + dir + ": " + RunFiles.reason(e)
                     + ". Choose a folder you can write to.", e);
         }
-        return run;
+        RunLock lock = RunLock.acquire(dir);
+        try {
+            if (Files.exists(dir.resolve(RUN_JSON))) {
+                throw new TrainingException("The run directory " + dir + " already holds a run; resume it "
+                        + "(train --resume " + dir + ") or choose another folder.");
+            }
+            RunDirectory run = new RunDirectory(dir, RunRecord.create(dir, request, backend), lock);
+            Files.createDirectories(dir.resolve(Checkpoints.FOLDER));
+            run.checkWritable();
+            run.record.write();
+            run.metrics = MetricsCsv.create(dir);
+            return run;
+        } catch (TrainingException e) {
+            lock.close();
+            throw e;
+        } catch (IOException e) {
+            lock.close();
+            throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
+        }
     }
 
-    /** Opens an existing run to continue it from its last checkpoint. */
+    /** Reads a run's record, for looking at it; the run may be training elsewhere. */
     public static RunDirectory open(Path dir) throws TrainingException {
+        return new RunDirectory(dir, RunRecord.read(dir), null);
+    }
+
+    /**
+     * Takes a run for continuing it: its lock (refused, naming the owner, while another process trains
+     * it), then its record, checked field by field; removes what a killed writer left half-written.
+     */
+    public static RunDirectory openForResume(Path dir) throws TrainingException {
+        if (!Files.isDirectory(dir)) {
+            throw new TrainingException("There is no run in " + dir + ": no such folder.");
+        }
+        if (!Files.exists(dir.resolve(RUN_JSON))) {
+            throw new TrainingException(dir + " is not a run: it has no " + RUN_JSON + ".");
+        }
+        RunLock lock = RunLock.acquire(dir);
         try {
-            JsonNode node = MAPPER.readTree(dir.resolve(RUN_JSON).toFile());
-            if (!(node instanceof ObjectNode record) || !record.has("architecture")) {
-                throw new TrainingException(dir.resolve(RUN_JSON) + " is not a NiN Explorer run record.");
-            }
-            return new RunDirectory(dir, record);
+            RunDirectory run = new RunDirectory(dir, RunRecord.read(dir), lock);
+            RunFiles.removeTemporaries(dir);
+            RunFiles.removeTemporaries(dir.resolve(Checkpoints.FOLDER));
+            return run;
+        } catch (TrainingException e) {
+            lock.close();
+            throw e;
         } catch (IOException e) {
-            throw new TrainingException("Cannot read " + dir.resolve(RUN_JSON) + ": " + e.getMessage(), e);
+            lock.close();
+            throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
+        }
+    }
+
+    private static void refuseForeignFolder(Path dir) throws TrainingException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new TrainingException("The run directory " + dir + " is a file, not a folder; choose a folder.");
+        }
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RUN_JSON)) || Files.exists(dir.resolve(RunLock.FILE))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new TrainingException("The folder " + dir + " is not empty and holds no run, so it cannot be "
+                        + "a run directory; choose an empty or a new folder. Nothing in it was changed.");
+            }
+        } catch (IOException e) {
+            throw new TrainingException("Cannot read the folder " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -116,120 +150,111 @@ public final class RunDirectory {
         return dir;
     }
 
-    public Architecture architecture() throws TrainingException {
+    public RunRecord record() {
+        return record;
+    }
+
+    public Architecture architecture() {
+        return record.architecture();
+    }
+
+    /** What a user should know about how this run was opened (a stale lock taken over, a checkpoint skipped). */
+    List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    /** The newest checkpoint that opens and holds the recorded network; an unreadable newer one becomes a notice. */
+    Optional<Checkpoints.Loaded> newestCheckpoint() throws TrainingException {
+        Optional<Checkpoints.Loaded> loaded = Checkpoints.newestIntact(dir, record.architecture(), record.file());
+        loaded.ifPresent(c -> notices.addAll(c.notices()));
+        return loaded;
+    }
+
+    /** Continues after {@code epochsCompleted} epochs towards {@code epochs}: trims the metrics, records the run as running. */
+    void prepareResume(int epochsCompleted, int epochs) throws TrainingException {
         try {
-            return ArchitectureJson.read(record.get("architecture").toString());
-        } catch (ArchitectureFormatException e) {
-            throw new TrainingException(dir.resolve(RUN_JSON) + ": architecture." + e.getMessage(), e);
+            Files.createDirectories(dir.resolve(Checkpoints.FOLDER));
+            checkWritable();
+            metrics = MetricsCsv.resume(dir, epochsCompleted);
+            record.setEpochs(epochs);
+            record.setEpochsCompleted(epochsCompleted);
+            record.setStatus(RunStatus.RUNNING, null);
+            record.write();
+        } catch (IOException e) {
+            throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
         }
     }
 
-    public Hyperparameters hyperparameters() {
-        JsonNode h = record.get("hyperparameters");
-        // Runs recorded before schedules existed trained at a constant rate.
-        LearningRateSchedule schedule = LearningRateSchedule.parse(h.path("schedule").asText("constant"));
-        return new Hyperparameters(Optimizer.parse(h.get("optimizer").asText()), h.get("learningRate").asDouble(),
-                schedule, h.get("batchSize").asInt(), h.get("epochs").asInt(), h.get("seed").asLong(),
-                Hyperparameters.WeightInitChoice.parse(h.get("weightInit").asText()));
-    }
-
-    public String datasetSpec() {
-        return record.get("dataset").get("spec").asText();
-    }
-
-    public int limitTrain() {
-        return record.get("dataset").get("limitTrain").asInt();
-    }
-
-    public int limitTest() {
-        return record.get("dataset").get("limitTest").asInt();
-    }
-
-    public String status() {
-        return record.get("status").asText();
-    }
-
-    /** The newest per-epoch checkpoint, if any. */
-    public Optional<Checkpoint> lastCheckpoint() throws IOException {
-        Path checkpoints = dir.resolve("checkpoints");
-        if (!Files.isDirectory(checkpoints)) {
-            return Optional.empty();
+    /** Refuses, before an epoch is spent, a checkpoint folder that cannot take even a small file. */
+    private void checkWritable() throws TrainingException {
+        Path folder = dir.resolve(Checkpoints.FOLDER);
+        Path probe = folder.resolve(WRITE_CHECK);
+        try {
+            Files.write(probe, new byte[4096]);
+        } catch (IOException e) {
+            throw new TrainingException("The checkpoint folder " + folder + " cannot be written, so no epoch could be "
+                    + "kept: " + RunFiles.cannotWrite(probe, e).getMessage(), e);
+        } finally {
+            RunFiles.deleteQuietly(probe);
         }
-        try (Stream<Path> files = Files.list(checkpoints)) {
-            return files.map(f -> {
-                Matcher m = CHECKPOINT.matcher(f.getFileName().toString());
-                return m.matches() ? new Checkpoint(Integer.parseInt(m.group(1)), f) : null;
-            }).filter(java.util.Objects::nonNull).max(java.util.Comparator.comparingInt(Checkpoint::epoch));
-        }
-    }
-
-    /** @param epoch the number of completed epochs this checkpoint holds */
-    public record Checkpoint(int epoch, Path file) {
-    }
-
-    /** Drops metric rows past the checkpoint we continue from, then reopens the CSV for appending. */
-    void prepareResume(int epochsCompleted) throws IOException {
-        Path csv = dir.resolve(METRICS_CSV);
-        List<String> kept = Files.exists(csv)
-                ? Files.readAllLines(csv).stream().filter(line -> keepRow(line, epochsCompleted)).toList()
-                : List.of(CSV_HEADER);
-        Path tmp = dir.resolve(METRICS_CSV + ".tmp");
-        Files.write(tmp, kept, StandardCharsets.UTF_8);
-        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        openMetrics();
-        record.put("status", "running");
-        writeRecord();
-    }
-
-    private static boolean keepRow(String line, int epochsCompleted) {
-        String[] cells = line.split(",");
-        if (cells.length < 2 || !cells[1].matches("\\d+")) {
-            return line.equals(CSV_HEADER);
-        }
-        return Integer.parseInt(cells[1]) <= epochsCompleted;
     }
 
     void appendIteration(int epoch, int iteration, double loss) throws IOException {
-        metrics.write(String.format(Locale.ROOT, "iter,%d,%d,%.6f,,,,%n", epoch, iteration, loss));
+        metrics.iteration(epoch, iteration, loss);
     }
 
     void appendEpoch(TrainingEvent.Epoch e) throws IOException {
-        metrics.write(String.format(Locale.ROOT, "epoch,%d,,%.6f,%.6f,%.6f,%.3f,%.1f%n", e.epoch(), e.trainLoss(),
-                e.trainAccuracy(), e.testAccuracy(), e.seconds(), e.imagesPerSecond()));
-        metrics.flush();
+        metrics.epoch(e);
     }
 
     void writeCheckpoint(MultiLayerNetwork net, int epoch) throws IOException {
-        writeModel(net, dir.resolve("checkpoints").resolve("epoch-" + epoch + ".zip"));
-        record.put("epochsCompleted", epoch);
-        writeRecord();
+        writeModel(net, Checkpoints.file(dir, epoch));
+        record.setEpochsCompleted(epoch);
+        record.write();
     }
 
     void writeFinalModel(MultiLayerNetwork net) throws IOException {
         writeModel(net, dir.resolve(MODEL_ZIP));
     }
 
-    void finish(String status) throws IOException {
+    /**
+     * Ends the run as {@code status}, {@code reason} saying why in the user's words (or null): closes the
+     * metrics and records the end, even when the metrics could not be written (a full disk).
+     */
+    void finish(RunStatus status, String reason) throws IOException {
+        IOException metricsProblem = null;
         if (metrics != null) {
-            metrics.close();
+            try {
+                metrics.close();
+            } catch (IOException e) {
+                metricsProblem = e;
+            }
+            metrics = null;
         }
-        record.put("status", status);
-        writeRecord();
+        record.setStatus(status, reason);
+        record.write();
+        if (metricsProblem != null) {
+            throw metricsProblem;
+        }
     }
 
     private static void writeModel(MultiLayerNetwork net, Path target) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        ModelSerializer.writeModel(net, tmp.toFile(), true);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        RunFiles.replace(target, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
     }
 
-    private void openMetrics() throws IOException {
-        metrics = Files.newBufferedWriter(dir.resolve(METRICS_CSV), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    }
-
-    private void writeRecord() throws IOException {
-        Path tmp = dir.resolve(RUN_JSON + ".tmp");
-        Files.writeString(tmp, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record), StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(RUN_JSON), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Releases the run's lock (after {@link #finish}, or when a run never started); closes the metrics if open. */
+    @Override
+    public void close() {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException ignored) {
+                // the run has already ended or failed; what it wrote is on disk
+            }
+            metrics = null;
+        }
+        if (lock != null) {
+            lock.close();
+        }
     }
 }

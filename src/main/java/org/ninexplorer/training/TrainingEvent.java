@@ -11,6 +11,10 @@ public sealed interface TrainingEvent {
                    int trainImages, int testImages) implements TrainingEvent {
     }
 
+    /** Something the user should know before training goes on, e.g. that an unreadable checkpoint was skipped. */
+    record Notice(String message) implements TrainingEvent {
+    }
+
     /**
      * One optimisation step.
      *

@@ -1,9 +1,9 @@
 package org.ninexplorer.training;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.ninexplorer.data.BatchIterator;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.model.Analysis;
@@ -50,11 +50,15 @@ public final class TrainingRun {
         this.resumeFrom = resumeFrom;
     }
 
-    /** Continues a run from its last checkpoint, with the dataset its record names (opened by the caller). */
-    public static TrainingRun resume(RunDirectory run, Dataset dataset, Consumer<TrainingEvent> consumer)
-            throws TrainingException {
-        TrainingRequest request = new TrainingRequest(run.architecture(), run.hyperparameters(), dataset,
-                run.datasetSpec(), run.path(), run.limitTrain(), run.limitTest());
+    /**
+     * Continues a run from its newest intact checkpoint towards {@code epochs} epochs (its record's, or more),
+     * with the recipe its record names and the dataset its record names, opened by the caller. The run
+     * stays locked until {@link #call()} returns.
+     */
+    public static TrainingRun resume(RunDirectory run, Dataset dataset, int epochs, Consumer<TrainingEvent> consumer) {
+        RunRecord record = run.record();
+        TrainingRequest request = new TrainingRequest(record.architecture(), record.hyperparameters().withEpochs(epochs),
+                dataset, record.datasetSpec(), run.path(), record.limitTrain(), record.limitTest());
         return new TrainingRun(request, consumer, run);
     }
 
@@ -88,40 +92,53 @@ public final class TrainingRun {
 
     /** Trains until done, stopped or diverged; returns the final event (also sent to the consumer). */
     public TrainingEvent.Finished call() throws TrainingException {
-        validate(request);
-        BackendInfo backend = Backends.initialise();
-        Hyperparameters hp = request.hyperparameters();
-        RunDirectory run;
-        MultiLayerNetwork net;
-        int done;
+        RunDirectory run = resumeFrom;
         try {
-            if (resumeFrom != null) {
-                run = resumeFrom;
-                Optional<RunDirectory.Checkpoint> checkpoint = run.lastCheckpoint();
-                done = checkpoint.map(RunDirectory.Checkpoint::epoch).orElse(0);
-                net = checkpoint.isPresent()
-                        ? NetworkBuilder.adopt(request.architecture(), hp, iterationsPerEpoch(),
-                                ModelSerializer.restoreMultiLayerNetwork(checkpoint.get().file().toFile(), true))
-                        : NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch());
-                run.prepareResume(done);
-            } else {
+            validate(request);
+            BackendInfo backend = Backends.initialise();
+            if (run == null) {
                 run = RunDirectory.create(request.runDirectory(), request, backend);
-                net = NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch());
-                done = 0;
             }
-        } catch (IOException e) {
-            throw new TrainingException("Cannot resume from " + request.runDirectory() + ": " + e.getMessage(), e);
-        }
-        AccuracyListener accuracy = new AccuracyListener();
-        net.setListeners(accuracy);
-        snapshot = new FeatureMapper(request.architecture(), net.clone());
-        try (EventDispatcher events = new EventDispatcher(consumer)) {
-            TrainingEvent.Finished finished = train(net, run, accuracy, events, backend, done);
-            events.publish(finished);
-            return finished;
+            Prepared prepared = prepare(run);
+            MultiLayerNetwork net = prepared.net();
+            AccuracyListener accuracy = new AccuracyListener();
+            net.setListeners(accuracy);
+            snapshot = new FeatureMapper(request.architecture(), net.clone());
+            try (EventDispatcher events = new EventDispatcher(consumer)) {
+                run.notices().forEach(notice -> events.publish(new TrainingEvent.Notice(notice)));
+                TrainingEvent.Finished finished = train(net, run, accuracy, events, backend, prepared.epochsDone());
+                events.publish(finished);
+                return finished;
+            } finally {
+                NetworkBuilder.releaseNativeBuffers(net);
+            }
         } finally {
-            NetworkBuilder.releaseNativeBuffers(net);
+            if (run != null) {
+                run.close();
+            }
         }
+    }
+
+    private record Prepared(MultiLayerNetwork net, int epochsDone) {
+    }
+
+    /** The network to train and the epochs it has done: new, or from the run's newest intact checkpoint. */
+    private Prepared prepare(RunDirectory run) throws TrainingException {
+        Hyperparameters hp = request.hyperparameters();
+        if (resumeFrom == null) {
+            return new Prepared(NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch()), 0);
+        }
+        Optional<Checkpoints.Loaded> checkpoint = run.newestCheckpoint();
+        int done = checkpoint.map(Checkpoints.Loaded::epoch).orElse(0);
+        if (done > hp.epochs()) {
+            throw new TrainingException("The run in " + run.path() + " has already trained " + done
+                    + " epochs, more than the " + hp.epochs() + " asked for.");
+        }
+        MultiLayerNetwork net = checkpoint.isPresent()
+                ? NetworkBuilder.resumed(request.architecture(), hp, iterationsPerEpoch(), checkpoint.get().net())
+                : NetworkBuilder.build(request.architecture(), hp, iterationsPerEpoch());
+        run.prepareResume(done, hp.epochs());
+        return new Prepared(net, done);
     }
 
     private TrainingEvent.Finished train(MultiLayerNetwork net, RunDirectory run, AccuracyListener accuracy,
@@ -137,16 +154,13 @@ public final class TrainingRun {
                 iterationsPerEpoch, trainImages, testImages));
         Throughput throughput = new Throughput(trainImages, testImages, hp.epochs() - done);
         long global = (long) done * iterationsPerEpoch;
-        int firstEpoch = done + 1;
         int epoch = done;
         try (BatchIterator train = new BatchIterator(data.train(), data.classes(), hp.batchSize(), in.channels(),
                 in.height(), in.width(), hp.seed(), true, request.limitTrain());
              BatchIterator test = new BatchIterator(data.test(), data.classes(), hp.batchSize(), in.channels(),
                      in.height(), in.width(), hp.seed(), false, request.limitTest())) {
             for (epoch = done + 1; epoch <= hp.epochs(); epoch++) {
-                if (epoch > firstEpoch) {
-                    train.reset();
-                }
+                startEpoch(train, epoch);
                 accuracy.resetCounts();
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
@@ -196,20 +210,31 @@ public final class TrainingRun {
                 events.publish(summary);
             }
             run.writeFinalModel(net);
-            run.finish("completed");
+            run.finish(RunStatus.COMPLETED, null);
             return new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
                     "Trained " + hp.epochs() + (hp.epochs() == 1 ? " epoch" : " epochs") + "; the model is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
                     hp.epochs());
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Training failed in epoch {}", epoch, e);
+            // A file that could not be written says which, in a sentence of its own.
+            String message = "Training failed in epoch " + epoch + ": "
+                    + (e instanceof RunStorageException ? e.getMessage() : e.toString());
             try {
-                run.finish("failed");
+                run.finish(RunStatus.FAILED, message);
             } catch (IOException ignored) {
                 // the original failure is what the user needs to see
             }
-            return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED,
-                    "Training failed in epoch " + epoch + ": " + e, Math.max(0, epoch - 1));
+            return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED, message, Math.max(0, epoch - 1));
         }
+    }
+
+    /**
+     * Epoch {@code epoch}'s batches and random numbers (dropout) depend on the seed and the epoch alone, so a
+     * run resumed from a checkpoint trains exactly as it would have without the interruption.
+     */
+    private void startEpoch(BatchIterator train, int epoch) {
+        train.startEpoch(epoch - 1);
+        Nd4j.getRandom().setSeed(request.hyperparameters().seed() + epoch);
     }
 
     private int iterationsPerEpoch() {
@@ -238,7 +263,7 @@ public final class TrainingRun {
     private TrainingEvent.Finished stopped(MultiLayerNetwork net, RunDirectory run, int epochsCompleted, String message)
             throws IOException {
         run.writeFinalModel(net);
-        run.finish("stopped");
+        run.finish(RunStatus.STOPPED, message);
         refreshSnapshot(net);
         return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED,
                 message + " The model trained so far is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
@@ -246,7 +271,7 @@ public final class TrainingRun {
     }
 
     private TrainingEvent.Finished diverged(RunDirectory run, int epoch, int iteration, double loss) throws IOException {
-        run.finish("diverged");
+        run.finish(RunStatus.DIVERGED, "The loss became " + loss + " in epoch " + epoch + ", iteration " + iteration + ".");
         String kept = epoch > 1 ? "The last good checkpoint, after epoch " + (epoch - 1) + ", is kept in "
                 + run.path().resolve("checkpoints") + "." : "No epoch had completed, so there is no checkpoint.";
         return new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, String.format(java.util.Locale.ROOT,

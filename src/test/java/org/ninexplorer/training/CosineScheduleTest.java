@@ -44,6 +44,6 @@ class CosineScheduleTest {
         assertThat(halfway.getLearningRate(0)).isCloseTo(0.001, offset(1e-9));
         assertThat(done.getLearningRate(0)).isCloseTo(0, offset(1e-9));
         assertThat(Files.readString(runDir.resolve("run.json"))).contains("\"schedule\" : \"cosine\"");
-        assertThat(RunDirectory.open(runDir).hyperparameters().schedule()).isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(RunRecord.read(runDir).hyperparameters().schedule()).isEqualTo(LearningRateSchedule.COSINE);
     }
 }

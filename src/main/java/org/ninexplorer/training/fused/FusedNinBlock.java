@@ -77,6 +77,11 @@ public final class FusedNinBlock extends BaseLayer {
         return layer;
     }
 
+    /** The model's block this layer computes (what a resume compares with the run's record). */
+    public org.ninexplorer.model.NinBlock block() {
+        return new org.ninexplorer.model.NinBlock(channels, kernel, stride, padding);
+    }
+
     NinBlockKernel.Geometry geometry() {
         return new NinBlockKernel.Geometry(inChannels, inHeight, inWidth, channels, kernel, stride, padding);
     }

@@ -1,8 +1,6 @@
 package org.ninexplorer.ui.training;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +37,7 @@ import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
+import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
@@ -288,8 +287,7 @@ public final class TrainingViewModel {
         }
         Architecture architecture = editor.architecture();
         Hyperparameters hp = hyperparameters();
-        Path runDirectory = runsRoot.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + editor.nameProperty().get().replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path runDirectory = RunDirectory.newRunPath(runsRoot, editor.nameProperty().get());
         clearCharts();
         totalEpochs = hp.epochs();
         cancelRequested = false;

@@ -1,0 +1,169 @@
+package org.ninexplorer.training;
+
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Dropout;
+import org.ninexplorer.model.GlobalAvgPool;
+import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.fused.FusedNinBlock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The per-epoch checkpoints of a run ({@code checkpoints/epoch-N.zip}, updater state included): the newest
+ * one that opens, and a check that it holds the network the run's record describes, so that a resume never
+ * trains something other than what {@code run.json} says.
+ */
+final class Checkpoints {
+
+    static final String FOLDER = "checkpoints";
+    private static final Pattern NAME = Pattern.compile("epoch-(\\d+)\\.zip");
+    private static final Logger LOGGER = LoggerFactory.getLogger(Checkpoints.class);
+
+    /** A checkpoint that opened; {@code notices} say which newer ones did not, and why. */
+    record Loaded(int epoch, Path file, MultiLayerNetwork net, List<String> notices) {
+    }
+
+    private Checkpoints() {
+    }
+
+    static Path file(Path runDir, int epoch) {
+        return runDir.resolve(FOLDER).resolve("epoch-" + epoch + ".zip");
+    }
+
+    /**
+     * The newest checkpoint that can be read, newer unreadable ones named in its notices; empty when
+     * there are none. Refuses a checkpoint whose network differs from {@code arch}, and a run whose
+     * checkpoints are all unreadable.
+     */
+    static Optional<Loaded> newestIntact(Path runDir, Architecture arch, Path record) throws TrainingException {
+        List<Path> files = newestFirst(runDir.resolve(FOLDER));
+        List<String> notices = new ArrayList<>();
+        for (Path file : files) {
+            MultiLayerNetwork net;
+            try {
+                net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            } catch (IOException | RuntimeException e) {
+                LOGGER.warn("Cannot read checkpoint {}", file, e);
+                notices.add(file + " cannot be read (" + e.getMessage() + "); it was probably cut short.");
+                continue;
+            }
+            String difference = difference(arch, net);
+            if (difference != null) {
+                throw new TrainingException("The checkpoint " + file + " does not hold the network that " + record
+                        + " describes: " + difference + ". Resuming would train another net than the record says; "
+                        + "restore the record's architecture or start a new run.");
+            }
+            int epoch = epoch(file);
+            if (!notices.isEmpty()) {
+                notices.add("Continuing from " + file.getFileName() + ", after epoch " + epoch + ", instead.");
+            }
+            return Optional.of(new Loaded(epoch, file, net, List.copyOf(notices)));
+        }
+        if (!files.isEmpty()) {
+            throw new TrainingException("None of the checkpoints in " + runDir.resolve(FOLDER) + " can be read: "
+                    + String.join(" ", notices) + " There is nothing to resume from; start a new run.");
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> newestFirst(Path folder) throws TrainingException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingInt(Checkpoints::epoch).reversed()).toList();
+        } catch (IOException e) {
+            throw new TrainingException("Cannot list the checkpoints in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int epoch(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** How {@code net} differs from {@code arch}, in words; null when it is that network. */
+    static String difference(Architecture arch, MultiLayerNetwork net) {
+        List<Layer> saved = new ArrayList<>();
+        long inChannels = -1;
+        var confs = net.getLayerWiseConfigurations().getConfs();
+        for (int i = 0; i < confs.size(); i++) {
+            var layer = confs.get(i).getLayer();
+            if (layer instanceof FusedNinBlock block) {
+                saved.add(block.block());
+            } else if (layer instanceof ConvolutionLayer conv) {
+                if (inChannels < 0) {
+                    inChannels = conv.getNIn();
+                }
+                saved.add(new NinBlock((int) conv.getNOut(), conv.getKernelSize()[0], conv.getStride()[0],
+                        conv.getPadding()[0]));
+                i += 2; // a block's two 1×1 convolutions follow its first; their sizes show in the parameter count
+            } else if (layer instanceof SubsamplingLayer pool && pool.getPoolingType() == PoolingType.MAX) {
+                saved.add(new MaxPool(pool.getKernelSize()[0], pool.getStride()[0]));
+            } else if (layer instanceof DropoutLayer dropout
+                    && dropout.getIDropout() instanceof org.deeplearning4j.nn.conf.dropout.Dropout d) {
+                saved.add(new Dropout(1 - d.getP())); // DL4J keeps the retain probability
+            } else if (layer instanceof GlobalPoolingLayer) {
+                saved.add(new GlobalAvgPool());
+            } else if (!(layer instanceof LossLayer)) {
+                return "the checkpoint has a " + layer.getClass().getSimpleName() + " layer, which NiN Explorer "
+                        + "does not build";
+            }
+        }
+        List<Layer> recorded = arch.layers();
+        for (int i = 0; i < Math.min(saved.size(), recorded.size()); i++) {
+            if (!same(recorded.get(i), saved.get(i))) {
+                return String.format(Locale.ROOT, "layers[%d] is %s in the record but %s in the checkpoint", i,
+                        describe(recorded.get(i)), describe(saved.get(i)));
+            }
+        }
+        if (saved.size() != recorded.size()) {
+            return "the record has " + recorded.size() + " layers, the checkpoint " + saved.size();
+        }
+        if (inChannels >= 0 && inChannels != arch.input().channels()) {
+            return "the input has " + arch.input().channels() + " channels in the record but " + inChannels
+                    + " in the checkpoint";
+        }
+        long expected = ShapeInference.analyze(arch).totalParams();
+        if (expected != net.numParams()) {
+            return String.format(Locale.ROOT, "the record's net has %,d parameters, the checkpoint's %,d", expected,
+                    net.numParams());
+        }
+        return null;
+    }
+
+    private static boolean same(Layer recorded, Layer saved) {
+        if (recorded instanceof Dropout a && saved instanceof Dropout b) {
+            return Math.abs(a.p() - b.p()) < 1e-9;
+        }
+        return recorded.equals(saved);
+    }
+
+    private static String describe(Layer layer) {
+        return layer.type() + " " + (layer instanceof Dropout d ? "p " + Math.round(d.p() * 1e6) / 1e6 : layer.summary());
+    }
+}

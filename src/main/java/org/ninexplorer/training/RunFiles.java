@@ -1,0 +1,87 @@
+package org.ninexplorer.training;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/**
+ * How a run's files reach the disk: written beside the target as {@code NAME.tmp} and moved into place,
+ * so a killed app leaves the old or the new version, never half of one; a failed write removes its
+ * temporary file and says which file could not be written, and why, in one sentence.
+ */
+final class RunFiles {
+
+    static final String TMP = ".tmp";
+    private static final Logger LOGGER = LoggerFactory.getLogger(RunFiles.class);
+
+    interface Writer {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    private RunFiles() {
+    }
+
+    static void replace(Path target, Writer writer) throws RunStorageException {
+        Path tmp = target.resolveSibling(target.getFileName() + TMP);
+        try {
+            writer.writeTo(tmp);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw cannotWrite(target, e);
+        }
+    }
+
+    /** The sentence for a failed write of {@code target}; a disk that is full says so. */
+    static RunStorageException cannotWrite(Path target, IOException e) {
+        if (e instanceof RunStorageException already) {
+            return already;
+        }
+        String reason = reason(e);
+        String advice = isDiskFull(reason) ? " The disk is full: free some space; what was written before is kept."
+                : e instanceof java.nio.file.AccessDeniedException || reason.contains("ermission denied")
+                        || reason.contains("ead-only file system")
+                        ? " Choose a folder you can write to." : "";
+        return new RunStorageException("Cannot write " + target + ": " + reason + "." + advice, e);
+    }
+
+    /** What the system said, without the path it names (the caller's sentence names it). */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName().replace("Exception", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static boolean isDiskFull(String reason) {
+        return reason.contains("No space left on device") || reason.contains("not enough space on the disk");
+    }
+
+    /** Removes what a killed writer left half-written in {@code folder} (the caller holds the run's lock). */
+    static void removeTemporaries(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(TMP)).toList()) {
+                LOGGER.info("Removing {}, left half-written by an earlier writer", file);
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOGGER.warn("Cannot remove {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.ninexplorer.training;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One writer per run: {@code run.lock} in the run folder, locked with the operating system's file lock
+ * for as long as a run trains, and naming its owner ({@code pid 1234 on host since time}). The system
+ * drops the lock of a process that dies, however it dies, so a lock file naming a dead owner is stale and
+ * simply taken over. The file is never deleted (a deleted lock file could be locked twice at once); an
+ * idle run's lock file is empty. Within one process the lock is checked in memory first: on Linux,
+ * closing any second handle to the file would drop the process's lock with it.
+ */
+final class RunLock implements AutoCloseable {
+
+    static final String FILE = "run.lock";
+    private static final Logger LOGGER = LoggerFactory.getLogger(RunLock.class);
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final String previousOwner;
+
+    private RunLock(Path key, FileChannel channel, FileLock lock, String previousOwner) {
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
+        this.previousOwner = previousOwner;
+    }
+
+    /** Takes the lock of the run in {@code dir}, or says who holds it. */
+    static RunLock acquire(Path dir) throws TrainingException {
+        Path file = dir.resolve(FILE);
+        Path key;
+        try {
+            key = dir.toRealPath();
+        } catch (IOException e) {
+            throw cannotLock(file, e);
+        }
+        if (!HELD_HERE.add(key)) {
+            throw held(dir, "this process (pid " + ProcessHandle.current().pid() + ")");
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            HELD_HERE.remove(key);
+            throw cannotLock(file, e);
+        }
+        try {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                String owner = read(channel);
+                HELD_HERE.remove(key);
+                channel.close();
+                throw held(dir, owner.isEmpty() ? "another process" : owner);
+            }
+            String previous = read(channel);
+            if (!previous.isEmpty()) {
+                LOGGER.info("Taking over the lock of {}, left by {} which no longer runs", dir, previous);
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(owner().getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new RunLock(key, channel, lock, previous);
+        } catch (IOException e) {
+            HELD_HERE.remove(key);
+            closeQuietly(channel);
+            throw cannotLock(file, e);
+        }
+    }
+
+    /** Who held the lock before and died without releasing it, e.g. {@code pid 1234 on host …}; if anyone. */
+    Optional<String> staleOwner() {
+        return previousOwner.isEmpty() ? Optional.empty() : Optional.of(previousOwner);
+    }
+
+    /** Empties the lock file and releases the lock. */
+    @Override
+    public void close() {
+        try {
+            channel.truncate(0);
+            lock.release();
+        } catch (IOException e) {
+            LOGGER.warn("Cannot release the run lock cleanly", e);
+        } finally {
+            closeQuietly(channel);
+            HELD_HERE.remove(key);
+        }
+    }
+
+    private static TrainingException cannotLock(Path file, IOException e) {
+        return new TrainingException(RunFiles.cannotWrite(file, e).getMessage(), e);
+    }
+
+    private static TrainingException held(Path dir, String owner) {
+        return new TrainingException("The run in " + dir + " is being trained by " + owner + "; only one writer "
+                + "at a time. Wait for it to finish or stop it, or choose another folder.");
+    }
+
+    private static String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "this computer";
+        }
+        return "process " + ProcessHandle.current().pid() + " on " + host + " (since " + Instant.now() + ")";
+    }
+
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+        channel.read(buffer, 0);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOGGER.warn("Cannot close the run lock file", e);
+        }
+    }
+}

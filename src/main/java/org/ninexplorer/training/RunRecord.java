@@ -1,0 +1,277 @@
+package org.ninexplorer.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.ArchitectureFormatException;
+import org.ninexplorer.model.ArchitectureJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A run's {@code run.json}: what was trained, how, on what and how far it got. Reading checks every
+ * field a resume needs, so a damaged or hand-edited record fails with one sentence naming the file and
+ * the field ({@code run.json: hyperparameters.learningRate: expected a number, got "fast"}).
+ */
+public final class RunRecord {
+
+    public static final String FILE = "run.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final ObjectNode root;
+    private final Architecture architecture;
+    private final Hyperparameters hyperparameters;
+    private RunStatus status;
+
+    private RunRecord(Path file, ObjectNode root, Architecture architecture, Hyperparameters hyperparameters,
+                      RunStatus status) {
+        this.file = file;
+        this.root = root;
+        this.architecture = architecture;
+        this.hyperparameters = hyperparameters;
+        this.status = status;
+    }
+
+    /** The record of a run about to start in {@code dir}; nothing is written yet. */
+    static RunRecord create(Path dir, TrainingRequest request, BackendInfo backend) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", 1);
+        root.put("created", Instant.now().toString());
+        try {
+            root.set("architecture", MAPPER.readTree(ArchitectureJson.write(request.architecture())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot parse the JSON we wrote", e);
+        }
+        root.putObject("hyperparameters");
+        ObjectNode d = root.putObject("dataset");
+        d.put("spec", request.datasetSpec());
+        d.put("name", request.dataset().name());
+        d.put("classes", request.dataset().classes());
+        d.put("limitTrain", request.limitTrain());
+        d.put("limitTest", request.limitTest());
+        ObjectNode b = root.putObject("backend");
+        b.put("kind", backend.kind());
+        b.put("description", backend.description());
+        ObjectNode v = root.putObject("versions");
+        String app = RunRecord.class.getPackage().getImplementationVersion();
+        v.put("app", app == null ? "development" : app);
+        v.put("dl4j", "1.0.0-M2.1");
+        v.put("java", System.getProperty("java.version"));
+        root.put("status", RunStatus.RUNNING.label());
+        root.put("epochsCompleted", 0);
+        RunRecord record = new RunRecord(dir.resolve(FILE), root, request.architecture(), request.hyperparameters(),
+                RunStatus.RUNNING);
+        record.putHyperparameters(request.hyperparameters());
+        return record;
+    }
+
+    /** Reads and checks {@code dir/run.json}. */
+    public static RunRecord read(Path dir) throws TrainingException {
+        Path file = dir.resolve(FILE);
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new TrainingException(dir + " is not a run: it has no " + FILE + ".", e);
+        } catch (JsonProcessingException e) {
+            throw new TrainingException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new TrainingException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!(node instanceof ObjectNode root)) {
+            throw new TrainingException(file + " is not a NiN Explorer run record (expected a JSON object).");
+        }
+        Fields f = new Fields(file, root);
+        Architecture architecture;
+        try {
+            architecture = ArchitectureJson.read(f.object("architecture").toString());
+        } catch (ArchitectureFormatException e) {
+            throw new TrainingException(file + ": architecture." + e.getMessage(), e);
+        }
+        Hyperparameters hp = new Hyperparameters(
+                f.parsed("hyperparameters.optimizer", Optimizer::parse),
+                f.number("hyperparameters.learningRate"),
+                // Runs recorded before schedules existed trained at a constant rate.
+                f.has("hyperparameters.schedule") ? f.parsed("hyperparameters.schedule", LearningRateSchedule::parse)
+                        : LearningRateSchedule.CONSTANT,
+                f.whole("hyperparameters.batchSize"),
+                f.whole("hyperparameters.epochs"),
+                f.longWhole("hyperparameters.seed"),
+                f.parsed("hyperparameters.weightInit", Hyperparameters.WeightInitChoice::parse));
+        List<String> problems = hp.problems();
+        if (!problems.isEmpty()) {
+            throw new TrainingException(file + ": hyperparameters: " + String.join("; ", problems) + ".");
+        }
+        f.text("dataset.spec");
+        f.whole("dataset.limitTrain");
+        f.whole("dataset.limitTest");
+        f.whole("epochsCompleted");
+        RunStatus status = f.parsed("status", RunStatus::parse);
+        return new RunRecord(file, root, architecture, hp, status);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public Hyperparameters hyperparameters() {
+        return hyperparameters;
+    }
+
+    /** How to open the dataset again: {@code sample}, {@code fashion-mnist}, {@code mnist} or a folder. */
+    public String datasetSpec() {
+        return root.path("dataset").path("spec").asText();
+    }
+
+    public int limitTrain() {
+        return root.path("dataset").path("limitTrain").asInt();
+    }
+
+    public int limitTest() {
+        return root.path("dataset").path("limitTest").asInt();
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    /** Why the run ended as it did, in the words shown to the user; empty while running or if none was given. */
+    public String reason() {
+        return root.path("reason").asText("");
+    }
+
+    public int epochsCompleted() {
+        return root.path("epochsCompleted").asInt();
+    }
+
+    void setEpochsCompleted(int epochs) {
+        root.put("epochsCompleted", epochs);
+    }
+
+    /** A resumed run may train to a new number of epochs; the rest of its recipe is fixed. */
+    void setEpochs(int epochs) {
+        ((ObjectNode) root.get("hyperparameters")).put("epochs", epochs);
+    }
+
+    void setStatus(RunStatus value, String reason) {
+        status = value;
+        root.put("status", value.label());
+        if (reason == null || reason.isEmpty()) {
+            root.remove("reason");
+        } else {
+            root.put("reason", reason);
+        }
+    }
+
+    void write() throws RunStorageException {
+        RunFiles.replace(file, tmp -> Files.writeString(tmp,
+                MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8));
+    }
+
+    private void putHyperparameters(Hyperparameters hp) {
+        ObjectNode h = (ObjectNode) root.get("hyperparameters");
+        h.put("optimizer", hp.optimizer().label());
+        h.put("learningRate", hp.learningRate());
+        h.put("schedule", hp.schedule().label());
+        h.put("batchSize", hp.batchSize());
+        h.put("epochs", hp.epochs());
+        h.put("seed", hp.seed());
+        h.put("weightInit", hp.weightInit().label());
+    }
+
+    /** Typed access to dotted paths of the record, each failure a sentence naming the file and the path. */
+    private record Fields(Path file, ObjectNode root) {
+
+        boolean has(String path) {
+            JsonNode node = node(path);
+            return node != null && !node.isNull();
+        }
+
+        JsonNode object(String path) throws TrainingException {
+            JsonNode node = required(path);
+            if (!node.isObject()) {
+                throw problem(path, "expected an object, got " + node);
+            }
+            return node;
+        }
+
+        String text(String path) throws TrainingException {
+            JsonNode node = required(path);
+            if (!node.isTextual()) {
+                throw problem(path, "expected a string, got " + node);
+            }
+            return node.asText();
+        }
+
+        <T> T parsed(String path, Function<String, T> parser) throws TrainingException {
+            String text = text(path);
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw problem(path, e.getMessage());
+            }
+        }
+
+        double number(String path) throws TrainingException {
+            JsonNode node = required(path);
+            if (!node.isNumber()) {
+                throw problem(path, "expected a number, got " + node);
+            }
+            return node.asDouble();
+        }
+
+        int whole(String path) throws TrainingException {
+            JsonNode node = required(path);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw problem(path, "expected a whole number, got " + node);
+            }
+            return node.asInt();
+        }
+
+        long longWhole(String path) throws TrainingException {
+            JsonNode node = required(path);
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw problem(path, "expected a whole number, got " + node);
+            }
+            return node.asLong();
+        }
+
+        private JsonNode required(String path) throws TrainingException {
+            if (!has(path)) {
+                int dot = path.lastIndexOf('.');
+                if (dot > 0 && !has(path.substring(0, dot))) {
+                    throw problem(path.substring(0, dot), "missing");
+                }
+                throw problem(path, "missing");
+            }
+            return node(path);
+        }
+
+        private JsonNode node(String path) {
+            JsonNode node = root;
+            for (String part : path.split("\\.")) {
+                node = node == null || !node.isObject() ? null : node.get(part);
+            }
+            return node;
+        }
+
+        private TrainingException problem(String path, String what) {
+            return new TrainingException(file + ": " + path + ": " + what + ".");
+        }
+    }
+}
