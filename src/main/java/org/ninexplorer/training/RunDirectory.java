@@ -111,10 +111,10 @@ public final class RunDirectory implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new TrainingException("There is no run in " + dir + ": no such folder.");
         }
-        if (!Files.exists(dir.resolve(RUN_JSON))) {
+        if (!Files.exists(dir.resolve(RUN_JSON)) && !Files.exists(dir.resolve(RunLock.FILE))) {
             throw new TrainingException(dir + " is not a run: it has no " + RUN_JSON + ".");
         }
-        RunLock lock = RunLock.acquire(dir);
+        RunLock lock = RunLock.acquire(dir); // first: a run that is just starting elsewhere has no record yet
         try {
             RunDirectory run = new RunDirectory(dir, RunRecord.read(dir), lock);
             RunFiles.removeTemporaries(dir);
