@@ -81,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Where to keep this run (default: DATA/runs/<time>-<net>).")
     Path runDir;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint, with the settings in its run.json; "
+            + "only --epochs (to train it further) and --data-dir may be given with it.")
     Path resume;
 
     @Spec

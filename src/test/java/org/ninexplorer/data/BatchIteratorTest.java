@@ -90,6 +90,22 @@ class BatchIteratorTest {
     }
 
     @Test
+    void anEpochsOrderDependsOnItsNumberNotOnTheEpochsBefore() {
+        try (BatchIterator straight = new BatchIterator(sample.train(), 10, 100, 1, 28, 28, 42, true, 300);
+             BatchIterator resumed = new BatchIterator(sample.train(), 10, 100, 1, 28, 28, 42, true, 300)) {
+            labelsOfEpoch(straight);
+            straight.reset();
+            labelsOfEpoch(straight);
+            straight.reset();
+            resumed.startEpoch(2); // a run resumed after two epochs
+            assertThat(labelsOfEpoch(resumed)).containsExactly(labelsOfEpoch(straight));
+            resumed.startEpoch(0);
+            straight.startEpoch(0);
+            assertThat(labelsOfEpoch(resumed)).containsExactly(labelsOfEpoch(straight));
+        }
+    }
+
+    @Test
     void resetMidEpochStartsAFreshEpoch() {
         try (BatchIterator it = new BatchIterator(sample.test(), 10, 100, 1, 28, 28, 1, true, 0)) {
             it.next();
