@@ -68,14 +68,14 @@ public final class ExplorerApp extends Application {
         TrainingViewModel training = new TrainingViewModel(editor, trainingThread, dataDirectory,
                 dataDirectory.root().resolve("runs"));
         FeatureMapsViewModel featureMaps = new FeatureMapsViewModel(background, Platform::runLater);
-        featureMaps.setFreshRequest(training::requestSnapshot);
-        training.stateProperty().addListener((obs, old, state) -> {
+        featureMaps.setFreshRequest(training.session()::requestSnapshot);
+        training.session().stateProperty().addListener((obs, old, state) -> {
             if (!state.busy() && featureMaps.mapperProperty().get() != null) {
                 featureMaps.setSource("the network just trained (its last state)");
             }
         });
-        training.loadedDatasetProperty().addListener((obs, old, d) -> featureMaps.datasetProperty().set(d));
-        training.featureMapperProperty().addListener((obs, old, mapper) -> {
+        training.session().loadedDatasetProperty().addListener((obs, old, d) -> featureMaps.datasetProperty().set(d));
+        training.session().featureMapperProperty().addListener((obs, old, mapper) -> {
             featureMaps.setSource("the network being trained (latest snapshot)");
             featureMaps.mapperProperty().set(mapper);
         });
@@ -83,7 +83,7 @@ public final class ExplorerApp extends Application {
         featureMapsView.setRunsFolder(dataDirectory.root().resolve("runs"));
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView,
                 new RecentFiles(preferences.node("recent")), preferences);
-        training.setDownloadConfirmation(message -> {
+        training.data().setDownloadConfirmation(message -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
             alert.initOwner(view.getScene() == null ? null : view.getScene().getWindow());
             alert.setHeaderText("Download the dataset?");
@@ -103,10 +103,10 @@ public final class ExplorerApp extends Application {
                 return Backends.initialise().description();
             }
         };
-        task.setOnSucceeded(e -> training.setBackend(task.getValue()));
+        task.setOnSucceeded(e -> training.session().setBackend(task.getValue()));
         task.setOnFailed(e -> {
             LOGGER.error("ND4J backend failed to start", task.getException());
-            training.setBackend("unavailable: " + task.getException().getMessage());
+            training.session().setBackend("unavailable: " + task.getException().getMessage());
         });
         executor.execute(task);
     }
@@ -138,8 +138,8 @@ public final class ExplorerApp extends Application {
                 stop();
                 long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("first frame after " + millis + " ms");
-                exitOnceLoaded(training.backendProperty().get());
-                training.backendProperty().addListener((property, old, backend) -> exitOnceLoaded(backend));
+                exitOnceLoaded(training.session().backendProperty().get());
+                training.session().backendProperty().addListener((property, old, backend) -> exitOnceLoaded(backend));
             }
         }.start();
     }
@@ -154,7 +154,7 @@ public final class ExplorerApp extends Application {
     @Override
     public void stop() {
         if (training != null) {
-            training.stop();
+            training.session().stop();
         }
     }
 }

@@ -26,6 +26,7 @@ public final class RunDirectory implements AutoCloseable {
     public static final String RUN_JSON = RunRecord.FILE;
     public static final String METRICS_CSV = MetricsCsv.FILE;
     public static final String MODEL_ZIP = "model.zip";
+    public static final String CSV_HEADER = MetricsCsv.HEADER;
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final String WRITE_CHECK = ".write-check" + RunFiles.TMP;
 

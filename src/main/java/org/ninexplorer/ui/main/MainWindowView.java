@@ -159,11 +159,10 @@ public final class MainWindowView extends BorderPane {
         titleLabel.textProperty().bind(Bindings.createStringBinding(() -> editor.nameProperty().get()
                 + (editor.isDirty() ? " •" : "") + (editor.lockedProperty().get() ? "   — editing locked while training" : ""),
                 editor.nameProperty(), editor.dirtyProperty(), editor.lockedProperty()));
-        backendLabel.textProperty().bind(Bindings.concat("Backend: ", training.backendProperty()));
+        backendLabel.textProperty().bind(Bindings.concat("Backend: ", training.session().backendProperty()));
 
-        startItem.disableProperty().bind(training.canStartBinding().not());
-        stopItem.disableProperty().bind(Bindings.createBooleanBinding(() -> !training.state().busy(),
-                training.stateProperty()));
+        startItem.disableProperty().bind(training.session().canStartProperty().not());
+        stopItem.disableProperty().bind(training.session().canStopProperty().not());
         pauseItem.disableProperty().bind(stopItem.disableProperty());
 
         presentationToggle.selectedProperty().bindBidirectional(presentationItem.selectedProperty());
@@ -186,7 +185,7 @@ public final class MainWindowView extends BorderPane {
             if (!confirmDiscard("quitting")) {
                 e.consume();
             } else {
-                training.stop();
+                training.session().stop();
             }
         });
     }
@@ -354,21 +353,17 @@ public final class MainWindowView extends BorderPane {
 
     @FXML
     private void start() {
-        training.start();
+        training.session().start();
     }
 
     @FXML
     private void pauseResume() {
-        if (training.state() == org.ninexplorer.ui.training.TrainingState.PAUSED) {
-            training.resume();
-        } else {
-            training.pause();
-        }
+        training.session().togglePause();
     }
 
     @FXML
     private void stop() {
-        training.stop();
+        training.session().stop();
     }
 
     @FXML

@@ -3,7 +3,11 @@ package org.ninexplorer.ui.training;
 import java.io.File;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -16,6 +20,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.shape.Path;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -31,7 +36,10 @@ public final class TrainingView extends BorderPane {
     /** ~15 Hz: smooth enough for a progress bar, cheap enough for two cores shared with training. */
     private static final Duration DRAIN_PERIOD = Duration.millis(66);
 
-    private final TrainingViewModel viewModel;
+    private final HyperparameterForm form;
+    private final DatasetSelection data;
+    private final TrainingSession session;
+    private final TrainingCharts charts;
     @FXML private ComboBox<DatasetChoice> datasetBox;
     @FXML private Button folderButton;
     @FXML private Label folderLabel;
@@ -55,13 +63,16 @@ public final class TrainingView extends BorderPane {
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
     @FXML private LineChart<Number, Number> lossChart;
-    @FXML private LineChart<Number, Number> epochChart;
+    @FXML private LineChart<Number, Number> accuracyChart;
 
     public TrainingView(TrainingViewModel viewModel) {
-        this.viewModel = viewModel;
+        this.form = viewModel.form();
+        this.data = viewModel.data();
+        this.session = viewModel.session();
+        this.charts = viewModel.charts();
         Fxml.loadInto(this, "TrainingView.fxml");
         getStylesheets().add(TrainingView.class.getResource("training.css").toExternalForm());
-        Timeline drain = new Timeline(new KeyFrame(DRAIN_PERIOD, e -> viewModel.drain()));
+        Timeline drain = new Timeline(new KeyFrame(DRAIN_PERIOD, e -> session.drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
     }
@@ -69,20 +80,20 @@ public final class TrainingView extends BorderPane {
     @FXML
     private void initialize() {
         datasetBox.getItems().setAll(DatasetChoice.values());
-        datasetBox.valueProperty().bindBidirectional(viewModel.datasetProperty());
-        folderButton.visibleProperty().bind(viewModel.datasetProperty().isEqualTo(DatasetChoice.FOLDER));
+        datasetBox.valueProperty().bindBidirectional(data.datasetProperty());
+        folderButton.visibleProperty().bind(data.datasetProperty().isEqualTo(DatasetChoice.FOLDER));
         folderButton.managedProperty().bind(folderButton.visibleProperty());
-        folderLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.folderProperty().get() == null
-                ? "" : viewModel.folderProperty().get().getFileName().toString(), viewModel.folderProperty()));
+        folderLabel.textProperty().bind(Bindings.createStringBinding(() -> data.folderProperty().get() == null
+                ? "" : data.folderProperty().get().getFileName().toString(), data.folderProperty()));
         folderLabel.visibleProperty().bind(folderButton.visibleProperty());
         optimizerBox.getItems().setAll(Optimizer.values());
         optimizerBox.setConverter(labels(o -> o == Optimizer.ADAM ? "Adam" : "SGD"));
-        optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
+        optimizerBox.valueProperty().bindBidirectional(form.optimizerProperty());
         optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
 
         scheduleBox.getItems().setAll(LearningRateSchedule.values());
         scheduleBox.setConverter(labels(r -> r == LearningRateSchedule.CONSTANT ? "Constant" : "Cosine"));
-        scheduleBox.valueProperty().bindBidirectional(viewModel.scheduleProperty());
+        scheduleBox.valueProperty().bindBidirectional(form.scheduleProperty());
         scheduleBox.setTooltip(new Tooltip("Constant: the same rate throughout (the reference recipe); "
                 + "Cosine: the rate eases down to zero by the last iteration, which usually ends more accurate"));
 
@@ -92,72 +103,89 @@ public final class TrainingView extends BorderPane {
             case HE -> "He";
             case UNIFORM -> "Uniform";
         }));
-        weightInitBox.valueProperty().bindBidirectional(viewModel.weightInitProperty());
+        weightInitBox.valueProperty().bindBidirectional(form.weightInitProperty());
         weightInitBox.setTooltip(new Tooltip("Xavier (Glorot uniform): as the book; He (Kaiming): scaled for ReLU, so deep "
                 + "plain nets start learning sooner; Uniform: PyTorch's default, the smallest"));
         recipeButton.setTooltip(new Tooltip("Set every hyper-parameter to the recipe recommended for this net"));
 
-        SpinnerValueFactory<Double> lr = Spinners.doubleFactory(0.00001, 1, viewModel.learningRateProperty().get(), 0.0005);
+        SpinnerValueFactory<Double> lr = Spinners.doubleFactory(0.00001, 1, form.learningRateProperty().get(), 0.0005);
         learningRateSpinner.setValueFactory(lr);
-        lr.valueProperty().addListener((obs, old, v) -> viewModel.learningRateProperty().set(v));
-        viewModel.learningRateProperty().addListener((obs, old, v) -> lr.setValue(v.doubleValue()));
+        lr.valueProperty().addListener((obs, old, v) -> form.learningRateProperty().set(v));
+        form.learningRateProperty().addListener((obs, old, v) -> lr.setValue(v.doubleValue()));
         learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
-        intSpinner(batchSpinner, 1, 4096, viewModel.batchSizeProperty(), "Images per update");
-        intSpinner(epochsSpinner, 1, 1000, viewModel.epochsProperty(), "Passes over the training images");
-        intSpinner(seedSpinner, 0, Integer.MAX_VALUE, viewModel.seedProperty(), "Same seed, same run");
-        intSpinner(limitTrainSpinner, 0, 1_000_000, viewModel.limitTrainProperty(),
+        intSpinner(batchSpinner, 1, 4096, form.batchSizeProperty(), "Images per update");
+        intSpinner(epochsSpinner, 1, 1000, form.epochsProperty(), "Passes over the training images");
+        intSpinner(seedSpinner, 0, Integer.MAX_VALUE, form.seedProperty(), "Same seed, same run");
+        intSpinner(limitTrainSpinner, 0, 1_000_000, form.limitTrainProperty(),
                 "Use only this many training images (0: all) for a quick run");
-        intSpinner(limitTestSpinner, 0, 1_000_000, viewModel.limitTestProperty(), "Test on only this many images (0: all)");
-        hyperGrid.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.state().busy(),
-                viewModel.stateProperty()));
+        intSpinner(limitTestSpinner, 0, 1_000_000, form.limitTestProperty(), "Test on only this many images (0: all)");
+        hyperGrid.disableProperty().bind(Bindings.createBooleanBinding(() -> session.state().busy(),
+                session.stateProperty()));
         datasetBox.disableProperty().bind(hyperGrid.disableProperty());
         recipeButton.disableProperty().bind(hyperGrid.disableProperty());
 
-        startButton.disableProperty().bind(viewModel.canStartBinding().not());
+        startButton.disableProperty().bind(session.canStartProperty().not());
         Tooltip startTip = new Tooltip();
-        startTip.textProperty().bind(Bindings.when(viewModel.startBlockedReasonBinding().isEmpty())
-                .then("Train this network (F5)").otherwise(viewModel.startBlockedReasonBinding()));
+        startTip.textProperty().bind(Bindings.when(session.startBlockedReasonProperty().isEmpty())
+                .then("Train this network (F5)").otherwise(session.startBlockedReasonProperty()));
         startButton.setTooltip(startTip);
         // A disabled button shows no tooltip, so the reason is also written below the buttons.
-        startReason.textProperty().bind(Bindings.when(viewModel.stateProperty().isEqualTo(TrainingState.IDLE))
-                .then(viewModel.startBlockedReasonBinding()).otherwise(""));
+        startReason.textProperty().bind(Bindings.when(session.stateProperty().isEqualTo(TrainingState.IDLE))
+                .then(session.startBlockedReasonProperty()).otherwise(""));
         startReason.visibleProperty().bind(startReason.textProperty().isNotEmpty());
         startReason.managedProperty().bind(startReason.visibleProperty());
-        pauseButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(TrainingState.RUNNING));
-        resumeButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(TrainingState.PAUSED));
-        stopButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.state().busy()
-                || viewModel.state() == TrainingState.STOPPING, viewModel.stateProperty()));
+        pauseButton.disableProperty().bind(session.canPauseProperty().not());
+        resumeButton.disableProperty().bind(session.canResumeProperty().not());
+        stopButton.disableProperty().bind(session.canStopProperty().not());
 
-        progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        statusLabel.textProperty().bind(viewModel.statusProperty());
-        viewModel.statusIsErrorProperty().addListener((obs, old, error) -> {
+        progressBar.progressProperty().bind(session.progressProperty());
+        progressLabel.textProperty().bind(session.progressTextProperty());
+        statusLabel.textProperty().bind(session.statusProperty());
+        session.statusIsErrorProperty().addListener((obs, old, error) -> {
             statusLabel.getStyleClass().remove("error");
             if (error) {
                 statusLabel.getStyleClass().add("error");
             }
         });
 
+        // Fixed titles: a title that changes with the data once left the plot un-laid-out until the next
+        // resize, so that only the first iteration showed for a whole epoch.
         lossChart.getStyleClass().add("loss-chart");
-        lossChart.titleProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.rawLoss().points()))
-                .then("Loss per iteration (appears when training starts)").otherwise("Loss per iteration"));
-        lossChart.getData().add(series("loss", viewModel.rawLoss()));
-        lossChart.getData().add(series("smoothed", viewModel.smoothLoss()));
-        lossChart.getData().add(series("epoch mean", viewModel.epochLoss()));
-        // Whole epochs only: the axis spans the planned run, so the chart does not rescale every epoch.
-        NumberAxis epochAxis = (NumberAxis) epochChart.getXAxis();
-        epochAxis.setAutoRanging(false);
-        epochAxis.setLowerBound(1);
-        epochAxis.setTickUnit(1);
-        epochAxis.setMinorTickVisible(false);
-        epochAxis.upperBoundProperty().bind(Bindings.max(2, viewModel.epochsProperty()));
-        epochChart.getData().add(series("train loss", viewModel.epochLossByEpoch()));
-        epochChart.getData().add(series("train accuracy", viewModel.trainAccuracy()));
-        epochChart.getData().add(series("test accuracy", viewModel.testAccuracy()));
+        lossChart.getData().add(series("loss of each batch", charts.rawLoss()));
+        lossChart.getData().add(series("smoothed", charts.smoothLoss()));
+        lossChart.getData().add(series("epoch mean", charts.epochLoss()));
+        follow((NumberAxis) lossChart.getXAxis(), charts.epochAxisProperty());
+        follow((NumberAxis) lossChart.getYAxis(), charts.lossAxisProperty());
+        accuracyChart.getData().add(series("train", charts.trainAccuracy()));
+        accuracyChart.getData().add(series("test", charts.testAccuracy()));
+        follow((NumberAxis) accuracyChart.getXAxis(), charts.epochAxisProperty());
+        follow((NumberAxis) accuracyChart.getYAxis(), new SimpleObjectProperty<>(charts.accuracyAxis()));
+    }
+
+    /** Gives the axis the range the view-model decides, and labels only its ticks' round values. */
+    private static void follow(NumberAxis axis, ObservableValue<AxisRange> range) {
+        axis.setAutoRanging(false);
+        axis.setMinorTickVisible(false);
+        Consumer<AxisRange> apply = r -> {
+            axis.setLowerBound(r.lower());
+            axis.setUpperBound(r.upper());
+            axis.setTickUnit(r.tick());
+        };
+        apply.accept(range.getValue());
+        range.addListener((obs, old, r) -> apply.accept(r));
+        axis.setTickLabelFormatter(TrainingView.<Number>labels(n -> range.getValue().label(n.doubleValue())));
     }
 
     private static XYChart.Series<Number, Number> series(String name, SampledSeries sampled) {
-        return new XYChart.Series<>(name, sampled.points());
+        XYChart.Series<Number, Number> series = new XYChart.Series<>(name, sampled.points());
+        // LineChart keeps drawing the last path of a series that became empty: a new run showed the previous
+        // run's accuracy until its own first epoch ended. Clear the line with the data.
+        sampled.points().addListener((ListChangeListener<XYChart.Data<Number, Number>>) change -> {
+            if (change.getList().isEmpty() && series.getNode() instanceof Path line) {
+                line.getElements().clear();
+            }
+        });
+        return series;
     }
 
     /** Shows choices by their display names; the boxes are not editable, so nothing is parsed back. */
@@ -177,7 +205,7 @@ public final class TrainingView extends BorderPane {
 
     @FXML
     private void useRecommendedRecipe() {
-        viewModel.useRecommendedRecipe();
+        form.useRecommendedRecipe();
     }
 
     private static void intSpinner(Spinner<Integer> spinner, int min, int max,
@@ -198,27 +226,27 @@ public final class TrainingView extends BorderPane {
         chooser.setTitle("A folder of IDX files, or one sub-folder of images per class");
         File dir = chooser.showDialog(getScene().getWindow());
         if (dir != null) {
-            viewModel.folderProperty().set(dir.toPath());
+            data.folderProperty().set(dir.toPath());
         }
     }
 
     @FXML
     public void start() {
-        viewModel.start();
+        session.start();
     }
 
     @FXML
     private void pause() {
-        viewModel.pause();
+        session.pause();
     }
 
     @FXML
     private void resume() {
-        viewModel.resume();
+        session.resume();
     }
 
     @FXML
     public void stop() {
-        viewModel.stop();
+        session.stop();
     }
 }

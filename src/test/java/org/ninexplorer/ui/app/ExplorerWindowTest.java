@@ -89,18 +89,18 @@ class ExplorerWindowTest {
     void shortTrainingFillsChartsShowsFeatureMapsAndStops(FxRobot robot) throws Exception {
         var training = window.training();
         robot.interact(() -> {
-            training.epochsProperty().set(3);
-            training.limitTrainProperty().set(512);
-            training.limitTestProperty().set(100);
-            training.batchSizeProperty().set(64);
+            training.form().epochsProperty().set(3);
+            training.form().limitTrainProperty().set(512);
+            training.form().limitTestProperty().set(100);
+            training.form().batchSizeProperty().set(64);
         });
         PulseWatch pulses = new PulseWatch();
         robot.interact(pulses::start);
 
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !training.testAccuracy().points().isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !training.charts().testAccuracy().points().isEmpty());
         assertThat(window.editor().lockedProperty().get()).isTrue();
-        assertThat(training.rawLoss().points()).isNotEmpty();
+        assertThat(training.charts().rawLoss().points()).isNotEmpty();
 
         robot.clickOn("Feature maps");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
@@ -109,11 +109,11 @@ class ExplorerWindowTest {
 
         robot.clickOn("Network & training");
         robot.clickOn("#stopButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.state() == TrainingState.IDLE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE);
         robot.interact(pulses::stop);
-        assertThat(training.statusProperty().get()).contains("Stopped");
+        assertThat(training.session().statusProperty().get()).contains("Stopped");
         assertThat(window.editor().lockedProperty().get()).isFalse();
-        assertThat(training.rawLoss().points()).as("charts remain after the run").isNotEmpty();
+        assertThat(training.charts().rawLoss().points()).as("charts remain after the run").isNotEmpty();
         // Had the FX thread waited on training, one gap would last a whole epoch (seconds). The bounds leave room
         // for a 2-core CI machine shared with other builds and software rendering, where any thread is
         // sometimes descheduled for a few hundred milliseconds.

@@ -46,7 +46,7 @@ class ScreenshotsTest {
     void takeScreenshots(FxRobot robot) throws Exception {
         Path dir = Path.of(System.getProperty("nin.screenshots"));
         Files.createDirectories(dir);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.training().backendProperty().get().startsWith("Loading"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.training().session().backendProperty().get().startsWith("Loading"));
         robot.clickOn("#card-2");
         robot.moveTo("#card-2 .card-shape");
         robot.sleep(1200);
@@ -65,15 +65,15 @@ class ScreenshotsTest {
 
         var training = window.training();
         robot.interact(() -> {
-            training.epochsProperty().set(8);
-            training.batchSizeProperty().set(32);
+            training.form().epochsProperty().set(8);
+            training.form().batchSizeProperty().set(32);
         });
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.testAccuracy().points().size() >= 5);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.charts().testAccuracy().points().size() >= 5);
         robot.sleep(2500);
         shoot(dir.resolve("training.png"));
         // The feature maps of the finished run: a teacher shows what a trained net sees.
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.state() == TrainingState.IDLE);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE);
 
         robot.clickOn("Feature maps");
         robot.clickOn("#sample-3");

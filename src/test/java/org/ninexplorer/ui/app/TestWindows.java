@@ -32,7 +32,7 @@ final class TestWindows {
 
     /** Stops any training run and forgets the preferences. */
     static void close(Opened opened) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> opened.window().training().stop()).get();
+        WaitForAsyncUtils.asyncFx(() -> opened.window().training().session().stop()).get();
         try {
             opened.preferences().removeNode();
         } catch (BackingStoreException e) {

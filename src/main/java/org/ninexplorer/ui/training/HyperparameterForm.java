@@ -1,0 +1,108 @@
+package org.ninexplorer.ui.training;
+
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.LearningRateSchedule;
+import org.ninexplorer.training.Optimizer;
+import org.ninexplorer.ui.editor.EditorViewModel;
+
+/**
+ * The hyper-parameter form: set from the recipe recommended for the editor's net, and following the net
+ * to its recipe when another one is opened, until the user changes a value.
+ */
+public final class HyperparameterForm {
+
+    private final EditorViewModel editor;
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>();
+    private final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>();
+    private final ObjectProperty<Hyperparameters.WeightInitChoice> weightInit = new SimpleObjectProperty<>();
+    private final DoubleProperty learningRate = new SimpleDoubleProperty();
+    private final IntegerProperty batchSize = new SimpleIntegerProperty();
+    private final IntegerProperty epochs = new SimpleIntegerProperty();
+    private final IntegerProperty seed = new SimpleIntegerProperty();
+    private final IntegerProperty limitTrain = new SimpleIntegerProperty();
+    private final IntegerProperty limitTest = new SimpleIntegerProperty();
+    private Hyperparameters appliedRecipe;
+
+    public HyperparameterForm(EditorViewModel editor) {
+        this.editor = editor;
+        useRecommendedRecipe();
+        editor.documentProperty().addListener((obs, old, now) -> {
+            if (hyperparameters().equals(appliedRecipe)) {
+                useRecommendedRecipe();
+            }
+        });
+    }
+
+    public ObjectProperty<Optimizer> optimizerProperty() {
+        return optimizer;
+    }
+
+    public ObjectProperty<LearningRateSchedule> scheduleProperty() {
+        return schedule;
+    }
+
+    public ObjectProperty<Hyperparameters.WeightInitChoice> weightInitProperty() {
+        return weightInit;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    /** Train on only this many images (0: all), for a quick run in class. */
+    public IntegerProperty limitTrainProperty() {
+        return limitTrain;
+    }
+
+    public IntegerProperty limitTestProperty() {
+        return limitTest;
+    }
+
+    /** Sets every hyper-parameter to the recipe recommended for the editor's current net. */
+    public void useRecommendedRecipe() {
+        Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture());
+        appliedRecipe = recipe;
+        optimizer.set(recipe.optimizer());
+        learningRate.set(recipe.learningRate());
+        schedule.set(recipe.schedule());
+        batchSize.set(recipe.batchSize());
+        epochs.set(recipe.epochs());
+        weightInit.set(recipe.weightInit());
+        seed.set((int) recipe.seed());
+    }
+
+    public Hyperparameters hyperparameters() {
+        return new Hyperparameters(optimizer.get(), learningRate.get(), schedule.get(), batchSize.get(), epochs.get(),
+                seed.get(), weightInit.get());
+    }
+
+    /** What is wrong with the values, in words; empty when they can train. */
+    public List<String> problems() {
+        return hyperparameters().problems();
+    }
+
+    /** What {@link #problems()} depends on, for bindings. */
+    Observable[] dependencies() {
+        return new Observable[] {optimizer, learningRate, schedule, batchSize, epochs, seed, weightInit};
+    }
+}

@@ -1,0 +1,377 @@
+package org.ninexplorer.ui.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ninexplorer.data.Dataset;
+import org.ninexplorer.data.DatasetException;
+import org.ninexplorer.model.Analysis;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.training.FeatureMapper;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.RunDirectory;
+import org.ninexplorer.training.TrainingEvent;
+import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.training.TrainingRequest;
+import org.ninexplorer.training.TrainingRun;
+import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.TaskExecutor;
+import org.ninexplorer.ui.editor.EditorViewModel;
+import org.ninexplorer.ui.graph.GraphViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training run at a time, from Start to its end: its state, what Start, Pause, Resume and Stop may do now
+ * ({@link #canStartProperty()} and friends, for every button and menu item that offers them), the status line
+ * and the progress. Training runs on the executor; everything it reports (engine events, download progress,
+ * failures) goes into one queue that {@link #drain()} empties on the FX thread a dozen times a second, so a
+ * fast run never floods the FX thread and the charts get one update per drain.
+ */
+public final class TrainingSession {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(TrainingSession.class);
+
+    /** What the background work reports besides the engine's own events. */
+    private sealed interface Note {
+    }
+
+    private record DatasetReady(Dataset dataset) implements Note {
+    }
+
+    private record Failed(String message) implements Note {
+    }
+
+    private record Downloading(long done, long total, String file) implements Note {
+    }
+
+    private final EditorViewModel editor;
+    private final HyperparameterForm form;
+    private final DatasetSelection data;
+    private final TrainingCharts charts;
+    private final TaskExecutor executor;
+    private final Path runsRoot;
+    private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
+
+    private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
+    private final ReadOnlyStringWrapper startBlockedReason = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("Loading backend…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready. Press Start to train on the selected data.");
+    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FeatureMapper> featureMapper = new ReadOnlyObjectWrapper<>();
+
+    private volatile TrainingRun run;
+    private volatile boolean cancelRequested;
+    private int totalEpochs;
+
+    public TrainingSession(EditorViewModel editor, HyperparameterForm form, DatasetSelection data,
+                           TrainingCharts charts, TaskExecutor executor, Path runsRoot) {
+        this.editor = editor;
+        this.form = form;
+        this.data = data;
+        this.charts = charts;
+        this.executor = executor;
+        this.runsRoot = runsRoot;
+        editor.lockedProperty().bind(Bindings.createBooleanBinding(() -> state.get().busy(), state));
+        Observable[] inputs = Stream.of(new Observable[] {state, editor.analysisProperty()}, form.dependencies(),
+                data.dependencies()).flatMap(Stream::of).toArray(Observable[]::new);
+        startBlockedReason.bind(Bindings.createStringBinding(this::blockedReason, inputs));
+        canStart.bind(startBlockedReason.isEmpty());
+        canPause.bind(state.isEqualTo(TrainingState.RUNNING));
+        canResume.bind(state.isEqualTo(TrainingState.PAUSED));
+        canStop.bind(Bindings.createBooleanBinding(() -> state.get().busy() && state.get() != TrainingState.STOPPING,
+                state));
+        // Until a run starts, the epoch axis shows the run the form plans.
+        charts.plan(form.epochsProperty().get());
+        form.epochsProperty().addListener((obs, old, epochs) -> {
+            if (!state.get().busy()) {
+                charts.plan(epochs.intValue());
+            }
+        });
+    }
+
+    // --- Properties -------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<TrainingState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public TrainingState state() {
+        return state.get();
+    }
+
+    /** Whether Start would start a run now; {@link #startBlockedReasonProperty()} says why not. */
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    /** Why Start is disabled, for its tooltip; empty when it is enabled. */
+    public ReadOnlyStringProperty startBlockedReasonProperty() {
+        return startBlockedReason.getReadOnlyProperty();
+    }
+
+    /** Whether a run is training now, so that Pause would pause it. */
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    /** Whether a run is paused, so that Resume would continue it. */
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    /** Whether a run is being prepared, trains or is paused, and not already stopping. */
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backendProperty() {
+        return backend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusIsErrorProperty() {
+        return statusIsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The epoch, the speed and the time left while training; never a time left while paused or after the end. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The dataset of the latest run, for the feature maps' sample strip. */
+    public ReadOnlyObjectProperty<Dataset> loadedDatasetProperty() {
+        return loadedDataset.getReadOnlyProperty();
+    }
+
+    /** A network to compute feature maps with: the latest snapshot of the running (or last) run. */
+    public ReadOnlyObjectProperty<FeatureMapper> featureMapperProperty() {
+        return featureMapper.getReadOnlyProperty();
+    }
+
+    public void setBackend(String description) {
+        backend.set(description);
+    }
+
+    // --- Commands ---------------------------------------------------------------------------------
+
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        Optional<DatasetSelection.Plan> plan = data.plan();
+        if (plan.isEmpty()) {
+            report("Choose the bundled sample or a folder, or allow the download.", true);
+            return;
+        }
+        Architecture architecture = editor.architecture();
+        Hyperparameters hp = form.hyperparameters();
+        Path runDirectory = RunDirectory.newRunPath(runsRoot, editor.nameProperty().get());
+        charts.clear();
+        charts.plan(hp.epochs());
+        progress.set(0);
+        progressText.set("");
+        totalEpochs = hp.epochs();
+        cancelRequested = false;
+        state.set(TrainingState.PREPARING);
+        report(plan.get().description(), false);
+        int trainLimit = form.limitTrainProperty().get();
+        int testLimit = form.limitTestProperty().get();
+        executor.execute(() -> prepareAndTrain(plan.get(), architecture, hp, runDirectory, trainLimit, testLimit));
+    }
+
+    public void pause() {
+        TrainingRun current = run;
+        if (current != null && canPause.get()) {
+            current.pause();
+        }
+    }
+
+    public void resume() {
+        TrainingRun current = run;
+        if (current != null && canResume.get()) {
+            current.resume();
+        }
+    }
+
+    /** Pauses a training run or resumes a paused one: one key and one menu item for both. */
+    public void togglePause() {
+        if (canResume.get()) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    /** Stops the run (keeping the model so far) or cancels the download before it. */
+    public void stop() {
+        cancelRequested = true;
+        TrainingRun current = run;
+        if (current != null && state.get().busy()) {
+            current.stop();
+            state.set(TrainingState.STOPPING);
+            report("Stopping after the current batch…", false);
+        }
+    }
+
+    /** Asks the running network for a fresh feature-map snapshot after its next batch. */
+    public void requestSnapshot() {
+        TrainingRun current = run;
+        if (current != null) {
+            current.requestSnapshot();
+        }
+    }
+
+    /** Applies everything reported since the last call. FX thread only. */
+    public void drain() {
+        Object item;
+        boolean any = false;
+        while ((item = inbox.poll()) != null) {
+            any = true;
+            if (item instanceof TrainingEvent event) {
+                charts.apply(event);
+                handle(event);
+            } else if (item instanceof Note note) {
+                handle(note);
+            }
+        }
+        if (any) {
+            charts.flush();
+        }
+        TrainingRun current = run;
+        if (current != null && current.featureMapper() != featureMapper.get() && current.featureMapper() != null) {
+            featureMapper.set(current.featureMapper());
+        }
+    }
+
+    /** Where the run's events arrive, on its own thread; they wait in the inbox for the next {@link #drain()}. */
+    void receive(TrainingEvent event) {
+        inbox.add(event);
+    }
+
+    // --- Background -------------------------------------------------------------------------------
+
+    private void prepareAndTrain(DatasetSelection.Plan plan, Architecture architecture, Hyperparameters hp,
+                                 Path runDirectory, int trainLimit, int testLimit) {
+        try {
+            Dataset dataset = plan.open((done, total, file) -> inbox.add(new Downloading(done, total, file)),
+                    () -> cancelRequested);
+            TrainingRun created = new TrainingRun(new TrainingRequest(architecture, hp, dataset, plan.spec(),
+                    runDirectory, trainLimit, testLimit), this::receive);
+            TrainingRun.validate(created.request());
+            inbox.add(new DatasetReady(dataset));
+            if (cancelRequested) {
+                inbox.add(new Failed("Cancelled before training started."));
+                return;
+            }
+            run = created;
+            created.call();
+        } catch (DatasetException | TrainingException e) {
+            inbox.add(new Failed(cancelRequested ? "Cancelled." : e.getMessage()));
+        } catch (RuntimeException e) {
+            LOGGER.error("Training could not start", e);
+            inbox.add(new Failed("Training could not start: " + e));
+        }
+    }
+
+    // --- Event handling (FX thread) ------------------------------------------------------------------
+
+    private void handle(Note note) {
+        if (note instanceof DatasetReady ready) {
+            loadedDataset.set(ready.dataset());
+        } else if (note instanceof Failed failed) {
+            state.set(TrainingState.IDLE);
+            progressText.set("");
+            report(failed.message(), true);
+        } else if (note instanceof Downloading d) {
+            progress.set(d.total() > 0 ? (double) d.done() / d.total() : -1);
+            progressText.set("Downloading " + d.file() + ": " + Format.bytes(d.done())
+                    + (d.total() > 0 ? " of " + Format.bytes(d.total()) : ""));
+        }
+    }
+
+    private void handle(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started s) {
+            state.set(TrainingState.RUNNING);
+            backend.set(s.backend().description());
+            totalEpochs = s.epochs();
+            report(String.format(Locale.ROOT, "Training on %,d images, testing on %,d. Run folder: %s",
+                    s.trainImages(), s.testImages(), s.runDirectory()), false);
+        } else if (event instanceof TrainingEvent.Iteration it) {
+            progress.set(((it.epoch() - 1) + it.progress()) / totalEpochs);
+            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d  ·  %,.0f images/s  ·  %s left",
+                    it.epoch(), totalEpochs, it.imagesPerSecond(), Format.duration(it.etaSeconds())));
+        } else if (event instanceof TrainingEvent.Notice n) {
+            report(n.message(), false);
+        } else if (event instanceof TrainingEvent.Evaluating e) {
+            report("Testing epoch " + e.epoch() + " on the test images…", false);
+        } else if (event instanceof TrainingEvent.Epoch e) {
+            report(e.referenceLine(), false);
+        } else if (event instanceof TrainingEvent.Paused p) {
+            state.set(TrainingState.PAUSED);
+            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d  ·  paused", p.epoch(), totalEpochs));
+            report("Paused in epoch " + p.epoch() + ". Resume to go on.", false);
+        } else if (event instanceof TrainingEvent.Resumed r) {
+            state.set(TrainingState.RUNNING);
+            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d", r.epoch(), totalEpochs));
+            report("Resumed.", false);
+        } else if (event instanceof TrainingEvent.Finished f) {
+            state.set(TrainingState.IDLE);
+            if (f.outcome() == TrainingEvent.Outcome.COMPLETED) {
+                progress.set(1);
+            }
+            progressText.set(String.format(Locale.ROOT, "%d of %d epochs done", f.epochsCompleted(), totalEpochs));
+            report(f.message(), f.outcome() == TrainingEvent.Outcome.DIVERGED
+                    || f.outcome() == TrainingEvent.Outcome.FAILED);
+        }
+    }
+
+    private void report(String message, boolean error) {
+        status.set(message);
+        statusIsError.set(error);
+    }
+
+    private String blockedReason() {
+        if (state.get().busy()) {
+            return "A run is in progress.";
+        }
+        Analysis analysis = editor.analysis();
+        if (!analysis.valid()) {
+            return "The network is impossible: " + analysis.diagnostics().stream().findFirst()
+                    .map(GraphViewModel::describe).orElse("see the red cards");
+        }
+        List<String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            return String.join("; ", problems);
+        }
+        return data.blockedReason();
+    }
+}
