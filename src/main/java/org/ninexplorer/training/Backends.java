@@ -23,6 +23,7 @@ public final class Backends {
     public static synchronized BackendInfo initialise() {
         if (info == null) {
             FastPathStatus fastPath = FastPath.enable(); // must come before anything else loads ND4J
+            CrashDumps.outsideRuns();
             info = describe(Nd4j.getBackend().getClass().getSimpleName(),
                     Nd4j.getExecutioner().getEnvironmentInformation(), fastPath);
         }

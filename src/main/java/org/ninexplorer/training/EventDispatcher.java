@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * Hands events to a consumer on its own daemon thread, so a slow consumer never slows training.
- * The queue is unbounded but events are small and consumers drain it continuously.
+ * The queue is unbounded but events are small and consumers drain it continuously. An exception in
+ * the consumer is logged and delivery goes on; an {@link Error} (out of memory, stack overflow) is
+ * kept for the run to end on ({@link #failure()}), and delivery still goes on, so that the final
+ * event gets through.
  */
 final class EventDispatcher implements AutoCloseable {
 
@@ -17,6 +20,7 @@ final class EventDispatcher implements AutoCloseable {
 
     private final LinkedBlockingQueue<TrainingEvent> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private volatile Throwable failure;
 
     EventDispatcher(Consumer<TrainingEvent> consumer) {
         thread = new Thread(() -> drain(consumer), "training-events");
@@ -35,11 +39,21 @@ final class EventDispatcher implements AutoCloseable {
                     consumer.accept(event);
                 } catch (RuntimeException e) {
                     LOGGER.warn("A training event consumer failed on {}", event, e);
+                } catch (Error e) {
+                    LOGGER.error("A training event consumer failed on {}", event, e);
+                    if (failure == null) {
+                        failure = e;
+                    }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The first error the consumer threw, if any. */
+    Throwable failure() {
+        return failure;
     }
 
     /** Delivers everything published so far, then stops the thread. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -90,7 +91,11 @@ public final class TrainingRun {
         }
     }
 
-    /** Trains until done, stopped or diverged; returns the final event (also sent to the consumer). */
+    /**
+     * Trains until done, stopped, diverged or failed; returns the final event (also sent to the consumer).
+     * Throws only when the run cannot start; once it has, every error, {@link Error}s included, ends it
+     * as {@code FAILED}.
+     */
     public TrainingEvent.Finished call() throws TrainingException {
         RunDirectory run = resumeFrom;
         try {
@@ -104,14 +109,22 @@ public final class TrainingRun {
             AccuracyListener accuracy = new AccuracyListener();
             net.setListeners(accuracy);
             snapshot = new FeatureMapper(request.architecture(), net.clone());
-            try (EventDispatcher events = new EventDispatcher(consumer)) {
+            try (EventDispatcher events = new EventDispatcher(consumer); CrashDumps dumps = CrashDumps.into(run.path())) {
                 run.notices().forEach(notice -> events.publish(new TrainingEvent.Notice(notice)));
-                TrainingEvent.Finished finished = train(net, run, accuracy, events, backend, prepared.epochsDone());
+                TrainingEvent.Finished finished = train(net, run, accuracy, events, dumps, backend, prepared.epochsDone());
                 events.publish(finished);
                 return finished;
             } finally {
                 NetworkBuilder.releaseNativeBuffers(net);
             }
+        } catch (RuntimeException | Error e) {
+            // train() ends every error in a FAILED outcome; this went wrong before it could begin.
+            LOGGER.error("Training could not start", e);
+            String reason = "Training could not start: " + e;
+            if (run != null && resumeFrom == null) {
+                recordFailure(run, reason);
+            }
+            throw new TrainingException(reason, e);
         } finally {
             if (run != null) {
                 run.close();
@@ -142,7 +155,7 @@ public final class TrainingRun {
     }
 
     private TrainingEvent.Finished train(MultiLayerNetwork net, RunDirectory run, AccuracyListener accuracy,
-                                         EventDispatcher events, BackendInfo backend, int done) {
+                                         EventDispatcher events, CrashDumps dumps, BackendInfo backend, int done) {
         Architecture arch = request.architecture();
         Hyperparameters hp = request.hyperparameters();
         Dataset data = request.dataset();
@@ -168,7 +181,11 @@ public final class TrainingRun {
                 int iteration = 0;
                 while (train.hasNext()) {
                     if (!awaitIfPaused(events, epoch, iteration)) {
-                        return stopped(net, run, epoch - 1, "Stopped by the user during epoch " + epoch + ".");
+                        return stopped(net, run, epoch, iteration, global > (long) done * iterationsPerEpoch,
+                                "Stopped by the user during epoch " + epoch + ".");
+                    }
+                    if (events.failure() != null) {
+                        return failed(run, epoch, events.failure(), dumps);
                     }
                     DataSet batch = train.next();
                     INDArray labels = batch.getLabels();
@@ -181,7 +198,11 @@ public final class TrainingRun {
                     global++;
                     int n = (int) labels.size(0);
                     if (!Double.isFinite(loss)) {
-                        return diverged(run, epoch, iteration, loss);
+                        return diverged(run, epoch, iteration, "the loss became " + loss);
+                    }
+                    if (!Finiteness.all(net.params())) {
+                        return diverged(run, epoch, iteration, String.format(Locale.ROOT,
+                                "the weights became NaN or infinite (while the loss read %.4f)", loss));
                     }
                     lossSum += loss * n;
                     images += n;
@@ -197,12 +218,16 @@ public final class TrainingRun {
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
                 double testAccuracy = evaluate(net, test);
                 if (stopRequested) {
-                    return stopped(net, run, epoch - 1, "Stopped by the user while testing epoch " + epoch + ".");
+                    return stopped(net, run, epoch, iteration, true,
+                            "Stopped by the user while testing epoch " + epoch + ".");
                 }
                 throughput.epochDone(testImages);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 TrainingEvent.Epoch summary = new TrainingEvent.Epoch(epoch, lossSum / images, accuracy.accuracy(),
                         testAccuracy, seconds, images / trainSeconds);
+                if (!Finiteness.network(net)) {
+                    return diverged(run, epoch, iteration, "the optimizer's state became NaN or infinite");
+                }
                 // Metrics first: a run killed in between resumes from the previous checkpoint and drops this row.
                 run.appendEpoch(summary);
                 run.writeCheckpoint(net, epoch);
@@ -214,17 +239,9 @@ public final class TrainingRun {
             return new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
                     "Trained " + hp.epochs() + (hp.epochs() == 1 ? " epoch" : " epochs") + "; the model is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
                     hp.epochs());
-        } catch (IOException | RuntimeException e) {
-            LOGGER.error("Training failed in epoch {}", epoch, e);
-            // A file that could not be written says which, in a sentence of its own.
-            String message = "Training failed in epoch " + epoch + ": "
-                    + (e instanceof RunStorageException ? e.getMessage() : e.toString());
-            try {
-                run.finish(RunStatus.FAILED, message);
-            } catch (IOException ignored) {
-                // the original failure is what the user needs to see
-            }
-            return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED, message, Math.max(0, epoch - 1));
+        } catch (IOException | RuntimeException | Error e) {
+            // Errors too: an OutOfMemoryError or StackOverflowError has unwound by now and leaves the JVM usable.
+            return failed(run, epoch, e, dumps);
         }
     }
 
@@ -260,24 +277,56 @@ public final class TrainingRun {
         return total == 0 ? Double.NaN : (double) correct / total;
     }
 
-    private TrainingEvent.Finished stopped(MultiLayerNetwork net, RunDirectory run, int epochsCompleted, String message)
-            throws IOException {
+    /**
+     * Keeps what was trained: model.zip, unless nothing was (a stop while the run was preparing), or the
+     * network is no longer finite (possible only for a checkpoint written before this was checked).
+     */
+    private TrainingEvent.Finished stopped(MultiLayerNetwork net, RunDirectory run, int epoch, int iteration,
+                                           boolean trained, String message) throws IOException {
+        int epochsCompleted = epoch - 1;
+        if (!trained) {
+            String reason = "Stopped by the user before training " + (epochsCompleted > 0
+                    ? "went on; the checkpoint after epoch " + epochsCompleted + " is kept."
+                    : "began; nothing was trained.");
+            run.finish(RunStatus.STOPPED, reason);
+            return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED, reason, epochsCompleted);
+        }
+        if (!Finiteness.network(net)) {
+            return diverged(run, epoch, iteration, "the network is not finite");
+        }
         run.writeFinalModel(net);
-        run.finish(RunStatus.STOPPED, message);
+        String reason = message + " The model trained so far is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".";
+        run.finish(RunStatus.STOPPED, reason);
         refreshSnapshot(net);
-        return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED,
-                message + " The model trained so far is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
-                epochsCompleted);
+        return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED, reason, epochsCompleted);
     }
 
-    private TrainingEvent.Finished diverged(RunDirectory run, int epoch, int iteration, double loss) throws IOException {
-        run.finish(RunStatus.DIVERGED, "The loss became " + loss + " in epoch " + epoch + ", iteration " + iteration + ".");
+    /** Nothing is written after divergence: the checkpoints on disk all passed the check before they were written. */
+    private TrainingEvent.Finished diverged(RunDirectory run, int epoch, int iteration, String what) throws IOException {
         String kept = epoch > 1 ? "The last good checkpoint, after epoch " + (epoch - 1) + ", is kept in "
                 + run.path().resolve("checkpoints") + "." : "No epoch had completed, so there is no checkpoint.";
-        return new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, String.format(java.util.Locale.ROOT,
-                "Training diverged in epoch %d, iteration %d: the loss became %s. Try a smaller learning rate "
-                        + "(this run used %s). %s", epoch, iteration, loss, request.hyperparameters().learningRate(), kept),
-                epoch - 1);
+        String reason = String.format(Locale.ROOT, "Training diverged in epoch %d, iteration %d: %s. Try a smaller "
+                + "learning rate (this run used %s). %s", epoch, iteration, what, request.hyperparameters().learningRate(), kept);
+        run.finish(RunStatus.DIVERGED, reason);
+        return new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, reason, epoch - 1);
+    }
+
+    private static TrainingEvent.Finished failed(RunDirectory run, int epoch, Throwable error, CrashDumps dumps) {
+        LOGGER.error("Training failed in epoch {}", epoch, error);
+        // A file that could not be written says which, in a sentence of its own.
+        String what = error instanceof RunStorageException ? error.getMessage() : error.toString();
+        String report = dumps.latest().map(f -> " DL4J's memory report is in " + f + ".").orElse("");
+        String reason = "Training failed in epoch " + epoch + ": " + what + report;
+        recordFailure(run, reason);
+        return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED, reason, Math.max(0, epoch - 1));
+    }
+
+    private static void recordFailure(RunDirectory run, String reason) {
+        try {
+            run.finish(RunStatus.FAILED, reason);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.error("Cannot record the failure in {}", run.path(), e); // the original failure is what the user needs
+        }
     }
 
     /** Blocks while paused; returns false when the run should stop. */
