@@ -66,7 +66,7 @@ final class Checkpoints {
             try {
                 net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
             } catch (IOException | RuntimeException e) {
-                LOGGER.warn("Cannot read checkpoint {}", file, e);
+                LOGGER.debug("Cannot read checkpoint {}", file, e); // the notice tells the user
                 notices.add(file + " cannot be read (" + e.getMessage() + "); it was probably cut short.");
                 continue;
             }

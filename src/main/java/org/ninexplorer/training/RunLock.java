@@ -77,7 +77,7 @@ final class RunLock implements AutoCloseable {
             }
             String previous = read(channel);
             if (!previous.isEmpty()) {
-                LOGGER.info("Taking over the lock of {}, left by {} which no longer runs", dir, previous);
+                LOGGER.debug("Taking over the lock of {}, left by {} which no longer runs", dir, previous);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(owner().getBytes(StandardCharsets.UTF_8)), 0);
