@@ -3,6 +3,7 @@ package org.ninexplorer.cli;
 import org.ninexplorer.training.TrainingEvent;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -18,6 +19,9 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
     private final PrintWriter err;
     private final boolean progressBar;
     private long lastDraw;
+    // What is on disk, for a run ended at once (read by the signal handler's thread).
+    private volatile String runDirectory;
+    private volatile int lastCheckpoint;
 
     EpochPrinter(PrintWriter out, PrintWriter err, boolean progressBar) {
         this.out = out;
@@ -28,6 +32,8 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
     @Override
     public void accept(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started s) {
+            runDirectory = s.runDirectory();
+            lastCheckpoint = s.startEpoch() - 1;
             out.println("training on " + s.backend().kind());
             out.flush();
             err.println(s.backend().description() + "; run directory " + s.runDirectory());
@@ -38,12 +44,26 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
         } else if (event instanceof TrainingEvent.Iteration it && progressBar) {
             drawBar(it);
         } else if (event instanceof TrainingEvent.Epoch e) {
+            lastCheckpoint = e.epoch();
             clearBar();
             out.println(e.referenceLine());
             out.flush();
         } else if (event instanceof TrainingEvent.Finished) {
             clearBar();
         }
+    }
+
+    /** What a run ended now, without stopping cleanly, leaves on disk. */
+    String kept() {
+        String dir = runDirectory;
+        if (dir == null) {
+            return "Training had not begun.";
+        }
+        if (lastCheckpoint == 0) {
+            return "No epoch had completed, so no model was kept (run folder " + dir + ").";
+        }
+        return "Kept: the checkpoint after epoch " + lastCheckpoint + ", " + Path.of(dir, "checkpoints",
+                "epoch-" + lastCheckpoint + ".zip") + "; continue with: train --resume " + dir;
     }
 
     private void drawBar(TrainingEvent.Iteration it) {

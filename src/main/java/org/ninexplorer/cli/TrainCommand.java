@@ -106,17 +106,26 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (TrainingException | DatasetException e) {
             throw new UsageProblem(e.getMessage());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "stop-training"));
-        TrainingEvent.Finished finished;
-        try {
-            finished = run.call(); // every event has reached the printer when call() returns
-        } catch (TrainingException e) {
-            throw new UsageProblem(e.getMessage());
+        try (StopSignals signals = StopSignals.install(run::stop, printer::kept, err)) {
+            TrainingEvent.Finished finished;
+            try {
+                finished = run.call(); // every event has reached the printer when call() returns
+            } catch (TrainingException e) {
+                throw new UsageProblem(e.getMessage());
+            }
+            out.println(finished.message());
+            out.flush();
+            return exitStatus(finished.outcome(), signals);
         }
-        out.println(finished.message());
-        out.flush();
-        return finished.outcome() == TrainingEvent.Outcome.COMPLETED
-                || finished.outcome() == TrainingEvent.Outcome.STOPPED ? 0 : 1;
+    }
+
+    /** 0 when all epochs ran or the user stopped the run; 128 + the signal when a signal stopped it; else 1. */
+    private static int exitStatus(TrainingEvent.Outcome outcome, StopSignals signals) {
+        return switch (outcome) {
+            case COMPLETED -> 0;
+            case STOPPED -> signals.exitStatus().orElse(0);
+            case DIVERGED, FAILED -> 1;
+        };
     }
 
     private TrainingRun fresh(DataDirectory data, PrintWriter err, EpochPrinter printer)
