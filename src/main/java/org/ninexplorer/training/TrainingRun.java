@@ -312,9 +312,14 @@ public final class TrainingRun {
     }
 
     private static TrainingEvent.Finished failed(RunDirectory run, int epoch, Throwable error, CrashDumps dumps) {
-        LOGGER.error("Training failed in epoch {}", epoch, error);
-        // A file that could not be written says which, in a sentence of its own.
-        String what = error instanceof RunStorageException ? error.getMessage() : error.toString();
+        // A file that could not be written says which, in a sentence of its own: no stack trace for a full disk.
+        boolean storage = error instanceof RunStorageException;
+        if (storage) {
+            LOGGER.warn("Training failed in epoch {}: {}", epoch, error.getMessage());
+        } else {
+            LOGGER.error("Training failed in epoch {}", epoch, error);
+        }
+        String what = storage ? error.getMessage() : error.toString();
         String report = dumps.latest().map(f -> " DL4J's memory report is in " + f + ".").orElse("");
         String reason = "Training failed in epoch " + epoch + ": " + what + report;
         recordFailure(run, reason);
@@ -324,8 +329,10 @@ public final class TrainingRun {
     private static void recordFailure(RunDirectory run, String reason) {
         try {
             run.finish(RunStatus.FAILED, reason);
+        } catch (RunStorageException e) {
+            LOGGER.warn("Cannot record the failure: {}", e.getMessage()); // the original failure is what the user needs
         } catch (IOException | RuntimeException e) {
-            LOGGER.error("Cannot record the failure in {}", run.path(), e); // the original failure is what the user needs
+            LOGGER.error("Cannot record the failure in {}", run.path(), e);
         }
     }
 
