@@ -201,6 +201,7 @@ public final class TrainingSession {
         progressText.set("");
         totalEpochs = hp.epochs();
         cancelRequested = false;
+        run = null; // a Stop from now on is for the new run, never the previous one
         state.set(TrainingState.PREPARING);
         report(plan.get().description(), false);
         int trainLimit = form.limitTrainProperty().get();
@@ -288,11 +289,13 @@ public final class TrainingSession {
                     runDirectory, trainLimit, testLimit), this::receive);
             TrainingRun.validate(created.request());
             inbox.add(new DatasetReady(dataset));
+            // Published before the check, as stop() sets the flag before it reads run: a Stop pressed at any
+            // moment is seen here or reaches this run (which honours it before its first iteration).
+            run = created;
             if (cancelRequested) {
                 inbox.add(new Failed("Cancelled before training started."));
                 return;
             }
-            run = created;
             created.call();
         } catch (DatasetException | TrainingException e) {
             inbox.add(new Failed(cancelRequested ? "Cancelled." : e.getMessage()));
