@@ -175,12 +175,12 @@ public final class TrainingRun {
             for (epoch = done + 1; epoch <= hp.epochs(); epoch++) {
                 startEpoch(train, epoch);
                 accuracy.resetCounts();
-                long epochStart = System.nanoTime();
+                throughput.epochStarted();
                 double lossSum = 0;
                 int images = 0;
                 int iteration = 0;
                 while (train.hasNext()) {
-                    if (!awaitIfPaused(events, epoch, iteration)) {
+                    if (!awaitIfPaused(events, throughput, epoch, iteration)) {
                         return stopped(net, run, epoch, iteration, global > (long) done * iterationsPerEpoch,
                                 "Stopped by the user during epoch " + epoch + ".");
                     }
@@ -215,14 +215,14 @@ public final class TrainingRun {
                     }
                 }
                 events.publish(new TrainingEvent.Evaluating(epoch));
-                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                double trainSeconds = throughput.epochSeconds();
                 double testAccuracy = evaluate(net, test);
                 if (stopRequested) {
                     return stopped(net, run, epoch, iteration, true,
                             "Stopped by the user while testing epoch " + epoch + ".");
                 }
                 throughput.epochDone(testImages);
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                double seconds = throughput.epochSeconds();
                 TrainingEvent.Epoch summary = new TrainingEvent.Epoch(epoch, lossSum / images, accuracy.accuracy(),
                         testAccuracy, seconds, images / trainSeconds);
                 if (!Finiteness.network(net)) {
@@ -337,9 +337,10 @@ public final class TrainingRun {
     }
 
     /** Blocks while paused; returns false when the run should stop. */
-    private boolean awaitIfPaused(EventDispatcher events, int epoch, int iteration) {
+    private boolean awaitIfPaused(EventDispatcher events, Throughput throughput, int epoch, int iteration) {
         synchronized (control) {
             if (paused && !stopRequested) {
+                throughput.paused();
                 events.publish(new TrainingEvent.Paused(epoch, iteration));
                 while (paused && !stopRequested) {
                     try {
@@ -349,6 +350,7 @@ public final class TrainingRun {
                         stopRequested = true;
                     }
                 }
+                throughput.resumed();
                 if (!stopRequested) {
                     events.publish(new TrainingEvent.Resumed(epoch, iteration));
                 }

@@ -330,8 +330,11 @@ public final class TrainingSession {
                     s.trainImages(), s.testImages(), s.runDirectory()), false);
         } else if (event instanceof TrainingEvent.Iteration it) {
             progress.set(((it.epoch() - 1) + it.progress()) / totalEpochs);
-            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d  ·  %,.0f images/s  ·  %s left",
-                    it.epoch(), totalEpochs, it.imagesPerSecond(), Format.duration(it.etaSeconds())));
+            // The first batch gives no rate yet: no "NaN images/s", no guessed time left.
+            String speed = Double.isFinite(it.imagesPerSecond())
+                    ? String.format(Locale.ROOT, "  ·  %,.0f images/s", it.imagesPerSecond()) : "";
+            String left = Double.isFinite(it.etaSeconds()) ? "  ·  " + Format.duration(it.etaSeconds()) + " left" : "";
+            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d", it.epoch(), totalEpochs) + speed + left);
         } else if (event instanceof TrainingEvent.Notice n) {
             report(n.message(), false);
         } else if (event instanceof TrainingEvent.Evaluating e) {

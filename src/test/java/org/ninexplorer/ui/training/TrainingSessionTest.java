@@ -88,8 +88,9 @@ class TrainingSessionTest {
         assertThat(session.startBlockedReasonProperty().get()).isEqualTo("A run is in progress.");
 
         session.receive(started(3, 10));
-        session.receive(new TrainingEvent.Iteration(1, 1, 1, 2.3, 0.1, 500, 42));
+        session.receive(new TrainingEvent.Iteration(1, 1, 1, 2.3, 0.1, Double.NaN, Double.NaN));
         session.drain();
+        assertThat(session.progressTextProperty().get()).as("no rate from the first batch").isEqualTo("Epoch 1 of 3");
         assertThat(List.of(session.canStartProperty().get(), session.canPauseProperty().get(),
                 session.canResumeProperty().get(), session.canStopProperty().get()))
                 .as("running").containsExactly(false, true, false, true);
