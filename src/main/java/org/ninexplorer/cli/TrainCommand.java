@@ -47,8 +47,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: $NIN_EXPLORER_DATA, else the per-user data directory).")
     Path dataDir;
 
-    // Unset options come from the recipe recommended for the chosen net (Hyperparameters.recommendedFor),
-    // which `train` prints before it starts; the help names no numbers so that it cannot drift from it.
+    // Unset options come from the recipe recommended for the chosen net and the number of training images
+    // (Hyperparameters.recommendedFor), which `train` prints before it starts; the help names no numbers so that
+    // it cannot drift from it.
     @Option(names = "--epochs", description = "Default: the net's recipe.")
     Integer epochs;
 
@@ -134,7 +135,8 @@ public final class TrainCommand implements Callable<Integer> {
         String spec = dataset != null ? dataset
                 : Datasets.isPresent(DatasetKind.FASHION_MNIST, data) ? "fashion-mnist" : "sample";
         Dataset opened = open(spec, data, err);
-        Hyperparameters hp = hyperparameters(Hyperparameters.recommendedFor(arch));
+        int trainImages = limitTrain > 0 ? Math.min(limitTrain, opened.train().size()) : opened.train().size();
+        Hyperparameters hp = hyperparameters(Hyperparameters.recommendedFor(arch, trainImages));
         TrainingRequest request = new TrainingRequest(arch, hp, opened, spec, runDir, limitTrain, limitTest);
         TrainingRun.validate(request); // before a run folder is made for it
         return new TrainingRun(runDir != null ? request

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A dataset: display name (e.g. "Fashion-MNIST (bundled sample: 2,000 train / 500 test)"), whether it is the
+ * A dataset: display name (e.g. "Fashion-MNIST (bundled sample: 8,000 train / 1,000 test)"), whether it is the
  * bundled sample, class names, and the splits.
  */
 public record Dataset(String name, boolean sample, List<String> classNames, ImageSource train, ImageSource test) {

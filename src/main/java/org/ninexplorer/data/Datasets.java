@@ -17,6 +17,8 @@ public final class Datasets {
 
     public static final String SAMPLE = "sample";
     static final String SAMPLE_RESOURCES = "/org/ninexplorer/data/sample/";
+    /** Fashion-MNIST and MNIST both have 60,000 training and 10,000 test images. */
+    private static final int FULL_TRAIN_IMAGES = 60_000;
 
     private Datasets() {
     }
@@ -29,6 +31,28 @@ public final class Datasets {
         String name = String.format(Locale.ROOT, "Fashion-MNIST (bundled sample: %,d train / %,d test)",
                 train.size(), test.size());
         return new Dataset(name, true, names, train, test);
+    }
+
+    /**
+     * How many training images a run over {@code spec} (null for a folder not yet chosen) with {@code limit}
+     * ({@code <= 0}: none) uses, where that is known before the data is opened, for choosing a recipe: the bundled
+     * sample's count or the 60,000 of Fashion-MNIST and MNIST, downloaded or not, cut to the limit; for a folder,
+     * the limit; 0 when not known.
+     */
+    public static int knownTrainImages(String spec, int limit) {
+        int size = spec == null ? 0
+                : spec.equalsIgnoreCase(SAMPLE) ? sampleTrainImages()
+                : DatasetKind.byName(spec).isPresent() ? FULL_TRAIN_IMAGES : 0;
+        return limit > 0 && (size == 0 || limit < size) ? limit : size;
+    }
+
+    private static int sampleTrainImages() {
+        String labels = SAMPLE_RESOURCES + "train-labels-idx1-ubyte.gz";
+        try (InputStream in = resource(labels)) {
+            return IdxReader.readLabels(in, labels).length;
+        } catch (IOException | DatasetException e) {
+            return 0; // bundledSample() says what is wrong when a run opens it
+        }
     }
 
     private static ByteImageSource readSampleSplit(String prefix) throws DatasetException {

@@ -44,6 +44,18 @@ class DatasetsTest {
     }
 
     @Test
+    void theTrainingImagesOfARunAreKnownBeforeTheDataIsOpenedWherePossible() throws Exception {
+        int sample = Datasets.bundledSample().train().size();
+        assertThat(Datasets.knownTrainImages("sample", 0)).isEqualTo(sample);
+        assertThat(Datasets.knownTrainImages("sample", 1_000)).isEqualTo(1_000);
+        assertThat(Datasets.knownTrainImages("sample", sample + 1)).as("a limit past the size").isEqualTo(sample);
+        assertThat(Datasets.knownTrainImages("fashion-mnist", 0)).as("downloaded or not").isEqualTo(60_000);
+        assertThat(Datasets.knownTrainImages("MNIST", 0)).isEqualTo(60_000);
+        assertThat(Datasets.knownTrainImages(dir.toString(), 0)).as("a folder, before it is read").isZero();
+        assertThat(Datasets.knownTrainImages(null, 500)).isEqualTo(500);
+    }
+
+    @Test
     void mnistFromTheDataDirectoryGetsDigitClassNames() throws Exception {
         IdxWriter.writeFolder(dir.resolve("mnist"), 20, 28, 28, 10, false);
         Dataset mnist = Datasets.open("MNIST", new DataDirectory(dir));

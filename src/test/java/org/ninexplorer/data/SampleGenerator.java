@@ -11,8 +11,9 @@ import java.util.Random;
 
 /**
  * Makes the bundled sample (src/main/resources/org/ninexplorer/data/sample/) from the full Fashion-MNIST:
- * 200 training and 50 test images per class, the first of each class after a shuffle seeded with {@link #SEED},
- * kept in their original order, written as gzipped IDX. Rerun it after changing the recipe:
+ * 800 training and 100 test images per class (enough for the small-data recipe to pass 0.8 test accuracy in under a
+ * minute; see the README), the first of each class after a shuffle seeded with {@link #SEED},
+ * kept in their original order, written as gzipped IDX. Rerun it after changing the counts:
  * <pre>
  * mvn -o -q test-compile
  * java -cp "target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
@@ -22,8 +23,8 @@ import java.util.Random;
 public final class SampleGenerator {
 
     static final long SEED = 28L;
-    static final int TRAIN_PER_CLASS = 200;
-    static final int TEST_PER_CLASS = 50;
+    static final int TRAIN_PER_CLASS = 800;
+    static final int TEST_PER_CLASS = 100;
     static final int CLASSES = 10;
 
     private SampleGenerator() {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 class NetworkFormsTest {
 
     private static final Architecture ARCH = Presets.FASHION_28;
-    private static final Hyperparameters HP = Hyperparameters.recommendedFor(ARCH);
+    private static final Hyperparameters HP = Hyperparameters.recommendedFor(ARCH, 0);
 
     @Test
     void aTrainedFusedNetContinuesIdenticallyAsThreeConvolutionsPerBlock() {

@@ -6,7 +6,7 @@ import org.ninexplorer.data.Datasets;
 
 /** The datasets offered in the dashboard; a folder is chosen separately. */
 public enum DatasetChoice {
-    SAMPLE("Bundled sample (2,000 / 500)", Datasets.SAMPLE),
+    SAMPLE("Bundled sample (8,000 / 1,000)", Datasets.SAMPLE),
     FASHION_MNIST("Fashion-MNIST (60,000 / 10,000)", "fashion-mnist"),
     MNIST("MNIST digits (60,000 / 10,000)", "mnist"),
     FOLDER("A folder…", null);

@@ -8,18 +8,22 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import org.ninexplorer.data.Datasets;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
 /**
- * The hyper-parameter form: set from the recipe recommended for the editor's net, and following the net
- * to its recipe when another one is opened, until the user changes a value.
+ * The hyper-parameter form: set from the recipe recommended for the editor's net and the chosen data's size, and
+ * following them to their recipe when another net, data set or limit is chosen, until the user changes a value.
  */
 public final class HyperparameterForm {
 
     private final EditorViewModel editor;
+    private final ObservableValue<DatasetChoice> dataset;
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>();
     private final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>();
     private final ObjectProperty<Hyperparameters.WeightInitChoice> weightInit = new SimpleObjectProperty<>();
@@ -31,14 +35,18 @@ public final class HyperparameterForm {
     private final IntegerProperty limitTest = new SimpleIntegerProperty();
     private Hyperparameters appliedRecipe;
 
-    public HyperparameterForm(EditorViewModel editor) {
+    public HyperparameterForm(EditorViewModel editor, ObservableValue<DatasetChoice> dataset) {
         this.editor = editor;
+        this.dataset = dataset;
         useRecommendedRecipe();
-        editor.documentProperty().addListener((obs, old, now) -> {
+        ChangeListener<Object> followRecipe = (obs, old, now) -> {
             if (hyperparameters().equals(appliedRecipe)) {
                 useRecommendedRecipe();
             }
-        });
+        };
+        editor.documentProperty().addListener(followRecipe);
+        dataset.addListener(followRecipe);
+        limitTrain.addListener(followRecipe);
     }
 
     public ObjectProperty<Optimizer> optimizerProperty() {
@@ -78,9 +86,10 @@ public final class HyperparameterForm {
         return limitTest;
     }
 
-    /** Sets every hyper-parameter to the recipe recommended for the editor's current net. */
+    /** Sets every hyper-parameter to the recipe recommended for the editor's current net and the chosen data. */
     public void useRecommendedRecipe() {
-        Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture());
+        Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture(),
+                Datasets.knownTrainImages(dataset.getValue().spec(), limitTrain.get()));
         appliedRecipe = recipe;
         optimizer.set(recipe.optimizer());
         learningRate.set(recipe.learningRate());

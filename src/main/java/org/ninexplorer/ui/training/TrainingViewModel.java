@@ -18,8 +18,8 @@ public final class TrainingViewModel {
     private final TrainingSession session;
 
     public TrainingViewModel(EditorViewModel editor, TaskExecutor executor, DataDirectory dataDirectory, Path runsRoot) {
-        form = new HyperparameterForm(editor);
         data = new DatasetSelection(dataDirectory);
+        form = new HyperparameterForm(editor, data.datasetProperty());
         session = new TrainingSession(editor, form, data, charts, executor, runsRoot);
     }
 
