@@ -1,5 +1,7 @@
 package org.ninexplorer.data;
 
+import org.ninexplorer.model.Limits;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -21,7 +23,7 @@ final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
     /** Larger sides are surely a corrupt header; this also keeps the size arithmetic far from overflow. */
-    private static final int MAX_SIDE = 4096;
+    private static final int MAX_SIDE = Limits.MAX_SIDE;
     private static final int BUFFER = 1 << 16;
     private static final int INITIAL_BODY = 1 << 24;
 

@@ -1,5 +1,7 @@
 package org.ninexplorer.data;
 
+import org.ninexplorer.model.Limits;
+
 /**
  * Converts one CHW image to another channel count and size. Resizing is bilinear with half-pixel centres, as
  * PyTorch's {@code interpolate(mode="bilinear", align_corners=False)} and torchvision's {@code Resize} when
@@ -41,7 +43,7 @@ public final class Resizer {
     }
 
     static void checkChannels(int inChannels, int outChannels) {
-        if ((inChannels != 1 && inChannels != 3) || (outChannels != 1 && outChannels != 3)) {
+        if (!Limits.isInputChannels(inChannels) || !Limits.isInputChannels(outChannels)) {
             throw new IllegalArgumentException("only 1 (gray) or 3 (RGB) channels are supported, not "
                     + inChannels + " to " + outChannels);
         }

@@ -1,14 +1,23 @@
 package org.ninexplorer.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +32,10 @@ import java.util.List;
 public final class ArchitectureJson {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH)
+                    .maxStringLength(Limits.MAX_JSON_STRING).build())
+            .build());
 
     private ArchitectureJson() {
     }
@@ -63,17 +75,57 @@ public final class ArchitectureJson {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Reads an architecture file: UTF-8, with or without a byte-order mark (as Windows Notepad saves). An
+     * {@link IOException}'s message is the reason alone ("no such file"), for the caller to put after the path.
+     */
     public static Architecture load(Path file) throws IOException, ArchitectureFormatException {
-        return read(Files.readString(file, StandardCharsets.UTF_8));
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new IOException("is a folder, not an architecture file");
+            }
+            long size = Files.size(file);
+            if (size > Limits.MAX_ARCHITECTURE_FILE_BYTES) {
+                throw new ArchitectureFormatException("", String.format(java.util.Locale.ROOT,
+                        "the file holds %,d bytes; an architecture file is a few kilobytes (at most %,d)",
+                        size, Limits.MAX_ARCHITECTURE_FILE_BYTES));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("permission denied", e);
+        }
+        return read(utf8(bytes));
+    }
+
+    private static String utf8(byte[] bytes) throws ArchitectureFormatException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has more characters than bytes
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            throw new ArchitectureFormatException("", String.format(java.util.Locale.ROOT,
+                    "not UTF-8 text (byte %,d is 0x%02X); save the file as UTF-8", in.position(),
+                    bytes[in.position()] & 0xFF));
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     public static Architecture read(String json) throws ArchitectureFormatException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new ArchitectureFormatException("", "not an architecture file: it nests deeper than "
+                    + Limits.MAX_JSON_DEPTH + " levels or holds a string longer than "
+                    + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_JSON_STRING) + " characters");
         } catch (JsonProcessingException e) {
-            throw new ArchitectureFormatException("", "not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ArchitectureFormatException("", "not valid JSON" + where + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new ArchitectureFormatException("", "expected a JSON object with input, classes and layers");

@@ -11,11 +11,6 @@ import java.util.List;
  */
 public final class ShapeInference {
 
-    /** Upper bounds that keep counts far from overflow and nets within what a desktop can hold. */
-    public static final int MAX_CHANNELS = 16_384;
-    public static final int MAX_SIDE = 4_096;
-    public static final int MAX_CLASSES = 10_000;
-
     private ShapeInference() {
     }
 
@@ -40,14 +35,21 @@ public final class ShapeInference {
 
     private static void checkInput(Architecture arch, List<Diagnostic> out) {
         InputSpec in = arch.input();
-        requireRange(in.channels(), 1, 3, "input", "input channels", out, Diagnostic.ARCHITECTURE);
-        requireRange(in.height(), 1, MAX_SIDE, "input", "input height", out, Diagnostic.ARCHITECTURE);
-        requireRange(in.width(), 1, MAX_SIDE, "input", "input width", out, Diagnostic.ARCHITECTURE);
-        requireRange(arch.classes(), 2, MAX_CLASSES, "classes", "the number of classes", out, Diagnostic.ARCHITECTURE);
+        String channels = Limits.inputChannelsProblem(in.channels());
+        if (channels != null) {
+            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "input", channels));
+        }
+        requireRange(in.height(), 1, Limits.MAX_SIDE, "input", "input height", out, Diagnostic.ARCHITECTURE);
+        requireRange(in.width(), 1, Limits.MAX_SIDE, "input", "input width", out, Diagnostic.ARCHITECTURE);
+        requireRange(arch.classes(), Limits.MIN_CLASSES, Limits.MAX_CLASSES, "classes", "the number of classes", out, Diagnostic.ARCHITECTURE);
     }
 
     private static void checkLayout(Architecture arch, List<Diagnostic> out) {
         List<Layer> layers = arch.layers();
+        if (layers.size() > Limits.MAX_LAYERS) {
+            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers", "the net has " + layers.size()
+                    + " layers; at most " + Limits.MAX_LAYERS + " are supported"));
+        }
         if (layers.stream().noneMatch(l -> l instanceof NinBlock)) {
             out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers",
                     "the net needs at least one NiN block; its last block makes one channel per class"));
@@ -83,10 +85,10 @@ public final class ShapeInference {
 
     private static LayerReport inferBlock(int index, NinBlock block, Shape in) {
         List<Diagnostic> problems = new ArrayList<>();
-        requireRange(block.channels(), 1, MAX_CHANNELS, "channels", "channels", problems, index);
-        requireRange(block.kernel(), 1, MAX_SIDE, "kernel", "kernel", problems, index);
-        requireRange(block.stride(), 1, MAX_SIDE, "stride", "stride", problems, index);
-        requireRange(block.padding(), 0, MAX_SIDE, "padding", "padding", problems, index);
+        requireRange(block.channels(), 1, Limits.MAX_CHANNELS, "channels", "channels", problems, index);
+        requireRange(block.kernel(), 1, Limits.MAX_SIDE, "kernel", "kernel", problems, index);
+        requireRange(block.stride(), 1, Limits.MAX_SIDE, "stride", "stride", problems, index);
+        requireRange(block.padding(), 0, Limits.MAX_SIDE, "padding", "padding", problems, index);
         if (!problems.isEmpty()) {
             return report(index, block, in, null, 0, 0, "", List.of(), problems);
         }
@@ -114,8 +116,8 @@ public final class ShapeInference {
 
     private static LayerReport inferPool(int index, MaxPool pool, Shape in) {
         List<Diagnostic> problems = new ArrayList<>();
-        requireRange(pool.kernel(), 1, MAX_SIDE, "kernel", "kernel", problems, index);
-        requireRange(pool.stride(), 1, MAX_SIDE, "stride", "stride", problems, index);
+        requireRange(pool.kernel(), 1, Limits.MAX_SIDE, "kernel", "kernel", problems, index);
+        requireRange(pool.stride(), 1, Limits.MAX_SIDE, "stride", "stride", problems, index);
         if (!problems.isEmpty()) {
             return report(index, pool, in, null, 0, 0, "", List.of(), problems);
         }

@@ -1,0 +1,45 @@
+package org.ninexplorer.model;
+
+import java.util.List;
+
+/**
+ * Every size limit of the app, stated once: shape inference, the file readers, the CLI, the training
+ * checks and the editor read them here, so that what one accepts the others accept too.
+ */
+public final class Limits {
+
+    /** Images are fed as grayscale (1 channel) or RGB (3); nothing converts to or from 2 or 4. */
+    public static final List<Integer> INPUT_CHANNELS = List.of(1, 3);
+    /**
+     * The largest input side, kernel, stride or padding, and the largest side an IDX header may claim. Keeps
+     * every count far from overflow; whether a net this large fits in memory is {@link MemoryEstimate}'s call.
+     */
+    public static final int MAX_SIDE = 4_096;
+    public static final int MAX_CHANNELS = 16_384;
+    public static final int MIN_CLASSES = 2;
+    public static final int MAX_CLASSES = 10_000;
+    /** Datasets store one label per byte. */
+    public static final int MAX_DATASET_CLASSES = 256;
+    /** Top-level layers (a NiN block counts once); the book's net has ten. */
+    public static final int MAX_LAYERS = 1_000;
+    public static final int MIN_BATCH = 1;
+    /** An architecture file is a few kilobytes; a larger file is refused before it is read. */
+    public static final long MAX_ARCHITECTURE_FILE_BYTES = 1L << 20;
+    /** JSON nesting in architecture and run files (the format needs three levels). */
+    public static final int MAX_JSON_DEPTH = 64;
+    /** The longest string in an architecture or run file (names and types are a few characters). */
+    public static final int MAX_JSON_STRING = 100_000;
+
+    private Limits() {
+    }
+
+    public static boolean isInputChannels(int channels) {
+        return INPUT_CHANNELS.contains(channels);
+    }
+
+    /** Why {@code channels} cannot be an input, or null when it can. */
+    public static String inputChannelsProblem(int channels) {
+        return isInputChannels(channels) ? null
+                : "input channels must be 1 (grayscale) or 3 (RGB), got " + channels;
+    }
+}
