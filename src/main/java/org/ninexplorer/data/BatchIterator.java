@@ -70,7 +70,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
                         + " is not below the class count " + classes);
             }
         }
-        this.source = src;
+        this.source = src.at(channels, height, width);
         this.classes = classes;
         this.batch = batch;
         this.channels = channels;
@@ -80,7 +80,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         this.shuffle = shuffle;
         this.subset = chooseSubset(src.size(), limit, seed);
         this.numBatches = (subset.length + batch - 1) / batch;
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int threads = threads();
         this.workers = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 task -> {
                     Thread t = new Thread(task, "nin-batches-" + THREAD_IDS.incrementAndGet());
@@ -89,8 +89,17 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
                 });
         // Idle iterators (finished runs, closed windows) should not keep threads alive.
         workers.allowCoreThreadTimeOut(true);
-        this.prefetch = threads + 1;
+        this.prefetch = batchesHeld() - 1;
         prepareEpoch();
+    }
+
+    private static int threads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Batches alive at once per iterator: one being built on each thread, one more ahead, one in use. */
+    public static int batchesHeld() {
+        return threads() + 2;
     }
 
     private static int[] chooseSubset(int size, int limit, long seed) {

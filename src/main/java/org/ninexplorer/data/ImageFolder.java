@@ -1,9 +1,7 @@
 package org.ninexplorer.data;
 
-import javax.imageio.ImageIO;
-import java.awt.color.ColorSpace;
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
+import org.ninexplorer.model.Limits;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +10,26 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * A user's own images: one sub-folder per class of PNG/JPEG files, either split reproducibly 80/20 per class or
- * already split into {@code train/} and {@code test/} folders. Images are decoded up front (sized for a few
- * thousand); grayscale stays one channel, and if any image is in colour all become RGB.
+ * already split into {@code train/} and {@code test/} folders. Opening reads only each file's header; an image is
+ * decoded when first read, scaled to the size it is read at, so a folder of large photos takes memory for the
+ * images used at the network's input size only. Images of other sizes are resized; grayscale stays one channel,
+ * and if any image is in colour all become RGB.
  */
 final class ImageFolder {
 
     /** Fixed so the same folder always gives the same split. */
     static final long SPLIT_SEED = 20240601L;
     static final double TEST_FRACTION = 0.2;
-    /** Labels are stored in one byte. */
-    static final int MAX_CLASSES = 256;
+    static final int MAX_CLASSES = Limits.MAX_DATASET_CLASSES;
+    /**
+     * The size a split reports is the first image's, shrunk to this longer side: nothing is decoded at that size
+     * unless asked for, since training reads each image straight at the network's input (see {@link ImageSource#at}).
+     */
+    static final int MAX_NATIVE_SIDE = 512;
 
     private ImageFolder() {
     }
@@ -61,23 +64,31 @@ final class ImageFolder {
                 }
             }
         }
-        List<Decoded> trainImages = decodeAll(train);
-        List<Decoded> testImages = decodeAll(test);
-        checkSameSize(trainImages, testImages);
-        boolean color = Stream.concat(trainImages.stream(), testImages.stream()).anyMatch(Decoded::color);
-        int channels = color ? 3 : 1;
+        List<ImageFile.Header> headers = new ArrayList<>();
+        for (Labelled entry : (Iterable<Labelled>) Stream.concat(train.stream(), test.stream())::iterator) {
+            headers.add(ImageFile.header(entry.file()));
+        }
+        int channels = headers.stream().anyMatch(ImageFile.Header::color) ? 3 : 1;
+        ImageFile.Header first = headers.get(0); // every class keeps at least one training image
+        double scale = Math.min(1.0, (double) MAX_NATIVE_SIDE / Math.max(first.width(), first.height()));
+        int height = Math.max(1, (int) Math.round(first.height() * scale));
+        int width = Math.max(1, (int) Math.round(first.width() * scale));
         String name = dir.getFileName() + " (image folder: " + String.format(Locale.ROOT, "%,d train / %,d test)",
                 train.size(), test.size());
-        Decoded first = trainImages.get(0);
-        return new Dataset(name, false, classNames, toSource(trainImages, channels, first.height(), first.width()),
-                toSource(testImages, channels, first.height(), first.width()));
+        return new Dataset(name, false, classNames, source(train, channels, height, width),
+                source(test, channels, height, width));
+    }
+
+    private static ImageFileSource source(List<Labelled> entries, int channels, int height, int width) {
+        List<Path> files = entries.stream().map(Labelled::file).toList();
+        byte[] labels = new byte[entries.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) entries.get(i).label();
+        }
+        return new ImageFileSource(files, labels, channels, height, width);
     }
 
     private record Labelled(Path file, int label) {
-    }
-
-    /** One decoded image: gray (one byte per pixel) or RGB (three planes, CHW). */
-    private record Decoded(Path file, int label, int width, int height, boolean color, byte[] values) {
     }
 
     private static List<String> classNames(Path dir) throws DatasetException {
@@ -131,84 +142,5 @@ final class ImageFolder {
     private static boolean isImageName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
-    }
-
-    private static List<Decoded> decodeAll(List<Labelled> files) throws DatasetException {
-        Decoded[] decoded = new Decoded[files.size()];
-        DatasetException[] failure = new DatasetException[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i -> {
-            try {
-                decoded[i] = decode(files.get(i));
-            } catch (DatasetException e) {
-                failure[i] = e;
-            }
-        });
-        for (DatasetException e : failure) {
-            if (e != null) {
-                throw e; // the first in file order, so the message does not depend on thread timing
-            }
-        }
-        return List.of(decoded);
-    }
-
-    private static Decoded decode(Labelled entry) throws DatasetException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(entry.file().toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new DatasetException(entry.file() + ": unreadable image (" + e.getMessage() + ")", e);
-        }
-        if (image == null) {
-            throw new DatasetException(entry.file() + ": unreadable image (not a PNG or JPEG file ImageIO can decode)");
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        // Gray with alpha counts as gray too: band 0 holds the gray value and the alpha band is dropped.
-        if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
-            Raster raster = image.getRaster();
-            int[] samples = raster.getSamples(0, 0, w, h, 0, (int[]) null);
-            int shift = Math.max(0, raster.getSampleModel().getSampleSize(0) - 8);
-            byte[] values = new byte[w * h];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (byte) (samples[i] >>> shift);
-            }
-            return new Decoded(entry.file(), entry.label(), w, h, false, values);
-        }
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        int plane = w * h;
-        byte[] values = new byte[3 * plane];
-        for (int i = 0; i < plane; i++) {
-            values[i] = (byte) (argb[i] >>> 16);
-            values[plane + i] = (byte) (argb[i] >>> 8);
-            values[2 * plane + i] = (byte) argb[i];
-        }
-        return new Decoded(entry.file(), entry.label(), w, h, true, values);
-    }
-
-    private static void checkSameSize(List<Decoded> train, List<Decoded> test) throws DatasetException {
-        Decoded first = train.get(0); // every class keeps at least one training image
-        for (Decoded d : (Iterable<Decoded>) Stream.concat(train.stream(), test.stream())::iterator) {
-            if (d.width() != first.width() || d.height() != first.height()) {
-                throw new DatasetException("images differ in size: " + first.file() + " is " + first.width() + "x"
-                        + first.height() + " but " + d.file() + " is " + d.width() + "x" + d.height()
-                        + "; resize them all to one size first");
-            }
-        }
-    }
-
-    private static ImageSource toSource(List<Decoded> images, int channels, int h, int w) {
-        int plane = h * w;
-        int length = channels * plane;
-        byte[] pixels = new byte[images.size() * length];
-        byte[] labels = new byte[images.size()];
-        for (int i = 0; i < images.size(); i++) {
-            Decoded d = images.get(i);
-            labels[i] = (byte) d.label();
-            for (int c = 0; c < channels; c++) {
-                // A gray image in a colour dataset repeats its plane in R, G and B.
-                System.arraycopy(d.values(), d.color() ? c * plane : 0, pixels, i * length + c * plane, plane);
-            }
-        }
-        return new ByteImageSource(pixels, labels, channels, h, w);
     }
 }

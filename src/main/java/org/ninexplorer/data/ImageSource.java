@@ -33,6 +33,22 @@ public interface ImageSource {
         return dest;
     }
 
+    /**
+     * This split as it will be read at channels x height x width. Images already in memory stay as they are
+     * (the {@link BatchIterator} converts each batch); image files are decoded straight at that size.
+     */
+    default ImageSource at(int channels, int height, int width) {
+        return this;
+    }
+
+    /**
+     * The heap bytes this split takes while {@code images} of it are read at channels x height x width: an
+     * in-memory split holds all of itself at its own size whatever is read, so that is the default.
+     */
+    default long bytesHeld(int channels, int height, int width, int images) {
+        return (long) size() * (imageLength() + 1);
+    }
+
     /** Values per image: channels * height * width. */
     default int imageLength() {
         return channels() * height() * width();

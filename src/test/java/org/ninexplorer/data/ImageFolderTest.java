@@ -114,16 +114,21 @@ class ImageFolderTest {
     }
 
     @Test
-    void mixedSizesNameBothFilesAndSizes() throws Exception {
+    void mixedSizesAreResizedToTheFirstImagesSize() throws Exception {
         writeClass(dir.resolve("a"), 2, 4, 4, false);
         Path odd = dir.resolve("b/odd.png");
         Files.createDirectories(odd.getParent());
-        ImageIO.write(image(5, 3, 0, false), "png", odd.toFile());
-        assertThatThrownBy(() -> Datasets.open(dir.toString(), new DataDirectory(dir)))
-                .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("images differ in size")
-                .hasMessageContaining(dir.resolve("a") + "/img").hasMessageContaining("is 4x4")
-                .hasMessageContaining(odd + " is 5x3");
+        ImageIO.write(image(8, 2, 0, false), "png", odd.toFile());
+        Dataset data = Datasets.open(dir.toString(), new DataDirectory(dir));
+        assertThat(data.height()).isEqualTo(4);
+        assertThat(data.width()).isEqualTo(4);
+        int oddIndex = data.train().label(0) == 1 ? 0 : data.train().size() - 1;
+        assertThat(data.train().label(oddIndex)).isEqualTo(1);
+        float[] pixels = new float[16];
+        data.train().pixels(oddIndex, pixels);
+        // odd.png holds 10x + 60y; corner pixels sample x 0.5 and 6.5, y clamped to rows 0 and 1.
+        assertThat(pixels[0]).isCloseTo(5 / 255f, org.assertj.core.data.Offset.offset(1 / 255f));
+        assertThat(pixels[15]).isCloseTo(125 / 255f, org.assertj.core.data.Offset.offset(1 / 255f));
     }
 
     @Test

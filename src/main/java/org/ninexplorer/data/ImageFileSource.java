@@ -1,0 +1,106 @@
+package org.ninexplorer.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A split of image files read at one size: each image is decoded the first time it is read, straight at
+ * channels x height x width, and then kept as bytes. {@link #at} gives the same files at another size (the
+ * network's input), so only the images a run uses are ever decoded, and only at the size it needs.
+ */
+final class ImageFileSource implements ImageSource {
+
+    private final List<Path> files;
+    private final byte[] labels;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final AtomicReferenceArray<byte[]> decoded;
+
+    ImageFileSource(List<Path> files, byte[] labels, int channels, int height, int width) {
+        if (files.size() != labels.length) {
+            throw new IllegalArgumentException(files.size() + " files but " + labels.length + " labels");
+        }
+        Resizer.checkChannels(channels, channels);
+        this.files = List.copyOf(files);
+        this.labels = labels.clone();
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.decoded = new AtomicReferenceArray<>(files.size());
+    }
+
+    @Override
+    public ImageSource at(int toChannels, int toHeight, int toWidth) {
+        return toChannels == channels && toHeight == height && toWidth == width ? this
+                : new ImageFileSource(files, labels, toChannels, toHeight, toWidth);
+    }
+
+    @Override
+    public int size() {
+        return labels.length;
+    }
+
+    @Override
+    public int channels() {
+        return channels;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int label(int index) {
+        return labels[Objects.checkIndex(index, labels.length)] & 0xFF;
+    }
+
+    @Override
+    public void pixels(int index, float[] dest) {
+        byte[] bytes = decoded.get(Objects.checkIndex(index, labels.length));
+        if (bytes == null) {
+            // Two threads may both decode one image; the results are equal, and either is kept.
+            bytes = decode(index, channels, height, width);
+            decoded.set(index, bytes);
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            dest[i] = (bytes[i] & 0xFF) / 255f;
+        }
+    }
+
+    /** One image at another size, decoded for this call only (the feature-map view's single sample). */
+    @Override
+    public float[] pixels(int index, int toChannels, int toHeight, int toWidth) {
+        float[] dest = new float[toChannels * toHeight * toWidth];
+        at(toChannels, toHeight, toWidth).pixels(index, dest);
+        return dest;
+    }
+
+    @Override
+    public long bytesHeld(int toChannels, int toHeight, int toWidth, int images) {
+        return (long) images * ((long) toChannels * toHeight * toWidth + 16) + labels.length;
+    }
+
+    private byte[] decode(int index, int toChannels, int toHeight, int toWidth) {
+        try {
+            return ImageFile.read(files.get(index), toChannels, toHeight, toWidth);
+        } catch (DatasetException e) {
+            throw new UnreadableImageException(e.getMessage(), e);
+        }
+    }
+
+    /** A file that could be listed but not decoded, met while batches are built. */
+    static final class UnreadableImageException extends RuntimeException {
+        UnreadableImageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
