@@ -65,10 +65,12 @@ public final class NetworkBuilder {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .cacheMode(FastPath.cacheMode())
                 .list();
-        for (Layer layer : arch.layers()) {
+        for (int i = 0; i < arch.layers().size(); i++) {
+            Layer layer = arch.layers().get(i);
             if (layer instanceof NinBlock b && fused) {
-                // The net's first layer sees the data, whose gradient nobody needs.
-                list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), layer != arch.layers().get(0)));
+                // The net's first layer sees the data, whose gradient nobody needs. By position: the same block
+                // object may come again later, and that one's input gradient is needed.
+                list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0));
             } else if (layer instanceof NinBlock b) {
                 list.layer(conv(b.channels(), b.kernel(), b.stride(), b.padding()));
                 list.layer(conv(b.channels(), 1, 1, 0));

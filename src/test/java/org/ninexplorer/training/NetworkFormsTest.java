@@ -6,10 +6,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.GlobalAvgPool;
+import org.ninexplorer.model.InputSpec;
+import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.fused.FusedNinBlockLayer;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,6 +23,32 @@ class NetworkFormsTest {
 
     private static final Architecture ARCH = Presets.FASHION_28;
     private static final Hyperparameters HP = Hyperparameters.recommendedFor(ARCH, 0);
+
+    /** Only the net's first block may skip its input's gradient, even when a later one is the same object. */
+    @Test
+    void aBlockRepeatedAsTheSameObjectStillPassesItsGradientOn() {
+        Backends.initialise();
+        NinBlock block = new NinBlock(10, 3, 1, 1);
+        Architecture twice = new Architecture(new InputSpec(1, 8, 8), 10, List.of(block, block, new GlobalAvgPool()));
+        MultiLayerNetwork fused = new MultiLayerNetwork(NetworkBuilder.configuration(twice, HP, 1, true));
+        fused.init();
+        MultiLayerNetwork plain = new MultiLayerNetwork(NetworkBuilder.configuration(twice, HP, 1, false));
+        plain.init(fused.params().dup(), false);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8);
+        INDArray labels = Nd4j.eye(10).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).castTo(DataType.FLOAT);
+
+        for (MultiLayerNetwork net : List.of(fused, plain)) {
+            net.setInput(x);
+            net.setLabels(labels);
+            net.computeGradientAndScore();
+        }
+
+        INDArray expected = plain.getGradientsViewArray();
+        double worst = fused.getGradientsViewArray().sub(expected).amaxNumber().doubleValue();
+        assertThat(worst / expected.amaxNumber().doubleValue()).as("largest gradient difference, relative").isLessThan(1e-4);
+    }
 
     @Test
     void aTrainedFusedNetContinuesIdenticallyAsThreeConvolutionsPerBlock() {
