@@ -9,9 +9,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
-import java.util.function.IntFunction;
+import java.util.List;
+import java.util.Map;
 
 /** The DL4J layer of a {@link FusedNinBlock}: hands its arrays to a {@link NinBlockKernel}. */
 public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
@@ -35,43 +35,77 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        INDArray x = dense(input);
         NinBlockKernel.Geometry g = layerConf().geometry();
-        int n = (int) x.size(0);
-        INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                new long[] {n, g.channels(), g.outHeight(), g.outWidth()}, 'c');
-        kernel().forward(n, address(x), addresses(FusedNinBlockParams::weightKey), addresses(FusedNinBlockParams::biasKey), address(y));
+        int n = (int) input.size(0);
+        INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, g.outDims(n), 'c');
+        NativeCall call = new NativeCall(name());
+        try {
+            long x = call.input(input, g.inDims(n, 0), "the input");
+            long[] w = weights(call, params, "");
+            long[] b = biases(call, params, "");
+            kernel().forward(n, x, w, b, call.inPlace(y, g.outDims(n), "the output"));
+        } finally {
+            call.done();
+        }
         return y;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray gy = dense(epsilon);
+        NinBlockKernel.Geometry g = layerConf().geometry();
         int n = (int) input.size(0);
         INDArray gx = layerConf().inputGradient()
-                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c')
+                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, g.inDims(n, 0), 'c')
                 : null;
-        long[] gw = new long[3];
-        long[] gb = new long[3];
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (int i = 0; i < 3; i++) {
-            INDArray b = gradientViews.get(FusedNinBlockParams.biasKey(i));
-            INDArray w = gradientViews.get(FusedNinBlockParams.weightKey(i));
-            gb[i] = address(b);
-            gw[i] = address(w);
-            gradient.gradientForVariable().put(FusedNinBlockParams.biasKey(i), b);
-            gradient.gradientForVariable().put(FusedNinBlockParams.weightKey(i), w);
+            for (String key : List.of(FusedNinBlockParams.biasKey(i), FusedNinBlockParams.weightKey(i))) {
+                gradient.gradientForVariable().put(key, gradientViews.get(key));
+            }
         }
-        kernel().backward(n, address(dense(input)), address(gy), addresses(FusedNinBlockParams::weightKey), gw, gb, gx == null ? 0 : address(gx));
+        NativeCall call = new NativeCall(name());
+        try {
+            long x = call.input(input, g.inDims(n, 0), "the input");
+            long gy = call.input(epsilon, g.outDims(n), "the output's gradient");
+            long[] w = weights(call, params, "");
+            long[] gw = weights(call, gradientViews, "the gradient of ");
+            long[] gb = biases(call, gradientViews, "the gradient of ");
+            kernel().backward(n, x, gy, w, gw, gb, gx == null ? 0 : call.inPlace(gx, g.inDims(n, 0), "the input's gradient"));
+        } finally {
+            call.done();
+        }
         return new Pair<>(gradient, gx);
     }
 
-    /** Frees the kernel's primitives and buffers; the next pass builds them again. */
+    /** Frees the kernel's primitives, buffers, engine and stream; the next pass builds a new one. */
     public void releaseNativeBuffers() {
         if (kernel != null) {
             kernel.close();
+            kernel = null;
         }
+    }
+
+    private String name() {
+        return "fused NiN block (layer " + getIndex() + ")";
+    }
+
+    private long[] weights(NativeCall call, Map<String, INDArray> arrays, String prefix) {
+        long[] out = new long[3];
+        for (int i = 0; i < 3; i++) {
+            String key = FusedNinBlockParams.weightKey(i);
+            out[i] = call.parameter(arrays.get(key), layerConf().geometry().weightDims(i), prefix + key);
+        }
+        return out;
+    }
+
+    private long[] biases(NativeCall call, Map<String, INDArray> arrays, String prefix) {
+        long[] out = new long[3];
+        for (int i = 0; i < 3; i++) {
+            String key = FusedNinBlockParams.biasKey(i);
+            out[i] = call.parameter(arrays.get(key), new long[] {layerConf().geometry().channels()}, prefix + key);
+        }
+        return out;
     }
 
     private NinBlockKernel kernel() {
@@ -79,25 +113,5 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
             kernel = new NinBlockKernel(layerConf().geometry());
         }
         return kernel;
-    }
-
-    private long[] addresses(IntFunction<String> key) {
-        long[] out = new long[3];
-        for (int i = 0; i < 3; i++) {
-            out[i] = address(params.get(key.apply(i)));
-        }
-        return out;
-    }
-
-    /** The array itself when it is a dense row-major float buffer (as DL4J's arrays here are), else such a copy. */
-    private static INDArray dense(INDArray a) {
-        boolean dense = a.dataType() == DataType.FLOAT && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
-                && a.elementWiseStride() == 1;
-        return dense ? a : a.castTo(DataType.FLOAT).dup('c');
-    }
-
-    /** The native address of the array's first element ({@code addressPointer} includes a view's offset). */
-    private static long address(INDArray a) {
-        return a.data().addressPointer().address();
     }
 }

@@ -46,14 +46,16 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
  * {@link #backward} uses the activations of the latest {@link #forward}, which must have had the same
  * batch size. The primitives and buffers are built for one batch size at a time (rebuilding takes
  * milliseconds, a few times per epoch) and freed when the size changes or on {@link #close()}.
- * Not thread-safe: one kernel per layer instance.
+ * Not thread-safe: one kernel per layer instance. The addresses are not checked here: {@link NativeCall}
+ * checks the arrays behind them.
  */
-public final class NinBlockKernel implements AutoCloseable {
+final class NinBlockKernel implements AutoCloseable {
 
     private final Geometry geometry;
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
     private Plan plan;
+    private boolean closed;
 
     /** The block's shape: input channels and size, output channels, the first convolution's kernel, stride and padding. */
     public record Geometry(int inChannels, int height, int width, int channels, int kernel, int stride, int padding) {
@@ -95,8 +97,11 @@ public final class NinBlockKernel implements AutoCloseable {
 
     /** y = the block applied to x; {@code w} and {@code b} hold the three convolutions' weights and biases. */
     public void forward(int n, long x, long[] w, long[] b, long y) {
+        if (closed) {
+            throw new IllegalStateException("the kernel is closed");
+        }
         if (plan == null || plan.n != n) {
-            close();
+            releasePlan();
             try (PointerScope scope = new PointerScope()) { // frees the temporaries; the plan keeps what it runs
                 plan = new Plan(n);
             }
@@ -133,9 +138,19 @@ public final class NinBlockKernel implements AutoCloseable {
         }
     }
 
-    /** Frees the native primitives and buffers; a later call builds them again. */
+    /** Frees the native primitives and buffers, then the engine and stream they ran on; the kernel is unusable after. */
     @Override
     public void close() {
+        if (!closed) {
+            closed = true;
+            releasePlan();
+            stream.close();
+            cpu.close();
+        }
+    }
+
+    /** Frees the primitives and buffers of the current batch size; the next forward pass builds them again. */
+    private void releasePlan() {
         if (plan != null) {
             plan.kept.forEach(Pointer::releaseReference);
             plan = null;

@@ -26,6 +26,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The fused block computes what DL4J's three convolutions with ReLU compute, forward and backward. */
@@ -57,7 +58,10 @@ class FusedNinBlockTest {
         assertClose(fused.getGradientsViewArray(), reference.getGradientsViewArray());
     }
 
-    /** A new batch size rebuilds the kernel's primitives; results do not depend on how samples are batched. */
+    /**
+     * A new batch size rebuilds the kernel's primitives, and a released kernel is replaced; results do not depend
+     * on how samples are batched.
+     */
     @Test
     void changingTheBatchSizeGivesTheSameResults() {
         MultiLayerNetwork fused = net(3, 9, new FusedNinBlock(12, 3, 1, 1, true));
@@ -67,6 +71,9 @@ class FusedNinBlockTest {
         INDArray first = fused.output(x.get(NDArrayIndex.interval(0, 2)), false);
         INDArray rest = fused.output(x.get(NDArrayIndex.interval(2, 5)), false);
         assertClose(Nd4j.concat(0, first, rest), whole);
+        assertClose(fused.output(x, false), whole);
+
+        ((FusedNinBlockLayer) fused.getLayer(0)).releaseNativeBuffers(); // engine and stream too: a new kernel next
         assertClose(fused.output(x, false), whole);
     }
 
@@ -88,6 +95,33 @@ class FusedNinBlockTest {
             assertThat(fused.score()).as("score after iteration %d", iteration).isCloseTo(reference.score(), within(1e-5));
             assertClose(fused.getGradientsViewArray(), reference.getGradientsViewArray());
         }
+    }
+
+    /** oneDNN would read or write past the arrays; the layer refuses them first, naming what is wrong. */
+    @Test
+    void arraysThatDoNotFitTheBlockAreAnExceptionNotACrash() {
+        MultiLayerNetwork fused = net(1, 12, new FusedNinBlock(8, 3, 1, 1, true));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 12, 12);
+        assertThatThrownBy(() -> fused.output(Nd4j.rand(DataType.FLOAT, 2, 1, 10, 12), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fused NiN block (layer 0): the input has shape [2, 1, 10, 12], but the block's geometry "
+                        + "needs [2, 1, 12, 12]");
+        assertThatThrownBy(() -> fused.output(Nd4j.rand(DataType.FLOAT, 2, 3, 12, 12), false))
+                .hasMessageContaining("the input has shape [2, 3, 12, 12]");
+        assertThatThrownBy(() -> fused.output(Nd4j.rand(DataType.FLOAT, 2, 144), false))
+                .hasMessageContaining("the input has shape [2, 144]");
+
+        assertThatThrownBy(() -> backprop(fused, x, Nd4j.rand(DataType.FLOAT, 2, 8, 11, 12)))
+                .hasMessageContaining("the output's gradient has shape [2, 8, 11, 12], but the block's geometry needs "
+                        + "[2, 8, 12, 12]");
+
+        org.deeplearning4j.nn.api.Layer layer = fused.getLayer(0);
+        java.util.Map<String, INDArray> params = new java.util.LinkedHashMap<>(layer.paramTable());
+        params.put("W1", Nd4j.rand(DataType.FLOAT, 8, 4, 1, 1));
+        layer.setParamTable(params);
+        assertThatThrownBy(() -> fused.output(x, false))
+                .hasMessage("fused NiN block (layer 0): W1 has 32 values, but the block's geometry needs 64 "
+                        + "([8, 8, 1, 1])");
     }
 
     private static MultiLayerNetwork pooledNet(boolean fused) {
