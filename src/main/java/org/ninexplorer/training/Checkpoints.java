@@ -43,7 +43,7 @@ final class Checkpoints {
     private static final Logger LOGGER = LoggerFactory.getLogger(Checkpoints.class);
 
     /** A checkpoint that opened; {@code notices} say which newer ones did not, and why. */
-    record Loaded(int epoch, Path file, MultiLayerNetwork net, List<String> notices) {
+    record Loaded(int epoch, MultiLayerNetwork net, List<String> notices) {
     }
 
     private Checkpoints() {
@@ -80,7 +80,7 @@ final class Checkpoints {
             if (!notices.isEmpty()) {
                 notices.add("Continuing from " + file.getFileName() + ", after epoch " + epoch + ", instead.");
             }
-            return Optional.of(new Loaded(epoch, file, net, List.copyOf(notices)));
+            return Optional.of(new Loaded(epoch, net, List.copyOf(notices)));
         }
         if (!files.isEmpty()) {
             throw new TrainingException("None of the checkpoints in " + runDir.resolve(FOLDER) + " can be read: "

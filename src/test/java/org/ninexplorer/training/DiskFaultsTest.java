@@ -37,7 +37,21 @@ class DiskFaultsTest {
         TrainingEvent.Finished finished = resumeAfter(run,
                 () -> Files.createSymbolicLink(run.resolve("checkpoints/epoch-2.zip.tmp"), Path.of("/dev/full")));
 
-        assertFailedAndKept(run, finished, run.resolve("checkpoints/epoch-2.zip"));
+        assertFailedAndKept(run, finished, run.resolve("checkpoints/epoch-2.zip"), 1);
+    }
+
+    @Test
+    void aRecordWrittenToAFullDeviceFailsTheRunNamingItAndIsWrittenWhenItCanBe(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full (Linux)");
+        Path run = dir.resolve("run");
+        RunFixtures.train(TinyNets.TINY_28, run, 1);
+
+        TrainingEvent.Finished finished = resumeAfter(run,
+                () -> Files.createSymbolicLink(run.resolve("run.json.tmp"), Path.of("/dev/full")));
+
+        // The record after epoch 2 could not be written; the one that says "failed" could (the device is gone).
+        assertFailedAndKept(run, finished, run.resolve("run.json"), 2);
+        assertThat(RunFixtures.params(run.resolve("checkpoints/epoch-2.zip"))).isNotEmpty();
     }
 
     @Test
@@ -50,7 +64,7 @@ class DiskFaultsTest {
 
             TrainingEvent.Finished finished = resumeAfter(run, () -> fillLeaving(disk.resolve("filler"), 8192));
 
-            assertFailedAndKept(run, finished, run);
+            assertFailedAndKept(run, finished, run, 1);
         } finally {
             new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
         }
@@ -114,7 +128,8 @@ class DiskFaultsTest {
         }
     }
 
-    private static void assertFailedAndKept(Path run, TrainingEvent.Finished finished, Path named) throws Exception {
+    private static void assertFailedAndKept(Path run, TrainingEvent.Finished finished, Path named, int epochsKept)
+            throws Exception {
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.FAILED);
         assertThat(finished.message()).contains("Cannot write " + named, "No space left on device",
                 "The disk is full").doesNotContain("Exception");
@@ -123,7 +138,7 @@ class DiskFaultsTest {
         assertThat(record.reason()).isEqualTo(finished.message());
         assertThat(RunFixtures.temporaries(run)).isEmpty();
         // Epoch 1 is intact: its checkpoint opens, its row is in the metrics.
-        assertThat(record.epochsCompleted()).isEqualTo(1);
+        assertThat(record.epochsCompleted()).isEqualTo(epochsKept);
         assertThat(RunFixtures.params(run.resolve("checkpoints/epoch-1.zip"))).isNotEmpty();
         assertThat(RunFixtures.epochRows(run)).first().asString().startsWith("epoch,1,");
     }
