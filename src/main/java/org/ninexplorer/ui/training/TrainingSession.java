@@ -84,6 +84,7 @@ public final class TrainingSession {
     private volatile TrainingRun run;
     private volatile boolean cancelRequested;
     private int totalEpochs;
+    private TrainingEvent.Epoch lastEpoch;
 
     public TrainingSession(EditorViewModel editor, HyperparameterForm form, DatasetSelection data,
                            TrainingCharts charts, TaskExecutor executor, Path runsRoot) {
@@ -200,6 +201,7 @@ public final class TrainingSession {
         progress.set(0);
         progressText.set("");
         totalEpochs = hp.epochs();
+        lastEpoch = null;
         cancelRequested = false;
         run = null; // a Stop from now on is for the new run, never the previous one
         state.set(TrainingState.PREPARING);
@@ -340,6 +342,7 @@ public final class TrainingSession {
         } else if (event instanceof TrainingEvent.Evaluating e) {
             report("Testing epoch " + e.epoch() + " on the test images…", false);
         } else if (event instanceof TrainingEvent.Epoch e) {
+            lastEpoch = e;
             report(e.referenceLine(), false);
         } else if (event instanceof TrainingEvent.Paused p) {
             state.set(TrainingState.PAUSED);
@@ -354,7 +357,10 @@ public final class TrainingSession {
             if (f.outcome() == TrainingEvent.Outcome.COMPLETED) {
                 progress.set(1);
             }
-            progressText.set(String.format(Locale.ROOT, "%d of %d epochs done", f.epochsCompleted(), totalEpochs));
+            // The run's result stays in view after its last message: what a class waits for.
+            progressText.set(String.format(Locale.ROOT, "%d of %d epochs done", f.epochsCompleted(), totalEpochs)
+                    + (lastEpoch != null ? String.format(Locale.ROOT, "  ·  test accuracy %.3f", lastEpoch.testAccuracy())
+                    : ""));
             report(f.message(), f.outcome() == TrainingEvent.Outcome.DIVERGED
                     || f.outcome() == TrainingEvent.Outcome.FAILED);
         }

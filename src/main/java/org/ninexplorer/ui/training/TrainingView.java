@@ -150,7 +150,6 @@ public final class TrainingView extends BorderPane {
 
         // Fixed titles: a title that changes with the data once left the plot un-laid-out until the next
         // resize, so that only the first iteration showed for a whole epoch.
-        lossChart.getStyleClass().add("loss-chart");
         lossChart.getData().add(series("loss of each batch", charts.rawLoss()));
         lossChart.getData().add(series("smoothed", charts.smoothLoss()));
         lossChart.getData().add(series("epoch mean", charts.epochLoss()));

@@ -67,7 +67,7 @@ class TrainingSessionTest {
         assertThat(session.statusProperty().get()).isEqualTo("Training diverged");
         assertThat(session.statusIsErrorProperty().get()).isTrue();
         assertThat(session.progressTextProperty().get()).as("no stale time left after the end")
-                .isEqualTo("1 of 2 epochs done");
+                .isEqualTo("1 of 2 epochs done  ·  test accuracy 0.700");
         assertThat(editor.lockedProperty().get()).isFalse();
         assertThat(vm.charts().rawLoss().points()).as("charts remain after training").isNotEmpty();
     }
@@ -177,7 +177,8 @@ class TrainingSessionTest {
 
         assertThat(vm.session().statusProperty().get()).startsWith("Trained 1 epoch;");
         assertThat(vm.session().state()).isEqualTo(TrainingState.IDLE);
-        assertThat(vm.session().progressTextProperty().get()).isEqualTo("1 of 1 epochs done");
+        assertThat(vm.session().progressTextProperty().get()).startsWith("1 of 1 epochs done  ·  test accuracy 0.")
+                .doesNotContain("left");
         assertThat(vm.charts().rawLoss().points()).hasSize(4);
         assertThat(vm.charts().testAccuracy().points()).hasSize(1);
         assertThat(vm.session().loadedDatasetProperty().get().sample()).isTrue();

@@ -2,9 +2,11 @@ package org.ninexplorer.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -33,6 +35,8 @@ class TrainingViewTest {
     void start(Stage stage) throws Exception {
         viewModel = new TrainingViewModel(new EditorViewModel(), queued::add,
                 new DataDirectory(Files.createTempDirectory("nin-view-test")), Files.createTempDirectory("nin-runs"));
+        // The app's theme, which defines the colours the charts' stylesheet looks up.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(new TrainingView(viewModel), 1366, 420));
         stage.show();
     }
