@@ -96,11 +96,6 @@ public final class FastPath {
         return status != null && status.fusedBlocks();
     }
 
-    /** The status of the earlier {@link #enable()}; null before it. */
-    public static synchronized FastPathStatus status() {
-        return status;
-    }
-
     /** OpenMP, ND4J's own and OpenBLAS's thread counts, set in code since installed launchers cannot set OMP_NUM_THREADS. */
     /**
      * Runs {@code work} with OpenMP (which oneDNN runs on) limited to one thread for the calling thread
