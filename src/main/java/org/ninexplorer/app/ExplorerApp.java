@@ -2,6 +2,7 @@ package org.ninexplorer.app;
 
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -16,18 +17,25 @@ import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.Datasets;
 import org.ninexplorer.training.Backends;
+import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
 import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
+import org.ninexplorer.ui.main.Appearance;
 import org.ninexplorer.ui.main.MainWindowView;
+import org.ninexplorer.ui.main.WindowPlacement;
 import org.ninexplorer.ui.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: wires the view-models and views together and shows the window. */
+/**
+ * The JavaFX application: wires the view-models and views together and shows the window. The window is
+ * shown first; ND4J and the bundled sample load only after its first frame, so that on two busy cores the
+ * layout is on screen within seconds while the backend's status line says it is still loading.
+ */
 public final class ExplorerApp extends Application {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ExplorerApp.class);
@@ -37,29 +45,52 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        LOGGER.info("start-up: toolkit ready after {}", sinceLaunch());
         boolean smokeTest = getParameters().getRaw().contains(SMOKE_TEST);
         Preferences preferences = Preferences.userNodeForPackage(ExplorerApp.class);
         Window window = build(preferences, DataDirectory.resolve(null));
         training = window.training();
         window.view().attach(stage);
-        stage.setScene(new Scene(window.view(), 1440, 900));
+        WindowPlacement.restore(stage, preferences.node("window"));
+        stage.setScene(new Scene(window.view()));
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(ExplorerApp.class.getResource("icons/nin-explorer-" + size + ".png").toExternalForm()));
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        if (smokeTest) {
-            exitAfterFirstFrameAndBackend(training);
-        }
+        afterFirstFrame(() -> {
+            String time = sinceLaunch();
+            LOGGER.info("start-up: first frame after {}; loading the backend", time);
+            if (smokeTest) {
+                System.out.println("first frame after " + time);
+            }
+            window.startBackground(backend -> {
+                if (smokeTest) {
+                    // Exiting while ND4J is still loading its natives can hang the JVM's exit: wait for it.
+                    System.out.println("backend: " + backend);
+                    Platform.exit();
+                }
+            });
+        });
         stage.show();
+        LOGGER.info("start-up: window shown after {}", sinceLaunch());
     }
 
     /** The window and the services behind it; also what the UI tests start. */
     public record Window(MainWindowView view, EditorViewModel editor, TrainingViewModel training,
-                         FeatureMapsViewModel featureMaps) {
+                         FeatureMapsViewModel featureMaps, Consumer<Consumer<String>> background) {
+
+        /**
+         * Starts ND4J and loads the bundled sample, each off the FX thread; call once, after showing the
+         * window. {@code backendLoaded} gets the backend's description (or why it failed) on the FX thread.
+         */
+        public void startBackground(Consumer<String> backendLoaded) {
+            background.accept(backendLoaded);
+        }
     }
 
     public static Window build(Preferences preferences, DataDirectory dataDirectory) {
+        Appearance appearance = new Appearance(preferences); // before any control, so JavaFX's own theme never loads
         // Training holds its thread for the whole run; feature maps and loading get their own.
         TaskExecutor trainingThread = TaskExecutor.daemonPool("training", 1);
         TaskExecutor background = TaskExecutor.daemonPool("background", 2);
@@ -70,19 +101,20 @@ public final class ExplorerApp extends Application {
         FeatureMapsViewModel featureMaps = new FeatureMapsViewModel(background, Platform::runLater);
         featureMaps.setFreshRequest(training.session()::requestSnapshot);
         training.session().stateProperty().addListener((obs, old, state) -> {
-            if (!state.busy() && featureMaps.mapperProperty().get() != null) {
-                featureMaps.setSource("the network just trained (its last state)");
+            FeatureMapper shown = featureMaps.mapperProperty().get();
+            if (!state.busy() && shown != null && shown == training.session().featureMapperProperty().get()) {
+                featureMaps.setSource(FeatureMapsViewModel.Source.LAST_TRAINED, null);
             }
         });
         training.session().loadedDatasetProperty().addListener((obs, old, d) -> featureMaps.datasetProperty().set(d));
         training.session().featureMapperProperty().addListener((obs, old, mapper) -> {
-            featureMaps.setSource("the network being trained (latest snapshot)");
+            featureMaps.setSource(FeatureMapsViewModel.Source.TRAINING, null);
             featureMaps.mapperProperty().set(mapper);
         });
         FeatureMapsView featureMapsView = new FeatureMapsView(featureMaps);
         featureMapsView.setRunsFolder(dataDirectory.root().resolve("runs"));
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView,
-                new RecentFiles(preferences.node("recent")), preferences);
+                new RecentFiles(preferences.node("recent")), appearance);
         training.data().setDownloadConfirmation(message -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
             alert.initOwner(view.getScene() == null ? null : view.getScene().getWindow());
@@ -90,23 +122,29 @@ public final class ExplorerApp extends Application {
             Optional<ButtonType> answer = alert.showAndWait();
             return answer.isPresent() && answer.get() == ButtonType.YES;
         });
-        startBackend(training, background);
-        loadSample(featureMaps, background);
-        return new Window(view, editor, training, featureMaps);
+        return new Window(view, editor, training, featureMaps, backendLoaded -> {
+            startBackend(training, background, backendLoaded);
+            loadSample(featureMaps, background);
+        });
     }
 
-    /** ND4J takes seconds to start the first time: the window shows "Loading backend…" meanwhile. */
-    private static void startBackend(TrainingViewModel training, TaskExecutor executor) {
+    /** ND4J takes seconds to start the first time: the window says "Loading backend…" meanwhile. */
+    private static void startBackend(TrainingViewModel training, TaskExecutor executor, Consumer<String> loaded) {
         Task<String> task = new Task<>() {
             @Override
             protected String call() {
                 return Backends.initialise().description();
             }
         };
-        task.setOnSucceeded(e -> training.session().setBackend(task.getValue()));
+        task.setOnSucceeded(e -> {
+            LOGGER.info("start-up: backend ready after {}", sinceLaunch());
+            training.session().setBackend(task.getValue());
+            loaded.accept(task.getValue());
+        });
         task.setOnFailed(e -> {
             LOGGER.error("ND4J backend failed to start", task.getException());
             training.session().setBackend("unavailable: " + task.getException().getMessage());
+            loaded.accept(training.session().backendProperty().get());
         });
         executor.execute(task);
     }
@@ -127,28 +165,25 @@ public final class ExplorerApp extends Application {
         executor.execute(task);
     }
 
-    /**
-     * For {@code --smoke-test}: report how long the first frame took, then wait for the backend to
-     * load (exiting while ND4J is still loading its natives can hang the JVM's exit) and exit.
-     */
-    private static void exitAfterFirstFrameAndBackend(TrainingViewModel training) {
+    private static void afterFirstFrame(Runnable then) {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
-                long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first frame after " + millis + " ms");
-                exitOnceLoaded(training.session().backendProperty().get());
-                training.session().backendProperty().addListener((property, old, backend) -> exitOnceLoaded(backend));
+                then.run();
             }
         }.start();
     }
 
-    private static void exitOnceLoaded(String backend) {
-        if (!backend.startsWith("Loading")) {
-            System.out.println("backend: " + backend);
-            Platform.exit();
-        }
+    /**
+     * Milliseconds since the JVM started, what a user waits for, and the CPU time spent so far, which
+     * says the same on a machine busy with other work.
+     */
+    static String sinceLaunch() {
+        long wall = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long cpu = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime() / 1_000_000;
+        return wall + " ms (" + cpu + " ms CPU)";
     }
 
     @Override

@@ -31,6 +31,15 @@ public final class Format {
         return value + " B";
     }
 
+    /** A message as a sentence: a capital first letter and a full stop. */
+    public static String sentence(String message) {
+        if (message.isEmpty()) {
+            return message;
+        }
+        String capitalised = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return capitalised.endsWith(".") ? capitalised : capitalised + ".";
+    }
+
     public static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) {
             return "–";

@@ -1,65 +1,129 @@
 package org.ninexplorer.ui.common;
 
+import java.math.BigDecimal;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
-/** Spinners that accept typing: a value that is not a number reverts instead of throwing on the FX thread. */
+/**
+ * Spinners that accept typing. Text that is not a number in the spinner's range is refused as a whole:
+ * the value stays what it was (no edit, so no undo step and nothing for a view to disagree about), the
+ * text goes back to it, and the field is marked {@code :refused} for a moment with the allowed range.
+ */
 public final class Spinners {
+
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+    private static final Duration REFUSAL_SHOWN = Duration.seconds(2.5);
+    /** Where a refused spinner keeps its own tooltip while it shows the reason instead. */
+    private static final String HELP = Spinners.class.getName() + ".help";
 
     private Spinners() {
     }
 
     public static Spinner<Integer> integer(int min, int max, int value) {
         Spinner<Integer> spinner = new Spinner<>();
-        spinner.setValueFactory(integerFactory(min, max, value));
-        spinner.setEditable(true);
+        setUpInteger(spinner, min, max, value);
         return spinner;
     }
 
-    public static SpinnerValueFactory<Integer> integerFactory(int min, int max, int value) {
+    public static Spinner<Double> decimal(double min, double max, double value, double step) {
+        Spinner<Double> spinner = new Spinner<>();
+        setUpDecimal(spinner, min, max, value, step);
+        return spinner;
+    }
+
+    /** Gives a spinner (made in FXML, say) a guarded whole-number factory. */
+    public static void setUpInteger(Spinner<Integer> spinner, int min, int max, int value) {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value);
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
+        factory.setConverter(converter(spinner, factory, Integer::valueOf, String::valueOf,
+                v -> v >= factory.getMin() && v <= factory.getMax(),
+                () -> "a whole number from " + factory.getMin() + " to " + factory.getMax()));
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+    }
 
-            @Override
-            public Integer fromString(String text) {
-                try {
-                    return Integer.valueOf(text.trim());
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        });
-        return factory;
+    /** Gives a spinner a guarded decimal factory; a comma is read as the decimal point. */
+    public static void setUpDecimal(Spinner<Double> spinner, double min, double max, double value, double step) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step);
+        factory.setConverter(converter(spinner, factory, text -> Double.valueOf(text.replace(',', '.')),
+                Spinners::stripZeros, v -> v >= factory.getMin() && v <= factory.getMax(),
+                () -> "a number from " + stripZeros(factory.getMin()) + " to " + stripZeros(factory.getMax())));
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+    }
+
+    /** For spinners whose text is not shown to be refused (kept for callers that set only a factory). */
+    public static SpinnerValueFactory<Integer> integerFactory(int min, int max, int value) {
+        Spinner<Integer> detached = new Spinner<>();
+        setUpInteger(detached, min, max, value);
+        return detached.getValueFactory();
     }
 
     public static SpinnerValueFactory<Double> doubleFactory(double min, double max, double value, double step) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step);
-        factory.setConverter(new StringConverter<>() {
+        Spinner<Double> detached = new Spinner<>();
+        setUpDecimal(detached, min, max, value, step);
+        return detached.getValueFactory();
+    }
+
+    private static <T> StringConverter<T> converter(Spinner<T> spinner, SpinnerValueFactory<T> factory,
+                                                    Function<String, T> parse, Function<T, String> format,
+                                                    java.util.function.Predicate<T> allowed,
+                                                    java.util.function.Supplier<String> rule) {
+        return new StringConverter<>() {
             @Override
-            public String toString(Double v) {
-                return v == null ? "" : stripZeros(v);
+            public String toString(T v) {
+                return v == null ? "" : format.apply(v);
             }
 
             @Override
-            public Double fromString(String text) {
+            public T fromString(String text) {
                 try {
-                    return Double.valueOf(text.trim().replace(',', '.'));
+                    T parsed = parse.apply(text.trim());
+                    if (allowed.test(parsed)) {
+                        return parsed;
+                    }
                 } catch (NumberFormatException e) {
-                    return factory.getValue();
+                    // refused below, like a number out of range
                 }
+                T kept = factory.getValue();
+                // The spinner leaves its text alone when the value does not change: put the kept value back.
+                spinner.getEditor().setText(toString(kept));
+                refuse(spinner, "“" + text.trim() + "” is not " + rule.get() + "; kept " + toString(kept) + ".");
+                return kept;
+            }
+        };
+    }
+
+    private static void refuse(Spinner<?> spinner, String why) {
+        spinner.pseudoClassStateChanged(REFUSED, true);
+        if (!spinner.getProperties().containsKey(HELP)) {
+            spinner.getProperties().put(HELP, spinner.getTooltip());
+        }
+        Tooltip reason = new Tooltip(why);
+        spinner.setTooltip(reason);
+        if (spinner.getScene() != null && spinner.getScene().getWindow() != null) {
+            var bounds = spinner.localToScreen(spinner.getBoundsInLocal());
+            reason.show(spinner, bounds.getMinX(), bounds.getMaxY() + 2);
+        }
+        PauseTransition clear = new PauseTransition(REFUSAL_SHOWN);
+        clear.setOnFinished(e -> {
+            reason.hide();
+            spinner.pseudoClassStateChanged(REFUSED, false);
+            if (spinner.getTooltip() == reason) {
+                spinner.setTooltip((Tooltip) spinner.getProperties().remove(HELP));
             }
         });
-        return factory;
+        clear.play();
     }
 
     private static String stripZeros(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,8 +3,6 @@ package org.ninexplorer.ui.editor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,6 +19,7 @@ import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.ArchitectureFormatException;
 import org.ninexplorer.model.ArchitectureJson;
 import org.ninexplorer.model.Dropout;
+import org.ninexplorer.model.GlobalAvgPool;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
@@ -50,6 +49,7 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyBooleanWrapper gapMissing = new ReadOnlyBooleanWrapper();
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private Architecture saved;
 
@@ -83,12 +83,12 @@ public final class EditorViewModel {
         return selection.get();
     }
 
-    /** Bumped on every change of the architecture, edits, undo and loads alike. */
     /** Counts documents: goes up when a preset, a file or a new net replaces the edited one. */
     public ReadOnlyIntegerProperty documentProperty() {
         return document.getReadOnlyProperty();
     }
 
+    /** Bumped on every change of the architecture, edits, undo and loads alike. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
@@ -131,8 +131,9 @@ public final class EditorViewModel {
         return locked;
     }
 
-    public BooleanBinding editableBinding() {
-        return Bindings.not(locked);
+    /** True when the net does not end in global average pooling, which turns its channels into class scores. */
+    public ReadOnlyBooleanProperty gapMissingProperty() {
+        return gapMissing.getReadOnlyProperty();
     }
 
     /** The selected top-level layer, or null when the input or the class scores are selected. */
@@ -210,6 +211,17 @@ public final class EditorViewModel {
         select(at);
     }
 
+    /** Puts global average pooling back at the end of the net, after it was removed or moved. */
+    public void appendGap() {
+        if (gapMissing.get()) {
+            java.util.List<Layer> layers = architecture().layers();
+            int last = layers.size() - 1;
+            int existing = layers.indexOf(new GlobalAvgPool());
+            apply("put GAP back at the end", a -> existing >= 0 ? a.withMoved(existing, last)
+                    : a.withInserted(last + 1, new GlobalAvgPool()));
+        }
+    }
+
     public void removeSelected() {
         int index = selection.get();
         if (selectedLayer() != null) {
@@ -258,6 +270,7 @@ public final class EditorViewModel {
 
     private void show(Architecture arch) {
         analysis.set(ShapeInference.analyze(arch));
+        gapMissing.set(arch.layers().isEmpty() || !(arch.layers().get(arch.layers().size() - 1) instanceof GlobalAvgPool));
         architecture.set(arch);
         if (selection.get() > arch.layers().size()) {
             selection.set(arch.layers().size());

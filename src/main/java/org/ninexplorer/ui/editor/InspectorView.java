@@ -17,6 +17,7 @@ import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.ui.common.Action;
 import org.ninexplorer.ui.common.Spinners;
 
 /**
@@ -34,7 +35,7 @@ public final class InspectorView extends VBox {
     private String builtFor = "";
     private boolean updating;
 
-    public InspectorView(EditorViewModel editor) {
+    public InspectorView(EditorViewModel editor, EditorActions actions) {
         this.editor = editor;
         getStyleClass().add("inspector");
         getStylesheets().add(InspectorView.class.getResource("editor.css").toExternalForm());
@@ -53,20 +54,15 @@ public final class InspectorView extends VBox {
 
         Label layersHeading = new Label("Layers");
         layersHeading.getStyleClass().add("title-4");
-        FlowPane actions = new FlowPane(6, 6,
-                action("+ NiN block", "add-nin", "Insert a NiN block after the selected card",
-                        () -> editor.insert(EditorViewModel.newLayer("nin"))),
-                action("+ Max pool", "add-pool", "Insert a 3×3 / 2 max pool after the selected card",
-                        () -> editor.insert(EditorViewModel.newLayer("maxpool"))),
-                action("+ Dropout", "add-dropout", "Insert dropout after the selected card",
-                        () -> editor.insert(EditorViewModel.newLayer("dropout"))),
-                action("Move up", "move-up", "Move the selected layer one place earlier (Alt+Up)",
-                        () -> editor.moveSelected(-1)),
-                action("Move down", "move-down", "Move the selected layer one place later (Alt+Down)",
-                        () -> editor.moveSelected(1)),
-                action("Remove", "remove", "Remove the selected layer (Delete)", editor::removeSelected));
-        actions.disableProperty().bind(editor.lockedProperty());
-        getChildren().addAll(locked, heading, form, layersHeading, actions);
+        FlowPane buttons = new FlowPane(6, 6,
+                button("+ NiN block", "add-nin", "Insert a NiN block after the selected card (Ctrl+B)", actions.addBlock),
+                button("+ Max pool", "add-pool", "Insert a 3×3 / 2 max pool after the selected card (Ctrl+P)",
+                        actions.addPool),
+                button("+ Dropout", "add-dropout", "Insert dropout after the selected card", actions.addDropout),
+                button("Move up", "move-up", "Move the selected layer one place earlier (Alt+Up)", actions.moveUp),
+                button("Move down", "move-down", "Move the selected layer one place later (Alt+Down)", actions.moveDown),
+                button("Remove", "remove", "Remove the selected layer (Delete)", actions.remove));
+        getChildren().addAll(locked, heading, form, layersHeading, buttons);
         setSpacing(12);
         setPadding(new Insets(14));
 
@@ -132,8 +128,7 @@ public final class InspectorView extends VBox {
             }
             case "dropout" -> {
                 heading.setText("Dropout · layer " + index);
-                Spinner<Double> p = new Spinner<>(Spinners.doubleFactory(0, 0.95, 0.5, 0.05));
-                p.setEditable(true);
+                Spinner<Double> p = Spinners.decimal(0, 0.95, 0.5, 0.05);
                 p.setId("dropout-p");
                 p.setTooltip(new Tooltip("Probability of zeroing each activation during training"));
                 p.valueProperty().addListener((obs, old, v) -> {
@@ -181,11 +176,11 @@ public final class InspectorView extends VBox {
         return (MaxPool) editor.selectedLayer();
     }
 
-    private static Button action(String text, String id, String help, Runnable run) {
+    private static Button button(String text, String id, String help, Action action) {
         Button button = new Button(text);
         button.setId(id);
         button.setTooltip(new Tooltip(help));
-        button.setOnAction(e -> run.run());
+        action.bind(button);
         return button;
     }
 }

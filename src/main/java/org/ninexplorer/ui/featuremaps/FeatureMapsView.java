@@ -64,7 +64,7 @@ public final class FeatureMapsView extends BorderPane {
     @FXML
     private void initialize() {
         tileTip.setShowDelay(Duration.millis(100));
-        indexSpinner.setValueFactory(Spinners.integerFactory(0, 0, 0));
+        Spinners.setUpInteger(indexSpinner, 0, 0, 0);
         indexSpinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 viewModel.sampleIndexProperty().set(v);
@@ -81,7 +81,8 @@ public final class FeatureMapsView extends BorderPane {
         viewModel.sharedScaleProperty().addListener((obs, old, v) -> showWhenVisible());
         refreshButton.setTooltip(new Tooltip("Take a fresh snapshot of the network being trained and recompute"));
         refreshButton.disableProperty().bind(viewModel.mapperProperty().isNull());
-        sourceLabel.textProperty().bind(viewModel.sourceProperty().map(s -> "Network: " + s));
+        sourceLabel.textProperty().bind(viewModel.sourceProperty());
+        viewModel.ownImageProperty().addListener((obs, old, own) -> markStrip());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         viewModel.datasetProperty().addListener((obs, old, d) -> fillStrip());
@@ -126,15 +127,16 @@ public final class FeatureMapsView extends BorderPane {
             item.getStyleClass().add("strip-item");
             item.setUserData(sample.index());
             item.setId("sample-" + sample.index());
-            item.setOnMouseClicked(e -> viewModel.sampleIndexProperty().set(sample.index()));
+            item.setOnMouseClicked(e -> viewModel.showSample(sample.index()));
             strip.getChildren().add(item);
         }
         markStrip();
     }
 
     private void markStrip() {
+        boolean own = viewModel.ownImageProperty().get();
         strip.getChildren().forEach(n -> n.pseudoClassStateChanged(SELECTED,
-                n.getUserData() instanceof Integer i && i == viewModel.sampleIndexProperty().get()));
+                !own && n.getUserData() instanceof Integer i && i == viewModel.sampleIndexProperty().get()));
     }
 
     private void show(FeatureMapsViewModel.Result result) {
@@ -162,10 +164,10 @@ public final class FeatureMapsView extends BorderPane {
         float[] p = result.maps().probabilities();
         int predicted = result.maps().predictedClass();
         String name = result.classNames().get(predicted);
-        Label prediction = new Label(String.format(Locale.ROOT, "Predicted: %s (%.0f %%)", name, 100 * p[predicted]));
+        Label prediction = new Label("Predicted: " + name + " (" + FeatureMapsViewModel.percent(p[predicted]) + ")");
         prediction.setId("prediction");
-        prediction.getStyleClass().addAll("prediction", result.truth().endsWith(": " + name) ? "right"
-                : result.truth().startsWith("test image") ? "wrong" : "neutral");
+        Boolean right = result.predictionRight();
+        prediction.getStyleClass().addAll("prediction", right == null ? "neutral" : right ? "right" : "wrong");
         GridPane bars = new GridPane();
         bars.setHgap(8);
         bars.setVgap(2);
@@ -173,10 +175,10 @@ public final class FeatureMapsView extends BorderPane {
             Label className = new Label(result.classNames().get(c));
             ProgressBar bar = new ProgressBar(p[c]);
             bar.setPrefWidth(240);
-            Label percent = new Label(String.format(Locale.ROOT, "%.1f %%", 100 * p[c]));
+            Label percent = new Label(FeatureMapsViewModel.percent(p[c]));
             if (c == predicted) {
-                className.setStyle("-fx-font-weight: bold");
-                percent.setStyle("-fx-font-weight: bold");
+                className.getStyleClass().add("predicted");
+                percent.getStyleClass().add("predicted");
             }
             bars.addRow(c, className, bar, percent);
         }

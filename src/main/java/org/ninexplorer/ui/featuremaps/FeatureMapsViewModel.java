@@ -38,9 +38,20 @@ public final class FeatureMapsViewModel {
     private static final Logger LOGGER = LoggerFactory.getLogger(FeatureMapsViewModel.class);
     public static final int STRIP_SIZE = 16;
 
-    /** Everything one picture of the view needs. */
-    public record Result(SampleImage input, String truth, FeatureMaps maps, Architecture architecture,
+    /**
+     * Everything one picture of the view needs.
+     *
+     * @param trueClass the test image's label, or {@link #NO_LABEL} for the user's own image
+     */
+    public record Result(SampleImage input, String truth, int trueClass, FeatureMaps maps, Architecture architecture,
                          List<String> classNames) {
+
+        public static final int NO_LABEL = -1;
+
+        /** Whether the prediction is right, wrong, or cannot be judged (an own image has no label). */
+        public Boolean predictionRight() {
+            return trueClass == NO_LABEL ? null : trueClass == maps.predictedClass();
+        }
 
         /** Class names for the last block's channels, which GAP turns into class scores. */
         public List<String> labelsFor(FeatureMaps.BlockActivation block) {
@@ -53,6 +64,11 @@ public final class FeatureMapsViewModel {
     public record Sample(int index, String label, SampleImage image) {
     }
 
+    /** Which network the maps come from. */
+    public enum Source {
+        NONE, TRAINING, LAST_TRAINED, LOADED_RUN
+    }
+
     private final TaskExecutor executor;
     private final Consumer<Runnable> fxThread;
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
@@ -62,8 +78,8 @@ public final class FeatureMapsViewModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
             "Train for one epoch, or load a trained run (File ▸ Load trained run…), to see what the network sees.");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<String> source = new ReadOnlyObjectWrapper<>("no network yet");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(describe(Source.NONE, null));
+    private final ReadOnlyBooleanWrapper ownImage = new ReadOnlyBooleanWrapper();
     private final AtomicLong generation = new AtomicLong();
     private SampleImage customImage;
     private String customName;
@@ -72,10 +88,7 @@ public final class FeatureMapsViewModel {
     public FeatureMapsViewModel(TaskExecutor executor, Consumer<Runnable> fxThread) {
         this.executor = executor;
         this.fxThread = fxThread;
-        sampleIndex.addListener((obs, old, index) -> {
-            customImage = null;
-            refresh();
-        });
+        sampleIndex.addListener((obs, old, index) -> showSample(index.intValue()));
         mapper.addListener((obs, old, m) -> refresh());
         dataset.addListener((obs, old, d) -> refresh());
     }
@@ -109,17 +122,33 @@ public final class FeatureMapsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** Which network the maps come from, in words. */
-    public ReadOnlyObjectProperty<String> sourceProperty() {
+    public ReadOnlyStringProperty sourceProperty() {
         return source.getReadOnlyProperty();
     }
 
-    public void setSource(String description) {
-        source.set(description);
+    /** True while the user's own image is shown: no test image of the strip is selected then. */
+    public ReadOnlyBooleanProperty ownImageProperty() {
+        return ownImage.getReadOnlyProperty();
+    }
+
+    /** Says where the current network comes from; {@code run} names a loaded run's folder. */
+    public void setSource(Source kind, String run) {
+        source.set(describe(kind, run));
+    }
+
+    static String describe(Source kind, String run) {
+        return switch (kind) {
+            case NONE -> "Network: none yet";
+            case TRAINING -> "Network: the one being trained (latest snapshot)";
+            case LAST_TRAINED -> "Network: the one trained last";
+            case LOADED_RUN -> "Network: loaded run " + run;
+        };
+    }
+
+    /** A probability as every part of the view shows it, so that the headline and the bars agree. */
+    public static String percent(double probability) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * probability);
     }
 
     /** The first test images, for the strip. */
@@ -141,7 +170,19 @@ public final class FeatureMapsViewModel {
     public void useImage(SampleImage image, String name) {
         customImage = image;
         customName = name;
+        ownImage.set(true);
         refresh();
+    }
+
+    /** Shows test image {@code index}, also when it was already chosen before an own image. */
+    public void showSample(int index) {
+        customImage = null;
+        ownImage.set(false);
+        if (sampleIndex.get() == index) {
+            refresh();
+        } else {
+            sampleIndex.set(index); // its listener comes back here
+        }
     }
 
     /** Asks whoever provides the network for a fresh copy (training takes it after its next batch), then recomputes. */
@@ -156,7 +197,6 @@ public final class FeatureMapsViewModel {
 
     /** Loads a trained run's model from disk (off the FX thread) and shows its maps. */
     public void loadRun(Path runDirectory) {
-        busy.set(true);
         message.set("Loading " + runDirectory.getFileName() + "…");
         executor.execute(() -> {
             try {
@@ -164,13 +204,12 @@ public final class FeatureMapsViewModel {
                 Architecture arch = run.architecture();
                 FeatureMapper loaded = FeatureMapper.load(arch, runDirectory.resolve(RunDirectory.MODEL_ZIP));
                 fxThread.accept(() -> {
-                    source.set("run " + runDirectory.getFileName());
+                    setSource(Source.LOADED_RUN, runDirectory.getFileName().toString());
                     mapper.set(loaded);
                 });
             } catch (TrainingException | java.io.IOException | RuntimeException e) {
                 LOGGER.warn("Cannot load run {}", runDirectory, e);
                 fxThread.accept(() -> {
-                    busy.set(false);
                     message.set("Cannot load " + runDirectory + ": " + e.getMessage());
                 });
             }
@@ -188,9 +227,9 @@ public final class FeatureMapsViewModel {
         int index = d == null ? 0 : Math.max(0, Math.min(sampleIndex.get(), d.test().size() - 1));
         String truth = custom != null ? customName
                 : "test image " + index + ": " + d.className(d.test().label(index));
+        int trueClass = custom != null ? Result.NO_LABEL : d.test().label(index);
         List<String> classNames = d != null ? d.classNames() : numbered(m.architecture().classes());
         long ticket = generation.incrementAndGet();
-        busy.set(true);
         executor.execute(() -> {
             try {
                 InputSpec in = m.architecture().input();
@@ -199,7 +238,7 @@ public final class FeatureMapsViewModel {
                         : new SampleImage(d.test().pixels(index, in.channels(), in.height(), in.width()),
                                 in.channels(), in.height(), in.width());
                 FeatureMaps maps = m.compute(input.pixels());
-                Result computed = new Result(input, truth, maps, m.architecture(),
+                Result computed = new Result(input, truth, trueClass, maps, m.architecture(),
                         classNames.size() == m.architecture().classes() ? classNames : numbered(m.architecture().classes()));
                 deliver(ticket, () -> {
                     result.set(computed);
@@ -215,7 +254,6 @@ public final class FeatureMapsViewModel {
     private void deliver(long ticket, Runnable update) {
         fxThread.accept(() -> {
             if (ticket == generation.get()) {
-                busy.set(false);
                 update.run();
             }
         });

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -15,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
 /**
@@ -30,7 +32,7 @@ public final class GraphView extends BorderPane {
     private final FlowPane chain = new FlowPane();
     private final Set<Integer> expanded = new HashSet<>();
 
-    public GraphView(GraphViewModel viewModel, EditorViewModel editor) {
+    public GraphView(GraphViewModel viewModel, EditorViewModel editor, EditorActions actions) {
         this.viewModel = viewModel;
         this.editor = editor;
         getStyleClass().add("graph-view");
@@ -53,7 +55,16 @@ public final class GraphView extends BorderPane {
         problems.setWrapText(true);
         problems.visibleProperty().bind(viewModel.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
-        VBox bottom = new VBox(problems, summary);
+        Button putBackGap = new Button("Put GAP back at the end");
+        putBackGap.setId("put-back-gap");
+        putBackGap.getStyleClass().add("small");
+        putBackGap.setTooltip(tooltip(Teaching.of("gap")));
+        actions.putBackGap.bind(putBackGap);
+        putBackGap.visibleProperty().bind(editor.gapMissingProperty());
+        putBackGap.managedProperty().bind(putBackGap.visibleProperty());
+        HBox problemRow = new HBox(10, problems, putBackGap);
+        problemRow.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(problemRow, summary);
         bottom.getStyleClass().add("summary-bar");
         setBottom(bottom);
 
@@ -78,7 +89,7 @@ public final class GraphView extends BorderPane {
     private VBox cardNode(LayerCard card) {
         Label title = new Label(card.title());
         title.getStyleClass().add("card-title");
-        Label index = new Label(card.index() >= 0 && !"Classes".equals(card.title()) ? "#" + card.index() : "");
+        Label index = new Label(card.numbered() ? "#" + card.index() : "");
         index.getStyleClass().add("card-index");
         Region spacer = new Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
@@ -97,7 +108,7 @@ public final class GraphView extends BorderPane {
         Label stats = new Label(card.stats());
         stats.getStyleClass().add("card-stats");
         VBox box = new VBox(header, settings, shape, bar, stats);
-        box.getStyleClass().addAll("layer-card", "kind-" + card.title().toLowerCase().replace(' ', '-'));
+        box.getStyleClass().addAll("layer-card", "kind-" + card.kind());
         box.setUserData(card.index());
         box.setId("card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
         if (!card.convs().isEmpty()) {
@@ -106,10 +117,11 @@ public final class GraphView extends BorderPane {
             more.setSelected(expanded.contains(card.index()));
             VBox convs = new VBox();
             convs.getStyleClass().add("convs");
-            card.convs().forEach(line -> {
-                Label l = new Label(line);
+            card.convs().forEach(conv -> {
+                Label l = new Label(conv.text());
                 l.getStyleClass().add("conv-line");
-                Tooltip.install(l, tooltip(line.startsWith("conv 1×1") ? Teaching.ONE_BY_ONE : Teaching.FIRST_CONV));
+                l.setWrapText(true);
+                Tooltip.install(l, tooltip(conv.teaching()));
                 convs.getChildren().add(l);
             });
             convs.visibleProperty().bind(more.selectedProperty());

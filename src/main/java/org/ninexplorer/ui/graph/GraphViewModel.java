@@ -46,16 +46,18 @@ public final class GraphViewModel {
 
     private void update(Analysis analysis) {
         cards.set(cardsOf(analysis));
-        summary.set("Parameters " + Format.count(analysis.totalParams()) + "   ·   MACs per image "
+        boolean complete = analysis.reports().stream().allMatch(r -> r.output() != null);
+        summary.set((complete ? "" : "Incomplete, without the layers that cannot be computed:   ")
+                + "Parameters " + Format.count(analysis.totalParams()) + "   ·   MACs per image "
                 + Format.count(analysis.totalMacs()) + "   ·   activations per image "
                 + Format.bytes(analysis.activationBytes()));
         problems.set(String.join("\n", analysis.diagnostics().stream().map(GraphViewModel::describe).toList()));
     }
 
-    /** A diagnostic as a sentence: "Layer 3 (kernel): ..." */
+    /** A diagnostic as a sentence: "Layer 3 (kernel): The 20×20 pool ..." */
     public static String describe(Diagnostic d) {
         String where = d.layerIndex() == Diagnostic.ARCHITECTURE ? "Network" : "Layer " + d.layerIndex();
-        return where + (d.field() == null ? "" : " (" + d.field() + ")") + ": " + d.message();
+        return where + (d.field() == null ? "" : " (" + d.field() + ")") + ": " + Format.sentence(d.message());
     }
 
     static List<LayerCard> cardsOf(Analysis analysis) {
@@ -65,14 +67,14 @@ public final class GraphViewModel {
         List<LayerCard> cards = new ArrayList<>();
         Shape in = analysis.architecture().input().shape();
         String inputProblem = String.join("\n", analysis.globalDiagnostics().stream()
-                .filter(d -> "input".equals(d.field())).map(Diagnostic::message).toList());
-        cards.add(new LayerCard(EditorViewModel.INPUT, "Input", in.height() + "×" + in.width() + ", "
+                .filter(d -> "input".equals(d.field())).map(d -> Format.sentence(d.message())).toList());
+        cards.add(new LayerCard(EditorViewModel.INPUT, "input", "Input", in.height() + "×" + in.width() + ", "
                         + (in.channels() == 1 ? "grayscale" : in.channels() + " channels"), in.toString(),
                 "image", "", inputProblem.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID,
                 inputProblem, Teaching.INPUT, relative(in.elements(), largest), List.of()));
         int firstInvalid = -1;
         for (LayerReport r : reports) {
-            String problem = String.join("\n", r.diagnostics().stream().map(Diagnostic::message).toList());
+            String problem = String.join("\n", r.diagnostics().stream().map(d -> Format.sentence(d.message())).toList());
             if (r.status() == LayerReport.Status.INVALID && firstInvalid < 0) {
                 firstInvalid = r.index();
             }
@@ -82,28 +84,43 @@ public final class GraphViewModel {
             }
             if ("classes".equals(r.kind())) {
                 String global = String.join("\n", analysis.globalDiagnostics().stream()
-                        .filter(d -> !"input".equals(d.field())).map(Diagnostic::message).toList());
+                        .filter(d -> !"input".equals(d.field())).map(d -> Format.sentence(d.message())).toList());
                 if (!global.isEmpty()) {
-                    problem = problem.isEmpty() ? global : problem + "\n" + global;
+                    // With no impossible layer before it, the network's own problem is the whole story.
+                    problem = firstInvalid < 0 || problem.isEmpty() ? global : problem + "\n" + global;
                 }
             }
             LayerReport.Status status = r.status() == LayerReport.Status.VALID && !problem.isEmpty()
                     ? LayerReport.Status.INVALID : r.status();
-            cards.add(new LayerCard(r.index(), title(r.kind()), r.summary(),
-                    r.output() == null ? "?" : r.output().toString(),
-                    r.params() == 0 && r.macs() == 0 ? "no parameters"
-                            : Format.count(r.params()) + " params\n" + Format.count(r.macs()) + " MACs",
+            cards.add(new LayerCard(r.index(), r.kind(), title(r.kind()), r.summary(), shape(r), stats(r),
                     r.formula(), status, problem, Teaching.of(r.kind()),
                     r.output() == null ? 0 : relative(r.output().elements(), largest),
-                    r.convs().stream().map(GraphViewModel::convLine).toList()));
+                    r.convs().stream().map(GraphViewModel::conv).toList()));
         }
         return cards;
     }
 
-    private static String convLine(ConvReport c) {
-        String kernel = c.kernel() + "×" + c.kernel() + (c.kernel() > 1 ? " /" + c.stride()
+    /** The class scores are flattened, as in the book: 10 numbers, not a 10×1×1 map. */
+    private static String shape(LayerReport r) {
+        if (r.output() == null) {
+            return "?";
+        }
+        return "classes".equals(r.kind()) ? String.valueOf(r.output().channels()) : r.output().toString();
+    }
+
+    private static String stats(LayerReport r) {
+        if (r.output() == null) {
+            return "params ?\nMACs ?";
+        }
+        return r.params() == 0 && r.macs() == 0 ? "no parameters"
+                : Format.count(r.params()) + " params\n" + Format.count(r.macs()) + " MACs";
+    }
+
+    private static LayerCard.Conv conv(ConvReport c) {
+        String kernel = c.kernel() + "×" + c.kernel() + (c.kernel() > 1 ? " / " + c.stride()
                 + (c.padding() > 0 ? " p" + c.padding() : "") : "");
-        return "conv " + kernel + " → " + c.output() + "   " + Format.count(c.params()) + " params";
+        return new LayerCard.Conv(String.format(java.util.Locale.ROOT, "conv %s → %s\n%,d params", kernel,
+                c.output(), c.params()), c.kernel() == 1 ? Teaching.ONE_BY_ONE : Teaching.FIRST_CONV);
     }
 
     /** Log scale, so that a 1×1×10 score and a 96×54×54 map both stay visible. */

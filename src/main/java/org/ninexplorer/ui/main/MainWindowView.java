@@ -1,57 +1,49 @@
 package org.ninexplorer.ui.main;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.prefs.Preferences;
-import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.FileChooser;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.ninexplorer.model.ArchitectureFormatException;
+import javafx.stage.WindowEvent;
 import org.ninexplorer.model.Presets;
+import org.ninexplorer.ui.common.Action;
+import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.FxDialogs;
+import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.editor.EditorViewModel;
-import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.editor.InspectorView;
 import org.ninexplorer.ui.editor.RecentFiles;
+import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.graph.GraphView;
 import org.ninexplorer.ui.graph.GraphViewModel;
+import org.ninexplorer.ui.training.TrainingSession;
 import org.ninexplorer.ui.training.TrainingView;
 import org.ninexplorer.ui.training.TrainingViewModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The window's frame: menus, toolbar, file handling, theme and presentation mode. The features themselves
- * are the graph, inspector, training and feature-map views placed inside it.
+ * The window's frame: menus and toolbar bound to the shared actions, and the graph, inspector, training and
+ * feature-map views placed inside it. Files go through {@link DocumentActions}, closing through {@link CloseGuard}.
  */
 public final class MainWindowView extends BorderPane {
-
-    private static final Logger LOGGER = LoggerFactory.getLogger(MainWindowView.class);
-    private static final FileChooser.ExtensionFilter JSON =
-            new FileChooser.ExtensionFilter("NiN architecture (*.json)", "*.json");
 
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
@@ -59,10 +51,14 @@ public final class MainWindowView extends BorderPane {
 
     private final EditorViewModel editor;
     private final TrainingViewModel training;
-    private final RecentFiles recentFiles;
-    private final Preferences preferences;
-    private final TrainingView trainingView;
+    private final Appearance appearance;
     private final FeatureMapsView featureMaps;
+    private final EditorActions editing;
+    private final DocumentActions documents;
+    private final CloseGuard closeGuard;
+    private final Action start;
+    private final Action pauseResume;
+    private final Action stop;
 
     @FXML private Menu newMenu;
     @FXML private Menu recentMenu;
@@ -71,6 +67,8 @@ public final class MainWindowView extends BorderPane {
     @FXML private MenuItem redoShiftItem;
     @FXML private MenuItem addBlockItem;
     @FXML private MenuItem addPoolItem;
+    @FXML private MenuItem addDropoutItem;
+    @FXML private MenuItem putBackGapItem;
     @FXML private MenuItem removeItem;
     @FXML private MenuItem moveUpItem;
     @FXML private MenuItem moveDownItem;
@@ -83,6 +81,7 @@ public final class MainWindowView extends BorderPane {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Label titleLabel;
+    @FXML private Label lockedLabel;
     @FXML private Label backendLabel;
     @FXML private ToggleButton presentationToggle;
     @FXML private ToggleButton darkToggle;
@@ -92,28 +91,37 @@ public final class MainWindowView extends BorderPane {
     @FXML private SplitPane graphSplit;
 
     public MainWindowView(EditorViewModel editor, GraphViewModel graph, TrainingViewModel training,
-                          FeatureMapsView featureMaps, RecentFiles recentFiles, Preferences preferences) {
+                          FeatureMapsView featureMaps, RecentFiles recentFiles, Appearance appearance) {
         this.editor = editor;
         this.training = training;
-        this.recentFiles = recentFiles;
-        this.preferences = preferences;
-        this.trainingView = new TrainingView(training);
+        this.appearance = appearance;
         this.featureMaps = featureMaps;
+        DialogService dialogs = new FxDialogs(() -> getScene() == null ? null : getScene().getWindow());
+        this.editing = new EditorActions(editor);
+        this.documents = new DocumentActions(editor, recentFiles, dialogs);
+        TrainingSession session = training.session();
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> session.state().busy(), session.stateProperty());
+        this.closeGuard = new CloseGuard(dialogs, busy, session::stop, () -> documents.confirmDiscard("closing"));
+        // The session's conditions, which the training view's buttons use too.
+        this.start = new Action(session::start, session.canStartProperty());
+        this.pauseResume = new Action(session::togglePause, session.canPauseProperty().or(session.canResumeProperty()));
+        this.stop = new Action(session::stop, session.canStopProperty());
         Fxml.loadInto(this, "MainWindow.fxml");
         getStylesheets().add(MainWindowView.class.getResource("main.css").toExternalForm());
-        javafx.scene.control.ScrollPane inspector = new javafx.scene.control.ScrollPane(new InspectorView(editor));
+        appearance.applyTo(this);
+        ScrollPane inspector = new ScrollPane(new InspectorView(editor, editing));
         inspector.setFitToWidth(true);
-        graphSplit.getItems().setAll(new GraphView(graph, editor), inspector);
-        mainSplit.getItems().add(trainingView);
+        graphSplit.getItems().setAll(new GraphView(graph, editor, editing), inspector);
+        mainSplit.getItems().add(new TrainingView(training));
         featureMapsTab.setContent(featureMaps);
         featureMaps.onScreenProperty().bind(featureMapsTab.selectedProperty());
         // Architecture undo wins over a spinner's own text undo, which would otherwise swallow Ctrl+Z.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e)) {
-                editor.undo();
+                editing.undo.execute();
                 e.consume();
             } else if (REDO.match(e) || REDO_SHIFT.match(e)) {
-                editor.redo();
+                editing.redo.execute();
                 e.consume();
             }
         });
@@ -123,7 +131,7 @@ public final class MainWindowView extends BorderPane {
     private void initialize() {
         for (String name : Presets.names()) {
             MenuItem item = new MenuItem(name);
-            item.setOnAction(e -> newFromPreset(name));
+            item.setOnAction(e -> documents.newFromPreset(name));
             newMenu.getItems().add(item);
         }
         presetBox.getItems().setAll(Presets.names());
@@ -131,8 +139,8 @@ public final class MainWindowView extends BorderPane {
                 + "d2l-224 is the book's net for 224×224 input"));
         presetBox.setOnAction(e -> {
             String chosen = presetBox.getValue();
-            if (chosen != null && !chosen.equals(editor.nameProperty().get())) {
-                newFromPreset(chosen);
+            if (chosen != null && !chosen.equals(editor.nameProperty().get()) && !documents.newFromPreset(chosen)) {
+                presetBox.setValue(editor.nameProperty().get());
             }
         });
         editor.nameProperty().addListener((obs, old, name) -> presetBox.setValue(
@@ -140,53 +148,50 @@ public final class MainWindowView extends BorderPane {
         presetBox.setValue(editor.nameProperty().get());
         presetBox.disableProperty().bind(editor.lockedProperty());
 
+        editing.undo.bind(undoItem);
+        editing.redo.bind(redoItem);
+        editing.redo.bind(redoShiftItem);
+        editing.undo.bind(undoButton);
+        editing.redo.bind(redoButton);
         undoItem.textProperty().bind(editor.undoTextProperty());
         redoItem.textProperty().bind(editor.redoTextProperty());
-        undoItem.disableProperty().bind(editor.canUndoProperty().not().or(editor.lockedProperty()));
-        redoItem.disableProperty().bind(editor.canRedoProperty().not().or(editor.lockedProperty()));
-        redoShiftItem.disableProperty().bind(redoItem.disableProperty());
-        undoButton.disableProperty().bind(undoItem.disableProperty());
-        redoButton.disableProperty().bind(redoItem.disableProperty());
-        Tooltip undoTip = new Tooltip();
-        undoTip.textProperty().bind(Bindings.concat(editor.undoTextProperty(), " (Ctrl+Z)"));
-        undoButton.setTooltip(undoTip);
-        Tooltip redoTip = new Tooltip();
-        redoTip.textProperty().bind(Bindings.concat(editor.redoTextProperty(), " (Ctrl+Y)"));
-        redoButton.setTooltip(redoTip);
-        for (MenuItem item : new MenuItem[] {addBlockItem, addPoolItem, removeItem, moveUpItem, moveDownItem}) {
-            item.disableProperty().bind(editor.lockedProperty());
-        }
+        undoButton.setTooltip(boundTooltip(editor.undoTextProperty(), " (Ctrl+Z)"));
+        redoButton.setTooltip(boundTooltip(editor.redoTextProperty(), " (Ctrl+Y)"));
+        editing.addBlock.bind(addBlockItem);
+        editing.addPool.bind(addPoolItem);
+        editing.addDropout.bind(addDropoutItem);
+        editing.putBackGap.bind(putBackGapItem);
+        editing.remove.bind(removeItem);
+        editing.moveUp.bind(moveUpItem);
+        editing.moveDown.bind(moveDownItem);
+        start.bind(startItem);
+        pauseResume.bind(pauseItem);
+        stop.bind(stopItem);
+
         titleLabel.textProperty().bind(Bindings.createStringBinding(() -> editor.nameProperty().get()
-                + (editor.isDirty() ? " •" : "") + (editor.lockedProperty().get() ? "   — editing locked while training" : ""),
-                editor.nameProperty(), editor.dirtyProperty(), editor.lockedProperty()));
+                + (editor.isDirty() ? " •" : ""), editor.nameProperty(), editor.dirtyProperty()));
+        lockedLabel.visibleProperty().bind(editor.lockedProperty());
+        lockedLabel.managedProperty().bind(lockedLabel.visibleProperty());
         backendLabel.textProperty().bind(Bindings.concat("Backend: ", training.session().backendProperty()));
 
-        startItem.disableProperty().bind(training.session().canStartProperty().not());
-        stopItem.disableProperty().bind(training.session().canStopProperty().not());
-        pauseItem.disableProperty().bind(stopItem.disableProperty());
-
-        presentationToggle.selectedProperty().bindBidirectional(presentationItem.selectedProperty());
-        darkToggle.selectedProperty().bindBidirectional(darkItem.selectedProperty());
+        presentationItem.selectedProperty().bindBidirectional(appearance.presentationProperty());
+        presentationToggle.selectedProperty().bindBidirectional(appearance.presentationProperty());
+        darkItem.selectedProperty().bindBidirectional(appearance.darkProperty());
+        darkToggle.selectedProperty().bindBidirectional(appearance.darkProperty());
         presentationToggle.setTooltip(new Tooltip("Larger text for a projector (F11)"));
         darkToggle.setTooltip(new Tooltip("Dark theme (Ctrl+D)"));
-        presentationItem.selectedProperty().addListener((obs, old, on) -> setPresentation(on));
-        darkItem.selectedProperty().addListener((obs, old, on) -> setDark(on));
-        presentationItem.setSelected(preferences.getBoolean("presentation", false));
-        darkItem.setSelected(preferences.getBoolean("dark", false));
-        setDark(darkItem.isSelected());
+
+        documents.recent().addListener((ListChangeListener<Path>) change -> rebuildRecent());
         rebuildRecent();
     }
 
-    /** Wires the window's title and its close button, which asks about unsaved changes. */
+    /** Wires the window's title and its close button, which asks before losing a run or unsaved edits. */
     public void attach(Stage stage) {
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (editor.isDirty() ? "• " : "")
                 + editor.nameProperty().get() + " — NiN Explorer", editor.nameProperty(), editor.dirtyProperty()));
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard("quitting")) {
-                e.consume();
-            } else {
-                training.session().stop();
-            }
+            e.consume();
+            closeGuard.requestClose(stage::close);
         });
     }
 
@@ -194,65 +199,38 @@ public final class MainWindowView extends BorderPane {
         return featureMapsTab;
     }
 
-    // --- File ---------------------------------------------------------------------------------------
-
-    private void newFromPreset(String name) {
-        if (confirmDiscard("starting from " + name)) {
-            editor.newFromPreset(name);
-        } else {
-            presetBox.setValue(editor.nameProperty().get());
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path path : documents.recent()) {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> documents.open(path));
+            recentMenu.getItems().add(item);
         }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
+
+    private static Tooltip boundTooltip(javafx.beans.value.ObservableStringValue text, String suffix) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.concat(text, suffix));
+        return tip;
+    }
+
+    // --- Menu commands without an enabled state of their own -------------------------------------------
 
     @FXML
     private void open() {
-        FileChooser chooser = chooser("Open architecture");
-        File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
-            openFile(file.toPath());
-        }
-    }
-
-    private void openFile(Path path) {
-        if (!confirmDiscard("opening " + path.getFileName())) {
-            return;
-        }
-        try {
-            editor.open(path);
-            recentFiles.add(path);
-            rebuildRecent();
-        } catch (IOException e) {
-            error("Cannot open " + path, e.getMessage() == null ? e.toString() : e.getMessage());
-        } catch (ArchitectureFormatException e) {
-            error("Not a NiN architecture: " + path.getFileName(), e.getMessage());
-        }
+        documents.open();
     }
 
     @FXML
-    private boolean save() {
-        Path file = editor.fileProperty().get();
-        return file == null ? saveAs() : saveTo(file);
+    private void save() {
+        documents.save();
     }
 
     @FXML
-    private boolean saveAs() {
-        FileChooser chooser = chooser("Save architecture");
-        chooser.setInitialFileName(editor.nameProperty().get() + ".json");
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        return file != null && saveTo(file.toPath());
-    }
-
-    private boolean saveTo(Path path) {
-        try {
-            editor.save(path);
-            recentFiles.add(path);
-            rebuildRecent();
-            return true;
-        } catch (IOException e) {
-            LOGGER.warn("Cannot save {}", path, e);
-            error("Cannot save " + path, String.valueOf(e.getMessage()));
-            return false;
-        }
+    private void saveAs() {
+        documents.saveAs();
     }
 
     @FXML
@@ -264,106 +242,7 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void quit() {
         Stage stage = (Stage) getScene().getWindow();
-        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-    }
-
-    /** Asks before unsaved edits are lost; true when the caller may go on. */
-    boolean confirmDiscard(String action) {
-        if (!editor.isDirty()) {
-            return true;
-        }
-        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
-        alert.initOwner(getScene().getWindow());
-        alert.setHeaderText("Save the changes to " + editor.nameProperty().get() + " before " + action + "?");
-        alert.setContentText("Your edits are lost if you don't save them.");
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        return answer.get() == discard || save();
-    }
-
-    private void rebuildRecent() {
-        recentMenu.getItems().clear();
-        for (Path path : recentFiles.list()) {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> openFile(path));
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(JSON);
-        Path current = editor.fileProperty().get();
-        if (current != null && current.getParent() != null) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-        }
-        return chooser;
-    }
-
-    private void error(String header, String detail) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, detail);
-        alert.initOwner(getScene().getWindow());
-        alert.setHeaderText(header);
-        alert.showAndWait();
-    }
-
-    // --- Edit, training, view ---------------------------------------------------------------------------
-
-    @FXML
-    private void undo() {
-        editor.undo();
-    }
-
-    @FXML
-    private void redo() {
-        editor.redo();
-    }
-
-    @FXML
-    private void addBlock() {
-        editor.insert(EditorViewModel.newLayer("nin"));
-    }
-
-    @FXML
-    private void addPool() {
-        editor.insert(EditorViewModel.newLayer("maxpool"));
-    }
-
-    @FXML
-    private void remove() {
-        editor.removeSelected();
-    }
-
-    @FXML
-    private void moveUp() {
-        editor.moveSelected(-1);
-    }
-
-    @FXML
-    private void moveDown() {
-        editor.moveSelected(1);
-    }
-
-    @FXML
-    private void start() {
-        training.session().start();
-    }
-
-    @FXML
-    private void pauseResume() {
-        training.session().togglePause();
-    }
-
-    @FXML
-    private void stop() {
-        training.session().stop();
+        stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     @FXML
@@ -374,19 +253,5 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void showFeatureMaps() {
         tabs.getSelectionModel().select(featureMapsTab);
-    }
-
-    private void setPresentation(boolean on) {
-        getStyleClass().remove("presentation");
-        if (on) {
-            getStyleClass().add("presentation");
-        }
-        preferences.putBoolean("presentation", on);
-    }
-
-    private void setDark(boolean on) {
-        Application.setUserAgentStylesheet(on ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        preferences.putBoolean("dark", on);
     }
 }

@@ -46,7 +46,7 @@ class ScreenshotsTest {
     void takeScreenshots(FxRobot robot) throws Exception {
         Path dir = Path.of(System.getProperty("nin.screenshots"));
         Files.createDirectories(dir);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.training().session().backendProperty().get().startsWith("Loading"));
+        opened.backend().get(120, TimeUnit.SECONDS);
         robot.clickOn("#card-2");
         robot.moveTo("#card-2 .card-shape");
         robot.sleep(1200);

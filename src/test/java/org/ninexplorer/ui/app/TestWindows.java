@@ -1,20 +1,30 @@
 package org.ninexplorer.ui.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.data.DataDirectory;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
-
 /** The real window on a throwaway preferences node and data directory, for UI tests. */
 final class TestWindows {
 
-    /** A window shown on {@code stage}, with what {@link #close} needs to clean up. */
-    record Opened(ExplorerApp.Window window, Preferences preferences) {
+    /**
+     * A window shown on {@code stage}, with what {@link #close} needs to clean up.
+     *
+     * @param backend completes with the backend's description once it has loaded
+     */
+    record Opened(ExplorerApp.Window window, Preferences preferences, Path dataDirectory,
+                  CompletableFuture<String> backend) {
+
+        Path runs() {
+            return dataDirectory.resolve("runs");
+        }
     }
 
     private TestWindows() {
@@ -22,12 +32,14 @@ final class TestWindows {
 
     static Opened open(Stage stage, int width, int height) throws Exception {
         Preferences preferences = Preferences.userRoot().node("org/ninexplorer/test/window-" + System.nanoTime());
-        ExplorerApp.Window window = ExplorerApp.build(preferences,
-                new DataDirectory(Files.createTempDirectory("nin-window-test")));
+        Path data = Files.createTempDirectory("nin-window-test");
+        ExplorerApp.Window window = ExplorerApp.build(preferences, new DataDirectory(data));
         window.view().attach(stage);
         stage.setScene(new Scene(window.view(), width, height));
         stage.show();
-        return new Opened(window, preferences);
+        CompletableFuture<String> backend = new CompletableFuture<>();
+        window.startBackground(backend::complete);
+        return new Opened(window, preferences, data, backend);
     }
 
     /** Stops any training run and forgets the preferences. */

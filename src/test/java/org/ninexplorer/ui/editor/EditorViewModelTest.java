@@ -109,4 +109,22 @@ class EditorViewModelTest {
         assertThat(editor.isDirty()).isFalse();
         assertThat(editor.canUndoProperty().get()).isFalse();
     }
+
+    @Test
+    void gapCanBePutBackAfterItWasRemovedOrMoved() {
+        int gap = editor.architecture().layers().size() - 1;
+        editor.select(gap);
+        editor.removeSelected();
+        assertThat(editor.gapMissingProperty().get()).isTrue();
+
+        editor.appendGap();
+        assertThat(editor.architecture()).isEqualTo(Presets.FASHION_28);
+        assertThat(editor.gapMissingProperty().get()).isFalse();
+
+        editor.select(gap);
+        editor.moveSelected(-1);
+        editor.appendGap();
+        assertThat(editor.architecture()).as("moved back, not added twice").isEqualTo(Presets.FASHION_28);
+        assertThat(editor.undoTextProperty().get()).isEqualTo("Undo put GAP back at the end");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
 class GraphViewModelTest {
@@ -22,7 +23,7 @@ class GraphViewModelTest {
         assertThat(cards.get(1).settings()).isEqualTo("32 · 5×5 / 1 p2");
         assertThat(cards.get(1).convs()).hasSize(3);
         assertThat(cards.get(1).formula()).contains("28");
-        assertThat(cards.get(cards.size() - 1).shape()).isEqualTo("10×1×1");
+        assertThat(cards.get(cards.size() - 1).shape()).as("the class scores are flattened, as in the book").isEqualTo("10");
         assertThat(graph.summaryProperty().get()).contains("Parameters").contains("MACs").contains("activations");
         assertThat(graph.problemsProperty().get()).isEmpty();
     }
@@ -40,6 +41,50 @@ class GraphViewModelTest {
         assertThat(after.problem()).contains("depends on layer 3");
         assertThat(after.shape()).isEqualTo("?");
         assertThat(graph.problemsProperty().get()).startsWith("Layer 3 (kernel)");
+    }
+
+    @Test
+    void anImpossibleCardDoesNotClaimToHaveNoParametersAndTheTotalsSayTheyAreIncomplete() {
+        editor.select(2);
+        editor.editLayer(NinBlock.class, "kernel", b -> b.withKernel(40));
+
+        LayerCard bad = graph.cards().get(3);
+        assertThat(bad.status()).isEqualTo(LayerReport.Status.INVALID);
+        assertThat(bad.stats()).doesNotContain("no parameters").contains("?");
+        assertThat(graph.cards().get(5).stats()).as("an unreachable card").contains("?");
+        assertThat(graph.summaryProperty().get()).startsWith("Incomplete");
+    }
+
+    @Test
+    void removingGapIsExplainedInASentence() {
+        editor.select(editor.architecture().layers().size() - 1);
+        editor.removeSelected();
+
+        assertThat(graph.problemsProperty().get())
+                .startsWith("Network (layers): The last layer must be global average pooling").endsWith(".");
+        assertThat(editor.gapMissingProperty().get()).isTrue();
+        LayerCard classes = graph.cards().get(graph.cards().size() - 1);
+        assertThat(classes.problem()).startsWith("The last layer must be");
+    }
+
+    @Test
+    void everyConvolutionOfABlockIsShownInFull() {
+        List<LayerCard.Conv> convs = graph.cards().get(1).convs();
+
+        assertThat(convs).extracting(LayerCard.Conv::text).containsExactly(
+                "conv 5×5 / 1 p2 → 32×28×28\n832 params",
+                "conv 1×1 → 32×28×28\n1,056 params",
+                "conv 1×1 → 32×28×28\n1,056 params");
+        assertThat(convs.get(0).teaching()).isNotEqualTo(convs.get(1).teaching());
+    }
+
+    @Test
+    void cardsAreStyledAndNumberedByKindNotByTitle() {
+        List<LayerCard> cards = graph.cards();
+        assertThat(cards).extracting(LayerCard::kind).startsWith("input", "nin", "maxpool").endsWith("gap", "classes");
+        assertThat(cards.get(0).numbered()).isFalse();
+        assertThat(cards.get(1).numbered()).isTrue();
+        assertThat(cards.get(cards.size() - 1).numbered()).isFalse();
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.ninexplorer.ui.main;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Parent;
+
+/**
+ * The theme (light or dark) and the presentation mode (large text for a projector), remembered
+ * between sessions. Made before the first control, so that JavaFX never loads its own theme first.
+ */
+public final class Appearance {
+
+    private static final String PRESENTATION_CLASS = "presentation";
+
+    private final BooleanProperty presentation = new SimpleBooleanProperty();
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+
+    public Appearance(Preferences preferences) {
+        presentation.set(preferences.getBoolean("presentation", false));
+        dark.set(preferences.getBoolean("dark", false));
+        applyTheme();
+        presentation.addListener((obs, old, on) -> preferences.putBoolean("presentation", on));
+        dark.addListener((obs, old, on) -> {
+            preferences.putBoolean("dark", on);
+            applyTheme();
+        });
+    }
+
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Scales {@code root}'s text (everything is sized in em) while presentation mode is on. */
+    public void applyTo(Parent root) {
+        Runnable update = () -> {
+            root.getStyleClass().remove(PRESENTATION_CLASS);
+            if (presentation.get()) {
+                root.getStyleClass().add(PRESENTATION_CLASS);
+            }
+        };
+        presentation.addListener((obs, old, on) -> update.run());
+        update.run();
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}
