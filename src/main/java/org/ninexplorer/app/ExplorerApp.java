@@ -108,7 +108,9 @@ public final class ExplorerApp extends Application {
         });
         training.session().loadedDatasetProperty().addListener((obs, old, d) -> featureMaps.datasetProperty().set(d));
         training.session().featureMapperProperty().addListener((obs, old, mapper) -> {
-            featureMaps.setSource(FeatureMapsViewModel.Source.TRAINING, null);
+            // A run's last snapshot can arrive after it has ended.
+            featureMaps.setSource(training.session().state().busy() ? FeatureMapsViewModel.Source.TRAINING
+                    : FeatureMapsViewModel.Source.LAST_TRAINED, null);
             featureMaps.mapperProperty().set(mapper);
         });
         FeatureMapsView featureMapsView = new FeatureMapsView(featureMaps);

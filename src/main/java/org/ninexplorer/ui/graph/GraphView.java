@@ -107,12 +107,18 @@ public final class GraphView extends BorderPane {
         bar.setMaxWidth(Region.USE_PREF_SIZE);
         Label stats = new Label(card.stats());
         stats.getStyleClass().add("card-stats");
-        VBox box = new VBox(header, settings, shape, bar, stats);
+        Region statsSpacer = new Region();
+        HBox.setHgrow(statsSpacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox statsRow = new HBox(stats, statsSpacer);
+        statsRow.setAlignment(Pos.BOTTOM_LEFT);
+        VBox box = new VBox(header, settings, shape, bar, statsRow);
         box.getStyleClass().addAll("layer-card", "kind-" + card.kind());
         box.setUserData(card.index());
         box.setId("card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
         if (!card.convs().isEmpty()) {
-            ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾ 3 convs" : "▸ 3 convs");
+            // Beside the numbers rather than below them: two rows of cards fit a 768-line screen.
+            ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾" : "▸");
+            more.setTooltip(tooltip("Show each of the block's three convolutions"));
             more.getStyleClass().addAll("flat", "small", "expand");
             more.setSelected(expanded.contains(card.index()));
             VBox convs = new VBox();
@@ -127,14 +133,15 @@ public final class GraphView extends BorderPane {
             convs.visibleProperty().bind(more.selectedProperty());
             convs.managedProperty().bind(more.selectedProperty());
             more.selectedProperty().addListener((obs, old, on) -> {
-                more.setText(on ? "▾ 3 convs" : "▸ 3 convs");
+                more.setText(on ? "▾" : "▸");
                 if (on) {
                     expanded.add(card.index());
                 } else {
                     expanded.remove(card.index());
                 }
             });
-            box.getChildren().addAll(more, convs);
+            statsRow.getChildren().add(more);
+            box.getChildren().add(convs);
         }
         if (card.status() != LayerReport.Status.VALID) {
             box.getStyleClass().add(card.status() == LayerReport.Status.INVALID ? "invalid" : "unreachable");
@@ -146,6 +153,11 @@ public final class GraphView extends BorderPane {
         Tooltip.install(title, tooltip(card.teaching()));
         box.setOnMouseClicked(e -> editor.select(card.index()));
         return box;
+    }
+
+    /** The height that shows every card and the totals at {@code width}, without scrolling. */
+    public double heightToShowAll(double width) {
+        return chain.prefHeight(width) + getBottom().prefHeight(width) + 4;
     }
 
     private void markSelection() {

@@ -111,7 +111,9 @@ public final class MainWindowView extends BorderPane {
         appearance.applyTo(this);
         ScrollPane inspector = new ScrollPane(new InspectorView(editor, editing));
         inspector.setFitToWidth(true);
-        graphSplit.getItems().setAll(new GraphView(graph, editor, editing), inspector);
+        GraphView graphView = new GraphView(graph, editor, editing);
+        graphSplit.getItems().setAll(graphView, inspector);
+        fitGraphOnce(graphView);
         mainSplit.getItems().add(new TrainingView(training));
         featureMapsTab.setContent(featureMaps);
         featureMaps.onScreenProperty().bind(featureMapsTab.selectedProperty());
@@ -197,6 +199,27 @@ public final class MainWindowView extends BorderPane {
 
     public Tab featureMapsTab() {
         return featureMapsTab;
+    }
+
+    /**
+     * Gives the graph the height that shows the whole net, up to 60 % of the window, once the window has its
+     * size; when the window grows later, the training dashboard gets the extra space.
+     */
+    private void fitGraphOnce(GraphView graphView) {
+        SplitPane.setResizableWithParent(graphSplit, false);
+        javafx.beans.value.ChangeListener<Number> fit = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number height) {
+                double graphWidth = mainSplit.getWidth() * graphSplit.getDividers().get(0).getPosition();
+                if (height.doubleValue() <= 0 || graphWidth <= 0) {
+                    return;
+                }
+                mainSplit.heightProperty().removeListener(this);
+                double need = graphView.heightToShowAll(graphWidth);
+                mainSplit.setDividerPositions(Math.min(0.6, need / height.doubleValue()));
+            }
+        };
+        mainSplit.heightProperty().addListener(fit);
     }
 
     private void rebuildRecent() {

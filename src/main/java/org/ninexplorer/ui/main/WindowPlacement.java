@@ -21,9 +21,12 @@ import javafx.stage.WindowEvent;
  */
 public record WindowPlacement(double x, double y, double width, double height, boolean maximized) {
 
-    /** Large enough for the graph, the inspector and the charts side by side; smaller screens get all of it. */
-    static final double PREFERRED_WIDTH = 1600;
-    static final double PREFERRED_HEIGHT = 1000;
+    /**
+     * Large enough for the graph, the inspector, the hyper-parameters and the charts; screens up to
+     * 1200 lines (laptops, 1080-line projectors) give the window all their height.
+     */
+    static final double PREFERRED_WIDTH = 1680;
+    static final double PREFERRED_HEIGHT = 1200;
 
     /**
      * The placement to open with.

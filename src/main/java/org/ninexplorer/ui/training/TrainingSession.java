@@ -74,6 +74,7 @@ public final class TrainingSession {
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("Loading backend…");
+    private boolean backendLoaded;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready. Press Start to train on the selected data.");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
@@ -180,6 +181,7 @@ public final class TrainingSession {
 
     public void setBackend(String description) {
         backend.set(description);
+        backendLoaded = true;
     }
 
     // --- Commands ---------------------------------------------------------------------------------
@@ -205,7 +207,8 @@ public final class TrainingSession {
         cancelRequested = false;
         run = null; // a Stop from now on is for the new run, never the previous one
         state.set(TrainingState.PREPARING);
-        report(plan.get().description(), false);
+        // The window shows before ND4J has loaded; a run started meanwhile waits for it (Backends is synchronized).
+        report(plan.get().description() + (backendLoaded ? "" : " Training starts once the backend has loaded."), false);
         int trainLimit = form.limitTrainProperty().get();
         int testLimit = form.limitTestProperty().get();
         executor.execute(() -> prepareAndTrain(plan.get(), architecture, hp, runDirectory, trainLimit, testLimit));

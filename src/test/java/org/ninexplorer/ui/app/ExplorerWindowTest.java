@@ -65,9 +65,7 @@ class ExplorerWindowTest {
         type(robot, "#channels", "40");
         assertThat(stage.getTitle()).startsWith("• fashion-28");
 
-        javafx.application.Platform.runLater(() -> stage.fireEvent(
-                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        WaitForAsyncUtils.waitForFxEvents();
+        requestClose();
         assertThat(robot.lookup("Don't save").tryQuery()).isPresent();
         robot.clickOn("Cancel");
 
@@ -175,13 +173,13 @@ class ExplorerWindowTest {
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !training.charts().rawLoss().points().isEmpty());
 
-        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        requestClose();
         assertThat(robot.lookup("Keep training").tryQuery()).isPresent();
         robot.clickOn("Keep training");
         assertThat(stage.isShowing()).isTrue();
         assertThat(training.session().state()).isIn(TrainingState.RUNNING, TrainingState.PAUSED);
 
-        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        requestClose();
         robot.clickOn("Stop training and close");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isShowing());
 
@@ -193,6 +191,12 @@ class ExplorerWindowTest {
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).resolve("model.zip")).exists();
         assertThat(Files.readString(runs.get(0).resolve("run.json"))).contains("\"stopped\"");
+    }
+
+    /** As the window's close button does; later, because the question it asks waits for an answer. */
+    private void requestClose() {
+        javafx.application.Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void type(FxRobot robot, String spinner, String text) {

@@ -18,8 +18,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a check but the README's pictures: run with
- * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o test -Dtest=ScreenshotsTest -Dnin.screenshots=docs}
+ * Not a check but the README's pictures, of the window placed as on a first start: run with
+ * {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn -o test -Dtest=ScreenshotsTest -Dnin.screenshots=docs}
+ * and, for a teacher's laptop, {@code -screen 0 1366x768x24} with {@code -Dnin.screenshots=docs/1366x768}
  * (needs ImageMagick's {@code import}).
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
@@ -31,9 +32,7 @@ class ScreenshotsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        stage.setX(0);
-        stage.setY(0);
-        opened = TestWindows.open(stage, 1600, 1000);
+        opened = TestWindows.openPlaced(stage);
         window = opened.window();
     }
 

@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.ui.main.WindowPlacement;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a throwaway preferences node and data directory, for UI tests. */
@@ -31,11 +32,23 @@ final class TestWindows {
     }
 
     static Opened open(Stage stage, int width, int height) throws Exception {
+        return open(stage, scene -> stage.setScene(new Scene(scene, width, height)));
+    }
+
+    /** Opens the window where the app would on this screen, as on a first start. */
+    static Opened openPlaced(Stage stage) throws Exception {
+        return open(stage, root -> {
+            WindowPlacement.restore(stage, Preferences.userRoot().node("org/ninexplorer/test/placement-" + System.nanoTime()));
+            stage.setScene(new Scene(root));
+        });
+    }
+
+    private static Opened open(Stage stage, java.util.function.Consumer<javafx.scene.Parent> setScene) throws Exception {
         Preferences preferences = Preferences.userRoot().node("org/ninexplorer/test/window-" + System.nanoTime());
         Path data = Files.createTempDirectory("nin-window-test");
         ExplorerApp.Window window = ExplorerApp.build(preferences, new DataDirectory(data));
         window.view().attach(stage);
-        stage.setScene(new Scene(window.view(), width, height));
+        setScene.accept(window.view());
         stage.show();
         CompletableFuture<String> backend = new CompletableFuture<>();
         window.startBackground(backend::complete);

@@ -22,10 +22,10 @@ class WindowPlacementTest {
     }
 
     @Test
-    void firstStartIsCentredAtThePreferredSizeOnALargeScreen() {
+    void firstStartIsCentredAtThePreferredWidthAndFullHeightOnA1080LineScreen() {
         WindowPlacement p = WindowPlacement.choose(Optional.empty(), List.of(FULL_HD));
 
-        assertThat(p).isEqualTo(new WindowPlacement(160, 20, 1600, 1000, false));
+        assertThat(p).isEqualTo(new WindowPlacement(120, 0, 1680, 1040, false));
     }
 
     @Test
@@ -37,7 +37,7 @@ class WindowPlacementTest {
 
     @Test
     void aRememberedPlaceFromALargerScreenIsShrunkAndMovedInside() {
-        WindowPlacement saved = new WindowPlacement(300, 100, 1600, 1000, true);
+        WindowPlacement saved = new WindowPlacement(300, 100, 1680, 1040, true);
 
         WindowPlacement p = WindowPlacement.choose(Optional.of(saved), List.of(LAPTOP));
 
