@@ -43,10 +43,13 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, Learning
     /**
      * Fewest optimiser steps a recipe plans for. A NiN spends its first few hundred steps near chance (its class
      * scores pass a ReLU before the average pool and start out nearly equal), so a run of fewer steps ends before
-     * it has learned much: 5 epochs of the 2,000-image sample at batch 64 (157 steps) ended at 0.27 test accuracy.
+     * it has learned much: 5 epochs of the old 2,000-image sample at batch 64 (160 steps) ended at 0.27 test accuracy.
      */
     static final int MIN_STEPS = 1_500;
-    /** Batch size for small data: twice the steps of batch 64 from the same images, for a little speed per image. */
+    /**
+     * Batch size for small data: twice the steps of batch 64 from the same images at ~0.8 of its images per second;
+     * on the bundled sample 1,500 steps of it reached 0.836 test accuracy where 1,000 of batch 64 reached 0.704.
+     */
     static final int SMALL_DATA_BATCH = 32;
     /** Most epochs a recipe asks for, however small the data: each epoch keeps a checkpoint on disk. */
     static final int MAX_EPOCHS = 20;
