@@ -12,7 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +27,6 @@ import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
-import org.ninexplorer.ui.common.Format;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
@@ -77,15 +75,12 @@ public final class TrainingSession {
     private boolean backendLoaded;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready. Press Start to train on the selected data.");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final RunProgress progress = new RunProgress();
     private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FeatureMapper> featureMapper = new ReadOnlyObjectWrapper<>();
 
     private volatile TrainingRun run;
     private volatile boolean cancelRequested;
-    private int totalEpochs;
-    private TrainingEvent.Epoch lastEpoch;
 
     public TrainingSession(EditorViewModel editor, HyperparameterForm form, DatasetSelection data,
                            TrainingCharts charts, TaskExecutor executor, Path runsRoot) {
@@ -161,12 +156,12 @@ public final class TrainingSession {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return progress.fractionProperty();
     }
 
     /** The epoch, the speed and the time left while training; never a time left while paused or after the end. */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return progress.textProperty();
     }
 
     /** The dataset of the latest run, for the feature maps' sample strip. */
@@ -200,10 +195,7 @@ public final class TrainingSession {
         Path runDirectory = RunDirectory.newRunPath(runsRoot, editor.nameProperty().get());
         charts.clear();
         charts.plan(hp.epochs());
-        progress.set(0);
-        progressText.set("");
-        totalEpochs = hp.epochs();
-        lastEpoch = null;
+        progress.reset(hp.epochs());
         cancelRequested = false;
         run = null; // a Stop from now on is for the new run, never the previous one
         state.set(TrainingState.PREPARING);
@@ -317,53 +309,34 @@ public final class TrainingSession {
             loadedDataset.set(ready.dataset());
         } else if (note instanceof Failed failed) {
             state.set(TrainingState.IDLE);
-            progressText.set("");
+            progress.clearText();
             report(failed.message(), true);
         } else if (note instanceof Downloading d) {
-            progress.set(d.total() > 0 ? (double) d.done() / d.total() : -1);
-            progressText.set("Downloading " + d.file() + ": " + Format.bytes(d.done())
-                    + (d.total() > 0 ? " of " + Format.bytes(d.total()) : ""));
+            progress.downloading(d.done(), d.total(), d.file());
         }
     }
 
     private void handle(TrainingEvent event) {
+        progress.apply(event);
         if (event instanceof TrainingEvent.Started s) {
             state.set(TrainingState.RUNNING);
             backend.set(s.backend().description());
-            totalEpochs = s.epochs();
             report(String.format(Locale.ROOT, "Training on %,d images, testing on %,d. Run folder: %s",
                     s.trainImages(), s.testImages(), s.runDirectory()), false);
-        } else if (event instanceof TrainingEvent.Iteration it) {
-            progress.set(((it.epoch() - 1) + it.progress()) / totalEpochs);
-            // The first batch gives no rate yet: no "NaN images/s", no guessed time left.
-            String speed = Double.isFinite(it.imagesPerSecond())
-                    ? String.format(Locale.ROOT, "  ·  %,.0f images/s", it.imagesPerSecond()) : "";
-            String left = Double.isFinite(it.etaSeconds()) ? "  ·  " + Format.duration(it.etaSeconds()) + " left" : "";
-            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d", it.epoch(), totalEpochs) + speed + left);
         } else if (event instanceof TrainingEvent.Notice n) {
             report(n.message(), false);
         } else if (event instanceof TrainingEvent.Evaluating e) {
             report("Testing epoch " + e.epoch() + " on the test images…", false);
         } else if (event instanceof TrainingEvent.Epoch e) {
-            lastEpoch = e;
             report(e.referenceLine(), false);
         } else if (event instanceof TrainingEvent.Paused p) {
             state.set(TrainingState.PAUSED);
-            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d  ·  paused", p.epoch(), totalEpochs));
             report("Paused in epoch " + p.epoch() + ". Resume to go on.", false);
-        } else if (event instanceof TrainingEvent.Resumed r) {
+        } else if (event instanceof TrainingEvent.Resumed) {
             state.set(TrainingState.RUNNING);
-            progressText.set(String.format(Locale.ROOT, "Epoch %d of %d", r.epoch(), totalEpochs));
             report("Resumed.", false);
         } else if (event instanceof TrainingEvent.Finished f) {
             state.set(TrainingState.IDLE);
-            if (f.outcome() == TrainingEvent.Outcome.COMPLETED) {
-                progress.set(1);
-            }
-            // The run's result stays in view after its last message: what a class waits for.
-            progressText.set(String.format(Locale.ROOT, "%d of %d epochs done", f.epochsCompleted(), totalEpochs)
-                    + (lastEpoch != null ? String.format(Locale.ROOT, "  ·  test accuracy %.3f", lastEpoch.testAccuracy())
-                    : ""));
             report(f.message(), f.outcome() == TrainingEvent.Outcome.DIVERGED
                     || f.outcome() == TrainingEvent.Outcome.FAILED);
         }
