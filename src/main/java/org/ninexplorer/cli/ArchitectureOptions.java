@@ -1,10 +1,13 @@
 package org.ninexplorer.cli;
 
+import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.ArchitectureFormatException;
 import org.ninexplorer.model.ArchitectureJson;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Presets;
+import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.InvalidArchitectureException;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -49,6 +52,16 @@ public final class ArchitectureOptions {
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem("--input: " + e.getMessage());
             }
+        }
+        return chosen;
+    }
+
+    /** The chosen architecture if it is possible, else a {@link UsageProblem} listing its diagnostics. */
+    public Architecture resolveValid() {
+        Architecture chosen = resolve();
+        Analysis analysis = ShapeInference.analyze(chosen);
+        if (!analysis.valid()) {
+            throw new UsageProblem(new InvalidArchitectureException(analysis).getMessage());
         }
         return chosen;
     }

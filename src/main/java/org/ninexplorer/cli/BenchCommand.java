@@ -1,7 +1,10 @@
 package org.ninexplorer.cli;
 
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Limits;
 import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.MemoryCheck;
+import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.perf.Benchmark;
 import org.ninexplorer.training.perf.FastPath;
 import picocli.CommandLine.Command;
@@ -46,13 +49,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Benchmark.Mode chosen = parseMode();
-        if (batch < 1 || iterations < 1 || warmup < 0) {
+        if (batch < Limits.MIN_BATCH || iterations < 1 || warmup < 0) {
             throw new UsageProblem("--batch and --iters must be at least 1, --warmup at least 0");
         }
-        Architecture arch = architecture.resolve();
+        Architecture arch = architecture.resolveValid();
+        Hyperparameters hp = Hyperparameters.defaults().withBatchSize(batch);
+        if (chosen == Benchmark.Mode.TRAIN) {
+            try {
+                MemoryCheck.check(MemoryCheck.estimate(arch, hp, batch, 0));
+            } catch (TrainingException e) {
+                throw new UsageProblem(e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(FastPath.enable().description());
-        Benchmark bench = new Benchmark(arch, Hyperparameters.defaults().withBatchSize(batch), chosen, batch);
+        Benchmark bench = new Benchmark(arch, hp, chosen, batch);
         List<Double> rates = new ArrayList<>();
         bench.run(warmup, iterations, m -> {
             rates.add(m.imagesPerSecond());

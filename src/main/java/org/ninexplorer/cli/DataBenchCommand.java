@@ -6,6 +6,9 @@ import org.ninexplorer.data.DatasetException;
 import org.ninexplorer.data.Datasets;
 import org.ninexplorer.data.Downloader;
 import org.ninexplorer.data.LoadingBenchmark;
+import org.ninexplorer.model.Limits;
+import org.ninexplorer.training.MemoryCheck;
+import org.ninexplorer.training.TrainingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +53,7 @@ public final class DataBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
         PrintWriter out = spec.commandLine().getOut();
         DataDirectory dir = DataDirectory.resolve(dataDir);
         long loadStart = System.nanoTime();
@@ -62,11 +66,35 @@ public final class DataBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.name(), (System.nanoTime() - loadStart) / 1e9);
         int c = channels == null ? data.channels() : channels;
         for (int size : sizes) {
+            try {
+                MemoryCheck.checkLoading(batch, c, size, size);
+            } catch (TrainingException e) {
+                throw new UsageProblem(e.getMessage());
+            }
+        }
+        for (int size : sizes) {
             LoadingBenchmark.Measurement m = LoadingBenchmark.measure(data, batch, c, size, batches);
             out.printf(Locale.ROOT, "size=%dx%dx%d batch=%d batches=%d images=%d seconds=%.3f images_per_s=%.0f%n",
                     c, size, size, batch, m.batches(), m.images(), m.seconds(), m.imagesPerSecond());
             out.flush();
         }
         return 0;
+    }
+
+    private void checkOptions() {
+        if (batch < Limits.MIN_BATCH) {
+            throw new UsageProblem("--batch must be at least " + Limits.MIN_BATCH + ", got " + batch);
+        }
+        if (batches < 0) {
+            throw new UsageProblem("--batches must be 0 (a whole epoch) or more, got " + batches);
+        }
+        for (int size : sizes) {
+            if (size < 1 || size > Limits.MAX_SIDE) {
+                throw new UsageProblem("--size must be from 1 to " + Limits.MAX_SIDE + ", got " + size);
+            }
+        }
+        if (channels != null && !Limits.isInputChannels(channels)) {
+            throw new UsageProblem("--channels: " + Limits.inputChannelsProblem(channels));
+        }
     }
 }

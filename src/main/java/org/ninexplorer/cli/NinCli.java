@@ -1,5 +1,7 @@
 package org.ninexplorer.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,8 @@ import java.io.PrintWriter;
         description = "Explore, edit and train the Network-in-Network CNN. With no command, opens the window.",
         subcommands = {ShapesCommand.class, TrainCommand.class, BenchCommand.class, DataBenchCommand.class})
 public final class NinCli {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(NinCli.class);
 
     /** Runs the command line and returns the exit status (2 for usage problems and invalid nets). */
     public static int run(String... args) {
@@ -23,9 +27,21 @@ public final class NinCli {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            throw e;
+            // Not the user's doing; the trace goes to the log, the user gets one line.
+            LOGGER.debug("unexpected failure", e);
+            commandLine.getErr().println("error: unexpected failure (" + e + "); this is a bug in NiN Explorer");
+            return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (" + e.getMessage() + "); try a smaller batch or input size, "
+                    + "or give Java more memory with -Xmx");
+            return 1;
+        } catch (StackOverflowError e) {
+            err.println("error: the input is nested too deeply to process (stack overflow)");
+            return 1;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,15 +1,22 @@
 package org.ninexplorer.cli;
 
 import org.ninexplorer.model.Analysis;
+import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.Diagnostic;
 import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.model.Limits;
+import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.MemoryCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Prints the output shape, parameters and MACs of every layer, or the diagnostics of an impossible net. */
@@ -19,6 +26,10 @@ public final class ShapesCommand implements Callable<Integer> {
 
     @Mixin
     ArchitectureOptions architecture;
+
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Also estimate the memory training needs at this batch size.")
+    Integer batch;
 
     @Spec
     CommandSpec spec;
@@ -43,6 +54,26 @@ public final class ShapesCommand implements Callable<Integer> {
         }
         out.println("total params: " + analysis.totalParams());
         out.println("total MACs: " + analysis.totalMacs());
+        if (batch != null) {
+            printMemory(out, analysis.architecture());
+        }
         return 0;
+    }
+
+    private void printMemory(PrintWriter out, Architecture arch) {
+        if (batch < Limits.MIN_BATCH) {
+            throw new UsageProblem("--batch must be at least " + Limits.MIN_BATCH + ", got " + batch);
+        }
+        Hyperparameters hp = Hyperparameters.recommendedFor(arch, 0).withBatchSize(batch);
+        MemoryEstimate estimate = MemoryCheck.estimate(arch, hp, batch, 0);
+        MemoryCheck.Budget budget = MemoryCheck.budget();
+        out.println("training memory (" + hp.optimizer().label() + ", not counting the data set): "
+                + estimate.summary());
+        out.println("available: " + MemoryEstimate.bytes(budget.offHeapBytes()) + " (" + budget.explanation() + ")");
+        if (estimate.offHeapBytes() > budget.offHeapBytes()) {
+            int fits = estimate.largestBatchWithin(budget.offHeapBytes());
+            out.println(fits >= 1 ? String.format(Locale.ROOT, "does not fit; a batch of %,d would", fits)
+                    : "does not fit, not even at batch 1");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.ninexplorer.data;
 
+import org.ninexplorer.model.Limits;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +71,7 @@ final class IdxFolder {
                     + " but test images are " + test.height() + "x" + test.width() + "; both splits must match");
         }
         if (names == null) {
-            int count = Math.max(maxLabel(train), maxLabel(test)) + 1;
+            int count = classCount(dir, train, test);
             names = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 names.add("class " + i);
@@ -96,11 +98,29 @@ final class IdxFolder {
         }
     }
 
-    private static int maxLabel(ImageSource source) {
-        int max = 0;
-        for (int i = 0; i < source.size(); i++) {
-            max = Math.max(max, source.label(i));
+    /**
+     * Without class names, the classes are the labels 0 to N-1, each present. A label past a gap (42 among 0 to
+     * 9) is a stray, named as such rather than taken for 43 classes.
+     */
+    private static int classCount(Path dir, ImageSource train, ImageSource test) throws DatasetException {
+        int[] counts = new int[Limits.MAX_DATASET_CLASSES];
+        for (ImageSource split : List.of(train, test)) {
+            for (int i = 0; i < split.size(); i++) {
+                counts[split.label(i)]++;
+            }
         }
-        return max;
+        int classes = 0;
+        while (classes < counts.length && counts[classes] > 0) {
+            classes++;
+        }
+        for (int label = classes; label < counts.length; label++) {
+            if (counts[label] > 0) {
+                throw new DatasetException(String.format(Locale.ROOT, "%s: stray label %d (%,d image%s) among "
+                                + "labels 0 to %d: no image has label %d; fix the label files, or add a %s naming "
+                                + "one class per line if the gap is meant", dir, label, counts[label],
+                        counts[label] == 1 ? "" : "s", classes - 1, classes, CLASS_NAMES_FILE));
+            }
+        }
+        return classes;
     }
 }

@@ -84,11 +84,7 @@ public final class TrainingRun {
                     + " classes but the architecture has " + arch.classes()
                     + "; set the number of classes (and the last block's channels) to " + data.classes() + ".");
         }
-        int c = arch.input().channels();
-        if (c != 1 && c != 3) {
-            throw new TrainingException("Images can be fed as 1 (grayscale) or 3 (RGB) channels, but the "
-                    + "architecture's input has " + c + ".");
-        }
+        MemoryCheck.check(request);
     }
 
     /**
