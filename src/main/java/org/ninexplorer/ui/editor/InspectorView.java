@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import org.ninexplorer.model.Dropout;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.Limits;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.ui.common.Action;
@@ -26,7 +27,7 @@ import org.ninexplorer.ui.common.Spinners;
  */
 public final class InspectorView extends VBox {
 
-    private static final int MAX_SIDE = 1024;
+    private static final int MAX_SIDE = Limits.MAX_SIDE;
 
     private final EditorViewModel editor;
     private final Label heading = new Label();
@@ -104,13 +105,13 @@ public final class InspectorView extends VBox {
             }
             case "classes" -> {
                 heading.setText("Classes");
-                intRow("Classes", "classes", 2, 1000,
+                intRow("Classes", "classes", Limits.MIN_CLASSES, Limits.MAX_CLASSES,
                         "How many classes the net tells apart; the last NiN block needs one channel per class",
                         () -> editor.architecture().classes(), editor::setClasses);
             }
             case "nin" -> {
                 heading.setText("NiN block · layer " + index);
-                intRow("Channels", "channels", 1, 4096, "Output channels of all three convolutions",
+                intRow("Channels", "channels", 1, Limits.MAX_CHANNELS, "Output channels of all three convolutions",
                         () -> block().channels(), v -> editor.editLayer(NinBlock.class, "channels", b -> b.withChannels(v)));
                 intRow("Kernel", "kernel", 1, MAX_SIDE, "Side of the first convolution's square window",
                         () -> block().kernel(), v -> editor.editLayer(NinBlock.class, "kernel", b -> b.withKernel(v)));
