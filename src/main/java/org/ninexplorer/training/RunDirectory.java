@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class RunDirectory implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(RunDirectory.class);
+
     public static final String RUN_JSON = RunRecord.FILE;
     public static final String METRICS_CSV = MetricsCsv.FILE;
     public static final String MODEL_ZIP = "model.zip";
@@ -220,23 +222,24 @@ public final class RunDirectory implements AutoCloseable {
 
     /**
      * Ends the run as {@code status}, {@code reason} saying why in the user's words (or null): closes the
-     * metrics and records the end, even when the metrics could not be written (a full disk).
+     * metrics and records the end. Metrics that cannot be written fail any ending but a failure, which is
+     * recorded all the same (the disk that failed the run may still take the small record).
      */
     void finish(RunStatus status, String reason) throws IOException {
-        IOException metricsProblem = null;
         if (metrics != null) {
-            try {
-                metrics.close();
-            } catch (IOException e) {
-                metricsProblem = e;
-            }
+            MetricsCsv open = metrics;
             metrics = null;
+            try {
+                open.close();
+            } catch (RunStorageException e) {
+                if (status != RunStatus.FAILED) {
+                    throw e;
+                }
+                LOGGER.warn("The last metrics rows are lost: {}", e.getMessage());
+            }
         }
         record.setStatus(status, reason);
         record.write();
-        if (metricsProblem != null) {
-            throw metricsProblem;
-        }
     }
 
     private static void writeModel(MultiLayerNetwork net, Path target) throws IOException {
