@@ -29,7 +29,9 @@ public record AxisRange(double lower, double upper, double tick) {
             double m = Math.rint(tick / scale);
             tick = (m == 1 ? 2 : m == 2 ? 5 : 10) * scale;
         }
-        return new AxisRange(0, epochs * 1.02 + 0.08, tick);
+        // Half a tick past the last epoch: room for its symbol, and the unlabelled end tick JavaFX adds stays
+        // far enough from the last label not to hide it.
+        return new AxisRange(0, epochs + tick / 2, tick);
     }
 
     /** From 0 to a round number above {@code max} (the largest loss so far). */
