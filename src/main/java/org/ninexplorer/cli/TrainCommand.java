@@ -32,7 +32,10 @@ import java.util.concurrent.Callable;
 
 /** Trains an architecture headless, printing one line per epoch in the reference's format. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a NiN on a dataset, printing one line per epoch.")
+        description = "Train a NiN on a dataset, printing one line per epoch.",
+        footer = "Ctrl+C (or SIGTERM, SIGHUP) stops after the current iteration and keeps the model; a second one "
+                + "quits at once. Exit status: 0 when all epochs ran, 1 when the run diverged or failed, 2 for a "
+                + "usage error, 128 + the signal when one stopped it (130 for Ctrl+C).")
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
