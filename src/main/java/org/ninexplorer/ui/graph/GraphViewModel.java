@@ -47,7 +47,7 @@ public final class GraphViewModel {
     private void update(Analysis analysis) {
         cards.set(cardsOf(analysis));
         boolean complete = analysis.reports().stream().allMatch(r -> r.output() != null);
-        summary.set((complete ? "" : "Incomplete, without the layers that cannot be computed:   ")
+        summary.set((complete ? "" : "Incomplete (impossible layers not counted):   ")
                 + "Parameters " + Format.count(analysis.totalParams()) + "   ·   MACs per image "
                 + Format.count(analysis.totalMacs()) + "   ·   activations per image "
                 + Format.bytes(analysis.activationBytes()));

@@ -202,24 +202,25 @@ public final class MainWindowView extends BorderPane {
     }
 
     /**
-     * Gives the graph the height that shows the whole net, up to 60 % of the window, once the window has its
-     * size; when the window grows later, the training dashboard gets the extra space.
+     * Gives the graph the height that shows the whole net, up to 60 % of the window, whenever the window
+     * changes height until the user drags the divider; the training dashboard gets the rest.
      */
     private void fitGraphOnce(GraphView graphView) {
         SplitPane.setResizableWithParent(graphSplit, false);
-        javafx.beans.value.ChangeListener<Number> fit = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number height) {
-                double graphWidth = mainSplit.getWidth() * graphSplit.getDividers().get(0).getPosition();
-                if (height.doubleValue() <= 0 || graphWidth <= 0) {
-                    return;
-                }
-                mainSplit.heightProperty().removeListener(this);
+        boolean[] userMoved = {false};
+        mainSplit.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")
+                    && n.getParent() == mainSplit) {
+                userMoved[0] = true;
+            }
+        });
+        mainSplit.heightProperty().addListener((obs, old, height) -> {
+            double graphWidth = mainSplit.getWidth() * graphSplit.getDividers().get(0).getPosition();
+            if (!userMoved[0] && height.doubleValue() > 0 && graphWidth > 0) {
                 double need = graphView.heightToShowAll(graphWidth);
                 mainSplit.setDividerPositions(Math.min(0.6, need / height.doubleValue()));
             }
-        };
-        mainSplit.heightProperty().addListener(fit);
+        });
     }
 
     private void rebuildRecent() {
