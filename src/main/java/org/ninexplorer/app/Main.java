@@ -32,6 +32,7 @@ public final class Main {
             System.err.println("error: " + problem);
             return NO_DISPLAY;
         }
+        PlatformLogging.quietExpectedNotices();
         try {
             javafx.application.Application.launch(ExplorerApp.class, args);
         } catch (UnsupportedOperationException e) {

@@ -30,7 +30,11 @@ class DataBenchCommandTest {
 
     @Test
     void aMissingDatasetIsAUsageError() {
-        int status = NinCli.run("bench-data", "--dataset", dir.resolve("none").toString());
+        StringWriter err = new StringWriter();
+        Path none = dir.resolve("none");
+        int status = NinCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "bench-data", "--dataset", none.toString());
         assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: " + none + ": no such dataset or folder");
     }
 }
