@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # Builds the NiN Explorer app image and the native installer of this OS with jpackage.
 #   packaging/package.sh            app image + native installer (.deb on Debian/Ubuntu)
-#   packaging/package.sh app-image  app image only (what CI checks)
+#   packaging/package.sh app-image  app image only
 # Output: target/installer/. The runtime is trimmed with jlink (modules found with jdeps) and JavaFX
 # is linked into it; ND4J stays on the class path (its module-info is broken) with this OS's natives only.
+#
+# Native libraries (Linux): taken out of their jars here and shipped once each, as plain files the app
+# loads where they are. Left in the jars, JavaCPP unpacks ~510 MB of them into every user's
+# ~/.javacpp/cache on the first start, and JavaFX its own into ~/.openjfx/cache. ND4J's, OpenBLAS's,
+# oneDNN's and JNA's go to app/natives/, which the main jar's manifest puts on the class path: JavaCPP
+# (its cache switched off in resources/linux/jpackage-linux.cfg) and JNA load a library found as a
+# file in place. JavaFX's go to the runtime's lib/, where a JavaFX linked into the runtime finds them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+SECONDS=0
+step() { printf '[%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 case "$(uname -s)" in
   Linux) os=linux; fx=linux; native=deb ;;
@@ -15,10 +25,15 @@ esac
 types=("${1:-app-image}")
 [ $# -eq 0 ] && types=(app-image "$native")
 
-[ -f target/dist/nin-explorer.jar ] || mvn -B -q package -DskipTests
+if [ ! -f target/dist/nin-explorer.jar ]; then
+  step "building target/dist (mvn package)"
+  mvn -B -q package -DskipTests
+fi
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 
+step "staging the jars"
 stage=target/jpackage
+image="target/installer/NiN Explorer"
 rm -rf "$stage" target/installer
 mkdir -p "$stage/input/lib" "$stage/javafx" target/installer
 cp target/dist/nin-explorer.jar "$stage/input/"
@@ -29,24 +44,76 @@ classpath=$(unzip -p target/dist/nin-explorer.jar META-INF/MANIFEST.MF | tr -d '
 for entry in $classpath; do
   jar="target/dist/$entry"
   case "$(basename "$jar")" in
+    *.jar) ;;
+    *) continue ;;                                     # natives/, filled below
+  esac
+  case "$(basename "$jar")" in
     javafx-*-"$fx".jar) cp "$jar" "$stage/javafx/" ;; # linked into the runtime as modules
     javafx-*) ;;                                       # empty classifier-less stubs
     *) cp "$jar" "$stage/input/lib/" ;;
   esac
 done
 
+# Moves the native libraries of jar $1 matching the extended regex $2 into directory $3, keeping their
+# paths inside the jar, and deletes all its native libraries (JNA's jar holds every OS's) from it.
+unpack_natives() {
+  local entries keep
+  entries=$(unzip -Z1 "$1" | grep -E '\.(so(\.[0-9]+)*|dll|dylib|jnilib|a)$' || true)
+  [ -n "$entries" ] || return 0
+  keep=$(grep -E "$2" <<<"$entries" || true)
+  [ -z "$keep" ] || unzip -q -o "$1" $keep -d "$3"
+  zip -q -d "$1" $entries >/dev/null
+}
+
+if [ "$os" = linux ]; then
+  step "moving the native libraries out of their jars"
+  natives="$stage/input/natives"
+  for jar in "$stage"/input/lib/*.jar; do
+    unpack_natives "$jar" '/linux-x86[-_]64[^/]*/[^/]+$' "$natives" # JavaCPP's and JNA's platform folders
+  done
+  # JavaCPP unpacks OpenBLAS twice, the second time as libopenblas_nolapack.so.0, the name ND4J's
+  # binding links against. One file by that name does for all: it is loaded first, and the others
+  # (libnd4jcpu, the LAPACK binding) find it by its soname, libopenblas.so.0. (jpackage would copy a
+  # symbolic link as a second file.)
+  openblas="$natives/org/bytedeco/openblas/linux-x86_64"
+  mv "$openblas/libopenblas.so.0" "$openblas/libopenblas_nolapack.so.0"
+  for jar in "$stage"/javafx/*.jar; do
+    unpack_natives "$jar" '^[^/]+\.so$' "$stage/javafx-natives"
+  done
+fi
+
+step "finding the runtime's modules (jdeps)"
 modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
   --class-path "$stage/input/lib/*" "$stage/input/nin-explorer.jar")
 # Loaded reflectively or by the natives, so jdeps cannot see them: TLS for downloads, Unsafe for ND4J.
 modules="$modules,javafx.controls,javafx.fxml,java.net.http,jdk.crypto.ec,jdk.unsupported,jdk.zipfs"
 # Used by DL4J, logback and oshi through reflection or service loading.
 modules="$modules,java.logging,java.management,jdk.management,java.naming,java.scripting,java.compiler,jdk.jfr"
-echo "runtime modules: $modules"
+echo "        $modules"
+
+step "building the app image (jlink, jpackage)"
+jpackage @jpackage.cfg @packaging/app-image.cfg @"resources/$os/jpackage-$os.cfg" --type app-image \
+  --app-version "$version" --input "$stage/input" --module-path "$stage/javafx" --add-modules "$modules" \
+  --dest target/installer
+if [ -d "$stage/javafx-natives" ]; then
+  cp "$stage"/javafx-natives/*.so "$image/lib/runtime/lib/"
+fi
+echo "        $(du -sh "$image" | cut -f1)  $image"
 
 for type in "${types[@]}"; do
-  extra=()
-  [ "$type" = app-image ] || extra=(@"resources/$os/jpackage-$os-installer.cfg")
-  jpackage @jpackage.cfg @"resources/$os/jpackage-$os.cfg" "${extra[@]}" --type "$type" --app-version "$version" \
-    --input "$stage/input" --module-path "$stage/javafx" --add-modules "$modules" --dest target/installer
+  [ "$type" = app-image ] && continue
+  step "building the $type installer from the app image (compressing takes the longest)"
+  # xz -1 rather than dpkg-deb's -6: on libnd4jcpu.so, -3 already takes 3.4 times as long as -1
+  # for a 13 % smaller file, and the unpacked natives are ~900 MB.
+  DPKG_DEB_COMPRESSOR_TYPE=xz DPKG_DEB_COMPRESSOR_LEVEL=1 \
+    jpackage @jpackage.cfg @"resources/$os/jpackage-$os-installer.cfg" --type "$type" \
+    --app-version "$version" --app-image "$image" --dest target/installer
 done
-ls -la target/installer
+if [ "$os" = linux ] && [[ " ${types[*]} " == *" deb "* ]]; then
+  # jpackage derives Depends from the libraries the build machine has: without GTK there, none for it.
+  deps=$(dpkg-deb -f target/installer/*.deb Depends | tr ',' '\n' | sed 's/^ *//; s/ *$//')
+  grep -qx libgtk-3-0 <<<"$deps" || { echo "the .deb does not depend on libgtk-3-0: install it and rerun" >&2; exit 1; }
+  [ -z "$(sort <<<"$deps" | uniq -d)" ] || { echo "the .deb names a dependency twice" >&2; exit 1; }
+fi
+[ "${types[*]}" = app-image ] || ls -l target/installer/*.*
+step "done"
