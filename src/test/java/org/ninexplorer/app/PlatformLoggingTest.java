@@ -32,6 +32,7 @@ class PlatformLoggingTest {
             }
         };
         javafx.addHandler(handler);
+        javafx.setUseParentHandlers(false); // keeps the console of the test run quiet
         try {
             PlatformLogging.quietExpectedNotices();
             // What JavaFX 21's PlatformImpl.startup logs when it is loaded from the class path, as here.
@@ -41,6 +42,7 @@ class PlatformLoggingTest {
             assertThat(published).containsExactly("Some other JavaFX warning");
         } finally {
             javafx.removeHandler(handler);
+            javafx.setUseParentHandlers(true);
         }
     }
 
