@@ -22,10 +22,10 @@ import java.util.Locale;
 public final class MemoryCheck {
 
     private static final long MB = 1L << 20;
-    /** Heap the app itself needs beside the data set: the window, JavaFX, the charts. */
-    static final long HEAP_RESERVE = 256 * MB;
+    /** Heap the app itself needs beside the data set (the CLI fits in 64 MB; the window grows the heap first). */
+    static final long HEAP_RESERVE = 64 * MB;
     /** Native memory of the JVM, ND4J, OpenBLAS and oneDNN themselves (code, threads, caches). */
-    static final long NATIVE_RESERVE = 768 * MB;
+    static final long NATIVE_RESERVE = 384 * MB;
 
     private MemoryCheck() {
     }
