@@ -28,7 +28,7 @@ class TrainingRunTest {
 
     @Test
     void learnsAndWritesTheRunDirectory(@TempDir Path dir) throws Exception {
-        TrainingRun run = new TrainingRun(request(dir, Hyperparameters.defaults().withEpochs(6).withBatchSize(32), 0),
+        TrainingRun run = new TrainingRun(request(dir, Hyperparameters.defaults().withEpochs(6).withBatchSize(32), 2_000),
                 events::add);
 
         TrainingEvent.Finished finished = run.call();
