@@ -1,6 +1,7 @@
 package org.ninexplorer.ui.training;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -11,8 +12,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import org.ninexplorer.data.Datasets;
+import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
+import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
@@ -88,8 +91,7 @@ public final class HyperparameterForm {
 
     /** Sets every hyper-parameter to the recipe recommended for the editor's current net and the chosen data. */
     public void useRecommendedRecipe() {
-        Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture(),
-                Datasets.knownTrainImages(dataset.getValue().spec(), limitTrain.get()));
+        Hyperparameters recipe = Hyperparameters.recommendedFor(editor.architecture(), knownTrainImages());
         appliedRecipe = recipe;
         optimizer.set(recipe.optimizer());
         learningRate.set(recipe.learningRate());
@@ -110,8 +112,26 @@ public final class HyperparameterForm {
         return hyperparameters().problems();
     }
 
-    /** What {@link #problems()} depends on, for bindings. */
+    /**
+     * The memory a run of the current net with these values needs (the data set itself not counted, as it
+     * is not opened yet); empty while the net is impossible.
+     */
+    public Optional<MemoryEstimate> memoryEstimate() {
+        if (!editor.analysis().valid()) {
+            return Optional.empty();
+        }
+        int images = knownTrainImages();
+        return Optional.of(MemoryCheck.estimate(editor.architecture(), hyperparameters(),
+                images > 0 ? images : batchSize.get(), 0));
+    }
+
+    private int knownTrainImages() {
+        return Datasets.knownTrainImages(dataset.getValue().spec(), limitTrain.get());
+    }
+
+    /** What {@link #problems()} and {@link #memoryEstimate()} depend on, for bindings. */
     Observable[] dependencies() {
-        return new Observable[] {optimizer, learningRate, schedule, batchSize, epochs, seed, weightInit};
+        return new Observable[] {optimizer, learningRate, schedule, batchSize, epochs, seed, weightInit, dataset,
+                limitTrain};
     }
 }

@@ -20,8 +20,10 @@ import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.DatasetException;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
@@ -67,6 +69,7 @@ public final class TrainingSession {
 
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
     private final ReadOnlyStringWrapper startBlockedReason = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
@@ -94,6 +97,9 @@ public final class TrainingSession {
         Observable[] inputs = Stream.of(new Observable[] {state, editor.analysisProperty()}, form.dependencies(),
                 data.dependencies()).flatMap(Stream::of).toArray(Observable[]::new);
         startBlockedReason.bind(Bindings.createStringBinding(this::blockedReason, inputs));
+        memory.bind(Bindings.createStringBinding(() -> form.memoryEstimate().map(estimate -> "Memory for training: "
+                + estimate.summary() + "; this machine can give " + MemoryEstimate.bytes(MemoryCheck.budget()
+                .offHeapBytes()) + ".").orElse(""), inputs));
         canStart.bind(startBlockedReason.isEmpty());
         canPause.bind(state.isEqualTo(TrainingState.RUNNING));
         canResume.bind(state.isEqualTo(TrainingState.PAUSED));
@@ -129,6 +135,11 @@ public final class TrainingSession {
     }
 
     /** Whether a run is training now, so that Pause would pause it. */
+    /** The memory estimate of a run with the form's values, in a sentence; empty while the net is impossible. */
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canPauseProperty() {
         return canPause.getReadOnlyProperty();
     }
@@ -359,6 +370,14 @@ public final class TrainingSession {
         List<String> problems = form.problems();
         if (!problems.isEmpty()) {
             return String.join("; ", problems);
+        }
+        Optional<MemoryEstimate> estimate = form.memoryEstimate();
+        if (estimate.isPresent()) {
+            try {
+                MemoryCheck.check(estimate.get());
+            } catch (TrainingException e) {
+                return e.getMessage();
+            }
         }
         return data.blockedReason();
     }

@@ -59,6 +59,7 @@ public final class TrainingView extends BorderPane {
     @FXML private Button resumeButton;
     @FXML private Button stopButton;
     @FXML private Label startReason;
+    @FXML private Label memoryLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
@@ -134,6 +135,7 @@ public final class TrainingView extends BorderPane {
                 .then(session.startBlockedReasonProperty()).otherwise(""));
         startReason.visibleProperty().bind(startReason.textProperty().isNotEmpty());
         startReason.managedProperty().bind(startReason.visibleProperty());
+        memoryLabel.textProperty().bind(session.memoryProperty());
         pauseButton.disableProperty().bind(session.canPauseProperty().not());
         resumeButton.disableProperty().bind(session.canResumeProperty().not());
         stopButton.disableProperty().bind(session.canStopProperty().not());

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.training.BackendInfo;
 import org.ninexplorer.training.TrainingEvent;
@@ -141,6 +142,26 @@ class TrainingSessionTest {
         assertThat(vm.charts().lossAxisProperty().get()).isEqualTo(AxisRange.LOSS_BEFORE_DATA);
         assertThat(vm.charts().epochAxisProperty().get().tick()).isEqualTo(5);
         assertThat(session.progressTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theMemoryEstimateIsShownBeforeStartAndARunThatCannotFitIsRefused() {
+        TrainingViewModel vm = queuedViewModel();
+        TrainingSession session = vm.session();
+        assertThat(session.memoryProperty().get()).startsWith("Memory for training: about ")
+                .contains("at batch " + vm.form().batchSizeProperty().get()).contains("this machine can give");
+        assertThat(session.canStartProperty().get()).isTrue();
+
+        editor.setInput(new InputSpec(1, 2048, 2048));
+
+        assertThat(session.canStartProperty().get()).isFalse();
+        assertThat(session.startBlockedReasonProperty().get()).startsWith("Not enough memory for this run")
+                .contains("this machine can give");
+        editor.undo();
+        assertThat(session.canStartProperty().get()).isTrue();
+        editor.select(1);
+        editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(40));
+        assertThat(session.memoryProperty().get()).isEmpty();
     }
 
     @Test
