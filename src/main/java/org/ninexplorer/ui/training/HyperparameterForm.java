@@ -12,7 +12,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import org.ninexplorer.data.Datasets;
+import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.MemoryEstimate;
+import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.MemoryCheck;
@@ -117,11 +119,13 @@ public final class HyperparameterForm {
      * is not opened yet); empty while the net is impossible.
      */
     public Optional<MemoryEstimate> memoryEstimate() {
-        if (!editor.analysis().valid()) {
+        // The net itself is analysed: during an edit the editor's analysis may not have caught up with it yet.
+        Architecture arch = editor.architecture();
+        if (!ShapeInference.analyze(arch).valid()) {
             return Optional.empty();
         }
         int images = knownTrainImages();
-        return Optional.of(MemoryCheck.estimate(editor.architecture(), hyperparameters(),
+        return Optional.of(MemoryCheck.estimate(arch, hyperparameters(),
                 images > 0 ? images : batchSize.get(), 0));
     }
 
