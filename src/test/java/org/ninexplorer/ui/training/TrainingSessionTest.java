@@ -3,9 +3,12 @@ package org.ninexplorer.ui.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.data.DataDirectory;
@@ -142,6 +145,27 @@ class TrainingSessionTest {
         assertThat(vm.charts().lossAxisProperty().get()).isEqualTo(AxisRange.LOSS_BEFORE_DATA);
         assertThat(vm.charts().epochAxisProperty().get().tick()).isEqualTo(5);
         assertThat(session.progressTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aStopWhileTheRunIsPreparingStopsThatRunBeforeItTrains() throws IOException {
+        TrainingViewModel vm = queuedViewModel();
+        TrainingSession session = vm.session();
+        vm.form().limitTrainProperty().set(64);
+        session.start();
+        assertThat(session.state()).isEqualTo(TrainingState.PREPARING);
+
+        session.stop(); // before the queued preparation has even opened the data
+        queued.remove(0).run();
+        session.drain();
+
+        assertThat(session.state()).isEqualTo(TrainingState.IDLE);
+        assertThat(session.statusProperty().get()).startsWith("Cancelled");
+        assertThat(session.canStartProperty().get()).isTrue();
+        assertThat(editor.lockedProperty().get()).isFalse();
+        try (Stream<Path> files = Files.walk(dir.resolve("runs"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".zip"))).as("nothing trained").isEmpty();
+        }
     }
 
     @Test
