@@ -3,7 +3,7 @@ package org.ninexplorer.data;
 import java.util.Objects;
 
 /** Images held as one unsigned byte per value (CHW, image after image): 47 MB for all of Fashion-MNIST's training set. */
-final class ByteImageSource implements ImageSource {
+final class ByteImageSource extends LabelledImages {
 
     /** value / 255f exactly, as torchvision's ToTensor, without a division per pixel. */
     private static final float[] SCALED = new float[256];
@@ -15,46 +15,14 @@ final class ByteImageSource implements ImageSource {
     }
 
     private final byte[] pixels;
-    private final byte[] labels;
-    private final int channels;
-    private final int height;
-    private final int width;
 
     ByteImageSource(byte[] pixels, byte[] labels, int channels, int height, int width) {
+        super(labels, channels, height, width);
         this.pixels = Objects.requireNonNull(pixels);
-        this.labels = Objects.requireNonNull(labels);
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
         if ((long) labels.length * channels * height * width != pixels.length) {
             throw new IllegalArgumentException("pixel count does not match " + labels.length + " images of "
                     + channels + "x" + height + "x" + width);
         }
-    }
-
-    @Override
-    public int size() {
-        return labels.length;
-    }
-
-    @Override
-    public int channels() {
-        return channels;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int label(int index) {
-        return labels[Objects.checkIndex(index, labels.length)] & 0xFF;
     }
 
     @Override

@@ -10,25 +10,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * channels x height x width, and then kept as bytes. {@link #at} gives the same files at another size (the
  * network's input), so only the images a run uses are ever decoded, and only at the size it needs.
  */
-final class ImageFileSource implements ImageSource {
+final class ImageFileSource extends LabelledImages {
 
     private final List<Path> files;
-    private final byte[] labels;
-    private final int channels;
-    private final int height;
-    private final int width;
     private final AtomicReferenceArray<byte[]> decoded;
 
     ImageFileSource(List<Path> files, byte[] labels, int channels, int height, int width) {
+        super(labels.clone(), channels, height, width);
         if (files.size() != labels.length) {
             throw new IllegalArgumentException(files.size() + " files but " + labels.length + " labels");
         }
         Resizer.checkChannels(channels, channels);
         this.files = List.copyOf(files);
-        this.labels = labels.clone();
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
         this.decoded = new AtomicReferenceArray<>(files.size());
     }
 
@@ -36,31 +29,6 @@ final class ImageFileSource implements ImageSource {
     public ImageSource at(int toChannels, int toHeight, int toWidth) {
         return toChannels == channels && toHeight == height && toWidth == width ? this
                 : new ImageFileSource(files, labels, toChannels, toHeight, toWidth);
-    }
-
-    @Override
-    public int size() {
-        return labels.length;
-    }
-
-    @Override
-    public int channels() {
-        return channels;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int label(int index) {
-        return labels[Objects.checkIndex(index, labels.length)] & 0xFF;
     }
 
     @Override
