@@ -59,19 +59,6 @@ public final class Spinners {
         spinner.setEditable(true);
     }
 
-    /** For spinners whose text is not shown to be refused (kept for callers that set only a factory). */
-    public static SpinnerValueFactory<Integer> integerFactory(int min, int max, int value) {
-        Spinner<Integer> detached = new Spinner<>();
-        setUpInteger(detached, min, max, value);
-        return detached.getValueFactory();
-    }
-
-    public static SpinnerValueFactory<Double> doubleFactory(double min, double max, double value, double step) {
-        Spinner<Double> detached = new Spinner<>();
-        setUpDecimal(detached, min, max, value, step);
-        return detached.getValueFactory();
-    }
-
     private static <T> StringConverter<T> converter(Spinner<T> spinner, SpinnerValueFactory<T> factory,
                                                     Function<String, T> parse, Function<T, String> format,
                                                     java.util.function.Predicate<T> allowed,

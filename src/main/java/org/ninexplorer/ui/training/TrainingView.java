@@ -109,8 +109,8 @@ public final class TrainingView extends BorderPane {
                 + "plain nets start learning sooner; Uniform: PyTorch's default, the smallest"));
         recipeButton.setTooltip(new Tooltip("Set every hyper-parameter to the recipe recommended for this net"));
 
-        SpinnerValueFactory<Double> lr = Spinners.doubleFactory(0.00001, 1, form.learningRateProperty().get(), 0.0005);
-        learningRateSpinner.setValueFactory(lr);
+        Spinners.setUpDecimal(learningRateSpinner, 0.00001, 1, form.learningRateProperty().get(), 0.0005);
+        SpinnerValueFactory<Double> lr = learningRateSpinner.getValueFactory();
         lr.valueProperty().addListener((obs, old, v) -> form.learningRateProperty().set(v));
         form.learningRateProperty().addListener((obs, old, v) -> lr.setValue(v.doubleValue()));
         learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
@@ -211,7 +211,7 @@ public final class TrainingView extends BorderPane {
 
     private static void intSpinner(Spinner<Integer> spinner, int min, int max,
                                    javafx.beans.property.IntegerProperty property, String help) {
-        spinner.setValueFactory(Spinners.integerFactory(min, max, property.get()));
+        Spinners.setUpInteger(spinner, min, max, property.get());
         spinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 property.set(v);

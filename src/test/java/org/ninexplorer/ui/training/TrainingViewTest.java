@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Spinner;
 import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,38 @@ class TrainingViewTest {
                 assertThat(line(chart, s)).as("%s series %d after Start", chart.getId(), s).isZero();
             }
         }
+    }
+
+    @Test
+    void textThatIsNotAllowedIsRefusedVisiblyAndPutBack(FxRobot robot) {
+        HyperparameterForm form = viewModel.form();
+        int batch = form.batchSizeProperty().get();
+        double rate = form.learningRateProperty().get();
+        Spinner<?> batchSpinner = robot.lookup("#batchSpinner").queryAs(Spinner.class);
+        Spinner<?> rateSpinner = robot.lookup("#learningRateSpinner").queryAs(Spinner.class);
+
+        for (String typed : List.of("lots", "0", "5000")) {
+            commit(robot, batchSpinner, typed);
+            assertThat(batchSpinner.getEditor().getText()).as("after typing %s", typed).isEqualTo(String.valueOf(batch));
+            assertThat(batchSpinner.getPseudoClassStates()).extracting(Object::toString).contains("refused");
+            assertThat(batchSpinner.getTooltip().getText()).contains("from 1 to 4096");
+        }
+        commit(robot, rateSpinner, "fast");
+        assertThat(rateSpinner.getEditor().getText()).isEqualTo("0.002");
+        assertThat(rateSpinner.getPseudoClassStates()).extracting(Object::toString).contains("refused");
+        assertThat(form.batchSizeProperty().get()).isEqualTo(batch);
+        assertThat(form.learningRateProperty().get()).isEqualTo(rate);
+
+        commit(robot, batchSpinner, "48");
+        assertThat(form.batchSizeProperty().get()).isEqualTo(48);
+    }
+
+    /** What Enter does in the spinner's field. */
+    private static void commit(FxRobot robot, Spinner<?> spinner, String text) {
+        robot.interact(() -> {
+            spinner.getEditor().setText(text);
+            spinner.commitValue();
+        });
     }
 
     private static int line(LineChart<?, ?> chart, int series) {
