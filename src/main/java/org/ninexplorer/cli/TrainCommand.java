@@ -11,8 +11,8 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.training.RunDirectory;
+import org.ninexplorer.training.RunResumption;
 import org.ninexplorer.training.RunRecord;
-import org.ninexplorer.training.RunStatus;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
@@ -168,29 +168,18 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private Optional<TrainingRun> resumed(DataDirectory data, PrintWriter out, PrintWriter err, EpochPrinter printer)
             throws TrainingException, DatasetException {
-        RunDirectory dir = RunDirectory.openForResume(resume);
+        RunResumption resumption = RunResumption.open(resume, epochs);
         try {
-            RunRecord record = dir.record();
-            refuseChangedSettings(record);
-            int recorded = record.hyperparameters().epochs();
-            int done = record.epochsCompleted();
-            int target = epochs != null ? epochs : recorded;
-            if (target < done) {
-                throw new UsageProblem("--epochs " + target + ": the run in " + resume + " has already trained " + done
-                        + " epochs; give at least " + (done + 1) + " to train it further.");
-            }
-            if (record.status() == RunStatus.COMPLETED && target <= done) {
-                out.println("The run in " + resume + " is complete: it trained all " + done + " epochs, and the model is in "
-                        + resume.resolve(RunDirectory.MODEL_ZIP) + ". Give --epochs with more than " + done
-                        + " to train it further.");
-                dir.close();
+            refuseChangedSettings(resumption.record());
+            if (resumption.complete()) {
+                out.println(resumption.completeMessage());
+                resumption.close();
                 return Optional.empty();
             }
-            err.println("resuming " + resume + " (" + record.status().label() + ", " + done + " of " + recorded
-                    + " epochs done" + (target != recorded ? "; now training to " + target + " epochs" : "") + ")");
-            return Optional.of(TrainingRun.resume(dir, open(record.datasetSpec(), data, err), target, printer));
+            err.println(resumption.description());
+            return Optional.of(resumption.start(open(resumption.record().datasetSpec(), data, err), printer));
         } catch (RuntimeException | DatasetException e) {
-            dir.close();
+            resumption.close();
             throw e;
         }
     }

@@ -59,7 +59,7 @@ final class Checkpoints {
      * checkpoints are all unreadable.
      */
     static Optional<Loaded> newestIntact(Path runDir, Architecture arch, Path record) throws TrainingException {
-        List<Path> files = newestFirst(runDir.resolve(FOLDER));
+        List<Path> files = newestFirst(runDir);
         List<String> notices = new ArrayList<>();
         for (Path file : files) {
             MultiLayerNetwork net;
@@ -89,7 +89,9 @@ final class Checkpoints {
         return Optional.empty();
     }
 
-    private static List<Path> newestFirst(Path folder) throws TrainingException {
+    /** The run's checkpoint files, the newest first. */
+    static List<Path> newestFirst(Path runDir) throws TrainingException {
+        Path folder = runDir.resolve(FOLDER);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

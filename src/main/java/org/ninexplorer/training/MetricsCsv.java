@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,9 +59,57 @@ final class MetricsCsv implements AutoCloseable {
             return true;
         }
         String[] cells = line.split(",", -1);
-        boolean whole = cells.length == 8 && cells[1].matches("\\d+")
+        return whole(cells) && Integer.parseInt(cells[1]) <= epochsCompleted;
+    }
+
+    private static boolean whole(String[] cells) {
+        return cells.length == 8 && cells[1].matches("\\d+")
                 && (cells[0].equals("iter") || cells[0].equals("epoch") && !cells[7].isEmpty());
-        return whole && Integer.parseInt(cells[1]) <= epochsCompleted;
+    }
+
+    /** Reads the whole file; only its last row may be cut short (a killed app), and is then left out. */
+    static RunMetrics read(Path file) throws RunStorageException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RunStorageException(file.getFileName() + " is missing.", e);
+        } catch (IOException e) {
+            throw new RunStorageException("Cannot read " + file + ": " + RunFiles.reason(e) + ".", e);
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new RunStorageException(file.getFileName() + " is not a run's metrics file: its first line should be "
+                    + HEADER + ".", null);
+        }
+        List<RunMetrics.IterationRow> iterations = new ArrayList<>();
+        List<TrainingEvent.Epoch> epochs = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] c = line.split(",", -1);
+            if (!whole(c)) {
+                if (i == lines.size() - 1) {
+                    break; // cut short by a killed app or a full disk; a resume drops it too
+                }
+                throw new RunStorageException(file.getFileName() + " has a malformed row on line " + (i + 1) + ": "
+                        + line, null);
+            }
+            try {
+                int epoch = Integer.parseInt(c[1]);
+                if (c[0].equals("iter")) {
+                    iterations.add(new RunMetrics.IterationRow(epoch, Integer.parseInt(c[2]), Double.parseDouble(c[3])));
+                } else {
+                    epochs.add(new TrainingEvent.Epoch(epoch, Double.parseDouble(c[3]), Double.parseDouble(c[4]),
+                            Double.parseDouble(c[5]), Double.parseDouble(c[6]), Double.parseDouble(c[7])));
+                }
+            } catch (NumberFormatException e) {
+                throw new RunStorageException(file.getFileName() + " has a malformed row on line " + (i + 1) + " ("
+                        + e.getMessage() + "): " + line, e);
+            }
+        }
+        return new RunMetrics(iterations, epochs);
     }
 
     void iteration(int epoch, int iteration, double loss) throws RunStorageException {

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -87,6 +88,55 @@ final class RunLock implements AutoCloseable {
             HELD_HERE.remove(key);
             closeQuietly(channel);
             throw cannotLock(file, e);
+        }
+    }
+
+    /** Whether a run is being trained now, as its lock shows, and by whom. */
+    record Probe(boolean held, String owner) {
+
+        /** A lock file naming an owner that holds no lock: that owner was killed mid-run. */
+        boolean stale() {
+            return !held && !owner.isEmpty();
+        }
+    }
+
+    /**
+     * Looks at the lock of the run in {@code dir} without taking it or creating its file: a shared lock,
+     * tried and released at once, needs only read access. Never fails: a lock that cannot be read is free.
+     */
+    static Probe probe(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return new Probe(false, "");
+        }
+        Path key;
+        try {
+            key = dir.toRealPath();
+        } catch (IOException e) {
+            return new Probe(false, "");
+        }
+        // Claimed while probing: closing the probe's handle must never drop a lock this process holds.
+        if (!HELD_HERE.add(key)) {
+            return new Probe(true, "this process (pid " + ProcessHandle.current().pid() + ")");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            String owner = read(channel);
+            FileLock lock;
+            try {
+                lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                return new Probe(true, owner.isEmpty() ? "another process" : owner);
+            }
+            lock.release();
+            return new Probe(false, owner);
+        } catch (IOException e) {
+            LOGGER.debug("Cannot probe the lock of {}", dir, e);
+            return new Probe(false, "");
+        } finally {
+            HELD_HERE.remove(key);
         }
     }
 

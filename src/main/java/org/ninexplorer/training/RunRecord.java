@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,8 @@ import java.util.function.Function;
 public final class RunRecord {
 
     public static final String FILE = "run.json";
+    /** The newest format this version reads and writes; a record of a newer one is refused, not misread. */
+    public static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path file;
@@ -45,7 +48,7 @@ public final class RunRecord {
     /** The record of a run about to start in {@code dir}; nothing is written yet. */
     static RunRecord create(Path dir, TrainingRequest request, BackendInfo backend) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", 1);
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.put("created", Instant.now().toString());
         try {
             root.set("architecture", MAPPER.readTree(ArchitectureJson.write(request.architecture())));
@@ -91,6 +94,11 @@ public final class RunRecord {
         }
         if (!(node instanceof ObjectNode root)) {
             throw new TrainingException(file + " is not a NiN Explorer run record (expected a JSON object).");
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version != null && version.isIntegralNumber() && version.asInt() > SCHEMA_VERSION) {
+            throw new TrainingException(file + " was written by a newer NiN Explorer (format " + version.asInt()
+                    + "; this version reads format " + SCHEMA_VERSION + "). Open it with that version.");
         }
         Fields f = new Fields(file, root);
         Architecture architecture;
@@ -144,6 +152,35 @@ public final class RunRecord {
 
     public int limitTest() {
         return root.path("dataset").path("limitTest").asInt();
+    }
+
+    /** The name the user gave the run in the Runs view; empty when none (the folder's name stands for it). */
+    public String name() {
+        return root.path("name").asText("");
+    }
+
+    /** A display name only: the folder keeps its name, so paths the user noted still lead to the run. */
+    void setName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            root.remove("name");
+        } else {
+            root.put("name", trimmed);
+        }
+    }
+
+    /** When the run was started; empty for a record without a readable time. */
+    public Optional<Instant> created() {
+        try {
+            return Optional.of(Instant.parse(root.path("created").asText("")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The dataset's name as it was opened, e.g. "Fashion-MNIST (bundled sample)". */
+    public String datasetName() {
+        return root.path("dataset").path("name").asText(datasetSpec());
     }
 
     public RunStatus status() {

@@ -1,15 +1,12 @@
 package org.ninexplorer.ui.training;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.ninexplorer.training.RunDirectory;
+import org.ninexplorer.training.RunMetrics;
 import org.ninexplorer.training.TrainingEvent;
 
 /**
@@ -124,42 +121,26 @@ public final class TrainingCharts {
      * trained, the epoch axis spanning the epochs it recorded.
      */
     public void replay(Path metricsCsv) throws IOException {
-        List<String> lines = Files.readAllLines(metricsCsv, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(RunDirectory.CSV_HEADER)) {
-            throw new IOException(metricsCsv + " is not a run's metrics file: its first line should be "
-                    + RunDirectory.CSV_HEADER + ".");
-        }
-        List<String[]> rows = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank())
-                .map(line -> line.split(",", -1)).toList();
-        // An iteration row has no fraction of its epoch: count the iterations of each epoch first.
-        Map<Integer, Integer> iterations = new HashMap<>();
-        int epochs = 0;
-        try {
-            for (String[] row : rows) {
-                int epoch = Integer.parseInt(row[1]);
-                epochs = Math.max(epochs, epoch);
-                if (row[0].equals("iter")) {
-                    iterations.merge(epoch, Integer.parseInt(row[2]), Math::max);
-                }
+        replay(RunMetrics.readFile(metricsCsv));
+    }
+
+    /** Shows the curves of recorded metrics, as {@link #replay(Path)} does; keeps adding live events after them. */
+    public void replay(RunMetrics metrics) {
+        clear();
+        int epochs = Math.max(metrics.epochs().stream().mapToInt(TrainingEvent.Epoch::epoch).max().orElse(0),
+                metrics.iterations().stream().mapToInt(RunMetrics.IterationRow::epoch).max().orElse(0));
+        begin(epochs, metrics.iterationsPerEpoch());
+        long global = 0;
+        int next = 0;
+        for (RunMetrics.IterationRow it : metrics.iterations()) {
+            // Each epoch's summary goes in after its iterations, as when it trained.
+            while (next < metrics.epochs().size() && metrics.epochs().get(next).epoch() < it.epoch()) {
+                apply(metrics.epochs().get(next++));
             }
-            int perEpoch = iterations.values().stream().max(Integer::compare).orElse(1);
-            clear();
-            begin(epochs, perEpoch);
-            long global = 0;
-            for (String[] row : rows) {
-                int epoch = Integer.parseInt(row[1]);
-                if (row[0].equals("iter")) {
-                    int iteration = Integer.parseInt(row[2]);
-                    apply(new TrainingEvent.Iteration(epoch, iteration, ++global, Double.parseDouble(row[3]),
-                            Double.NaN, Double.NaN, Double.NaN));
-                } else if (row[0].equals("epoch")) {
-                    apply(new TrainingEvent.Epoch(epoch, Double.parseDouble(row[3]), Double.parseDouble(row[4]),
-                            Double.parseDouble(row[5]), Double.parseDouble(row[6]), Double.parseDouble(row[7])));
-                }
-            }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IOException(metricsCsv + " has a malformed row (" + e.getMessage() + ").", e);
+            apply(new TrainingEvent.Iteration(it.epoch(), it.iteration(), ++global, it.loss(), Double.NaN, Double.NaN,
+                    Double.NaN));
         }
+        metrics.epochs().subList(next, metrics.epochs().size()).forEach(this::apply);
         flush();
     }
 }
