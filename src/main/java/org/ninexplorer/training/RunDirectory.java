@@ -71,6 +71,25 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a folder from {@link #newRunPath} whose run never began: one that holds no {@code run.json}
+     * (empty, or with only the lock and the empty checkpoint folder of a start that failed). Call it once
+     * the run's {@link TrainingRun#call()} has returned or thrown, so that the lock is no longer held.
+     */
+    public static void removeUnstarted(Path dir) {
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RUN_JSON))) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dir.resolve(Checkpoints.FOLDER));
+            Files.deleteIfExists(dir.resolve(RunLock.FILE));
+            Files.delete(dir);
+        } catch (IOException e) {
+            // something else is in it (or it cannot be changed): it is left as it is
+            LOGGER.warn("Cannot remove the unused run folder {}: {}", dir, e.toString());
+        }
+    }
+
     /** Starts a new run in {@code dir}, which must be missing or empty (or a run that never started), and writable. */
     static RunDirectory create(Path dir, TrainingRequest request, BackendInfo backend) throws TrainingException {
         refuseForeignFolder(dir);

@@ -140,4 +140,26 @@ class OneWriterTest {
         }
         assertThat(folder.resolve("notes.txt")).hasContent("mine");
     }
+
+    @Test
+    void aReservedFolderWhoseRunNeverBeganIsRemovedAndOnlyThat(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("runs");
+        Path unused = RunDirectory.newRunPath(root, "net");
+        Path failedStart = RunDirectory.newRunPath(root, "net");
+        Files.createDirectories(failedStart.resolve("checkpoints"));
+        Files.writeString(failedStart.resolve("run.lock"), "pid 1");
+        Path withRecord = RunDirectory.newRunPath(root, "net");
+        Files.writeString(withRecord.resolve(RunDirectory.RUN_JSON), "{}");
+        Path foreign = RunDirectory.newRunPath(root, "net");
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+
+        for (Path p : List.of(unused, failedStart, withRecord, foreign)) {
+            RunDirectory.removeUnstarted(p);
+        }
+
+        assertThat(unused).doesNotExist();
+        assertThat(failedStart).doesNotExist();
+        assertThat(withRecord.resolve(RunDirectory.RUN_JSON)).exists();
+        assertThat(foreign.resolve("notes.txt")).hasContent("mine");
+    }
 }

@@ -203,7 +203,7 @@ public final class TrainingSession {
         }
         Architecture architecture = editor.architecture();
         Hyperparameters hp = form.hyperparameters();
-        Path runDirectory = RunDirectory.newRunPath(runsRoot, editor.nameProperty().get());
+        String netLabel = editor.nameProperty().get();
         charts.clear();
         charts.plan(hp.epochs());
         progress.reset(hp.epochs());
@@ -214,7 +214,7 @@ public final class TrainingSession {
         report(plan.get().description() + (backendLoaded ? "" : " Training starts once the backend has loaded."), false);
         int trainLimit = form.limitTrainProperty().get();
         int testLimit = form.limitTestProperty().get();
-        executor.execute(() -> prepareAndTrain(plan.get(), architecture, hp, runDirectory, trainLimit, testLimit));
+        executor.execute(() -> prepareAndTrain(plan.get(), architecture, hp, netLabel, trainLimit, testLimit));
     }
 
     public void pause() {
@@ -288,15 +288,19 @@ public final class TrainingSession {
 
     // --- Background -------------------------------------------------------------------------------
 
+    /** Opens the data and checks the run, then reserves its folder and trains; a run that never began leaves no folder. */
     private void prepareAndTrain(DatasetSelection.Plan plan, Architecture architecture, Hyperparameters hp,
-                                 Path runDirectory, int trainLimit, int testLimit) {
+                                 String netLabel, int trainLimit, int testLimit) {
+        Path runDirectory = null;
         try {
             Dataset dataset = plan.open((done, total, file) -> inbox.add(new Downloading(done, total, file)),
                     () -> cancelRequested);
-            TrainingRun created = new TrainingRun(new TrainingRequest(architecture, hp, dataset, plan.spec(),
-                    runDirectory, trainLimit, testLimit), this::receive);
-            TrainingRun.validate(created.request());
+            TrainingRequest request = new TrainingRequest(architecture, hp, dataset, plan.spec(), null, trainLimit,
+                    testLimit);
+            TrainingRun.validate(request);
             inbox.add(new DatasetReady(dataset));
+            runDirectory = RunDirectory.newRunPath(runsRoot, netLabel);
+            TrainingRun created = new TrainingRun(request.withRunDirectory(runDirectory), this::receive);
             // Published before the check, as stop() sets the flag before it reads run: a Stop pressed at any
             // moment is seen here or reaches this run (which honours it before its first iteration).
             run = created;
@@ -310,6 +314,10 @@ public final class TrainingSession {
         } catch (RuntimeException e) {
             LOGGER.error("Training could not start", e);
             inbox.add(new Failed("Training could not start: " + e));
+        } finally {
+            if (runDirectory != null) {
+                RunDirectory.removeUnstarted(runDirectory);
+            }
         }
     }
 

@@ -166,6 +166,44 @@ class TrainingSessionTest {
         try (Stream<Path> files = Files.walk(dir.resolve("runs"))) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".zip"))).as("nothing trained").isEmpty();
         }
+        assertNoRunFolder();
+    }
+
+    @Test
+    void aRunRefusedBeforeItTrainsLeavesNoRunFolder() throws IOException {
+        TrainingViewModel vm = queuedViewModel();
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        vm.data().datasetProperty().set(DatasetChoice.FOLDER);
+        vm.data().folderProperty().set(empty);
+        vm.session().start();
+        queued.remove(0).run();
+        vm.session().drain();
+        assertThat(vm.session().statusIsErrorProperty().get()).as("a data error").isTrue();
+        assertNoRunFolder();
+
+        // Two classes of real images, for a net with ten: refused by the run's own check.
+        Path twoClasses = dir.resolve("two-classes");
+        for (String label : List.of("cat", "dog")) {
+            Files.createDirectories(twoClasses.resolve(label));
+            for (int i = 0; i < 3; i++) {
+                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(28, 28,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", twoClasses.resolve(label + "/" + i + ".png").toFile());
+            }
+        }
+        vm.data().folderProperty().set(twoClasses);
+        vm.session().start();
+        queued.remove(0).run();
+        vm.session().drain();
+        assertThat(vm.session().statusProperty().get()).contains("2 classes but the architecture has 10");
+        assertNoRunFolder();
+    }
+
+    private void assertNoRunFolder() throws IOException {
+        if (Files.isDirectory(dir.resolve("runs"))) {
+            try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+                assertThat(runs).as("no run folder left behind").isEmpty();
+            }
+        }
     }
 
     @Test
