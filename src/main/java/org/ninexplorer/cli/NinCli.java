@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /** The headless entry point: {@code nin-explorer shapes|train|bench ...}. */
 @Command(name = "nin-explorer", mixinStandardHelpOptions = true, versionProvider = NinCli.Version.class,
         description = "Explore, edit and train the Network-in-Network CNN. With no command, opens the window.",
-        subcommands = {ShapesCommand.class, TrainCommand.class, BenchCommand.class, DataBenchCommand.class})
+        subcommands = {ShapesCommand.class, TrainCommand.class, BenchCommand.class, DataBenchCommand.class,
+                DiffCommand.class})
 public final class NinCli {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(NinCli.class);
