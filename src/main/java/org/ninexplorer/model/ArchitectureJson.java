@@ -26,6 +26,8 @@ import java.util.List;
  * The architecture file format (schema version 1), e.g.
  * <pre>{"schemaVersion":1,"input":{"channels":1,"height":224,"width":224},"classes":10,
  *  "layers":[{"type":"nin","channels":96,"kernel":11,"stride":4,"padding":0},{"type":"gap"}]}</pre>
+ * A NiN block may add {@code "mlp"} (the convolutions after its first, 0–4, default 2) and {@code "mlpKernel"}
+ * (their kernel, 1 or 3, default 1); a dense layer is {@code {"type":"dense","units":N}}.
  * Reading checks the form (types, required fields); whether the net is possible is
  * {@link ShapeInference}'s job, so that an impossible net can still be opened and fixed.
  */
@@ -52,13 +54,21 @@ public final class ArchitectureJson {
         for (Layer layer : arch.layers()) {
             ObjectNode node = layers.addObject();
             node.put("type", layer.type());
-            if (layer instanceof NinBlock b) {
-                node.put("channels", b.channels()).put("kernel", b.kernel()).put("stride", b.stride())
-                        .put("padding", b.padding());
-            } else if (layer instanceof MaxPool p) {
-                node.put("kernel", p.kernel()).put("stride", p.stride());
-            } else if (layer instanceof Dropout d) {
-                node.put("p", d.p());
+            switch (layer.kind()) {
+                case NIN -> {
+                    NinBlock b = (NinBlock) layer;
+                    node.put("channels", b.channels()).put("kernel", b.kernel()).put("stride", b.stride())
+                            .put("padding", b.padding());
+                    // The book's form is left implicit, so files of nets that use it read as before.
+                    if (b.mlp() != NinBlock.DEFAULT_MLP || b.mlpKernel() != NinBlock.DEFAULT_MLP_KERNEL) {
+                        node.put("mlp", b.mlp()).put("mlpKernel", b.mlpKernel());
+                    }
+                }
+                case MAXPOOL -> node.put("kernel", ((MaxPool) layer).kernel()).put("stride", ((MaxPool) layer).stride());
+                case DROPOUT -> node.put("p", ((Dropout) layer).p());
+                case DENSE -> node.put("units", ((Dense) layer).units());
+                case GAP -> {
+                }
             }
         }
         try {
@@ -156,18 +166,21 @@ public final class ArchitectureJson {
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual()) {
-            throw new ArchitectureFormatException(path + ".type", "missing; expected one of nin, maxpool, dropout, gap");
+            throw new ArchitectureFormatException(path + ".type", "missing; expected one of " + LayerKind.types());
         }
-        return switch (type.asText()) {
-            case "nin" -> new NinBlock(integer(node, "channels", path + ".channels"),
+        LayerKind kind = LayerKind.ofType(type.asText()).orElseThrow(() -> new ArchitectureFormatException(
+                path + ".type", "unknown type '" + type.asText() + "'; expected one of " + LayerKind.types()));
+        return switch (kind) {
+            case NIN -> new NinBlock(integer(node, "channels", path + ".channels"),
                     integer(node, "kernel", path + ".kernel"), integer(node, "stride", path + ".stride"),
-                    integer(node, "padding", path + ".padding"));
-            case "maxpool" -> new MaxPool(integer(node, "kernel", path + ".kernel"),
+                    integer(node, "padding", path + ".padding"),
+                    optionalInteger(node, "mlp", path + ".mlp", NinBlock.DEFAULT_MLP),
+                    optionalInteger(node, "mlpKernel", path + ".mlpKernel", NinBlock.DEFAULT_MLP_KERNEL));
+            case MAXPOOL -> new MaxPool(integer(node, "kernel", path + ".kernel"),
                     integer(node, "stride", path + ".stride"));
-            case "dropout" -> new Dropout(number(node, "p", path + ".p"));
-            case "gap" -> new GlobalAvgPool();
-            default -> throw new ArchitectureFormatException(path + ".type",
-                    "unknown type '" + type.asText() + "'; expected one of nin, maxpool, dropout, gap");
+            case DROPOUT -> new Dropout(number(node, "p", path + ".p"));
+            case GAP -> new GlobalAvgPool();
+            case DENSE -> new Dense(integer(node, "units", path + ".units"));
         };
     }
 
@@ -177,6 +190,11 @@ public final class ArchitectureJson {
             throw new ArchitectureFormatException(path, node == null ? "missing" : "expected an object, got " + node);
         }
         return node;
+    }
+
+    private static int optionalInteger(JsonNode parent, String name, String path, int absent)
+            throws ArchitectureFormatException {
+        return parent.has(name) ? integer(parent, name, path) : absent;
     }
 
     private static int integer(JsonNode parent, String name, String path) throws ArchitectureFormatException {

@@ -4,8 +4,8 @@ package org.ninexplorer.model;
 public record Dropout(double p) implements Layer {
 
     @Override
-    public String type() {
-        return "dropout";
+    public LayerKind kind() {
+        return LayerKind.DROPOUT;
     }
 
     @Override

@@ -4,8 +4,8 @@ package org.ninexplorer.model;
 public record GlobalAvgPool() implements Layer {
 
     @Override
-    public String type() {
-        return "gap";
+    public LayerKind kind() {
+        return LayerKind.GAP;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.List;
  * @param params      trainable parameters
  * @param macs        forward multiply-accumulates per image
  * @param formula     how the output size follows from the input, numbers plugged in ("" when no formula applies)
- * @param convs       the three convolutions of a NiN block, empty otherwise
+ * @param convs       the convolutions of a NiN block ({@link NinBlock#convolutions()}), empty otherwise
  * @param diagnostics what is wrong with this layer
  */
 public record LayerReport(int index, String kind, String summary, Status status, Shape input, Shape output,
@@ -28,11 +28,8 @@ public record LayerReport(int index, String kind, String summary, Status status,
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** {@code [1, C, H, W]}, or {@code [1, C]} for the class scores, or {@code ?} when unknown. */
+    /** {@code [1, C, H, W]}, or {@code [1, N]} for a flat output (dense layers, the class scores), or {@code ?} when unknown. */
     public String batchShape() {
-        if (output == null) {
-            return "?";
-        }
-        return "classes".equals(kind) ? "[1, " + output.channels() + "]" : output.batchOfOne();
+        return output == null ? "?" : output.batchOfOne();
     }
 }

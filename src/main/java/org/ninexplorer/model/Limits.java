@@ -16,6 +16,12 @@ public final class Limits {
      */
     public static final int MAX_SIDE = 4_096;
     public static final int MAX_CHANNELS = 16_384;
+    /** Size-keeping convolutions after a NiN block's first one (the book's block has two). */
+    public static final int MAX_MLP = 4;
+    /** Their kernel: 1×1, or 3×3 with padding 1; both keep the size. */
+    public static final List<Integer> MLP_KERNELS = List.of(1, 3);
+    /** Outputs of a dense layer. */
+    public static final int MAX_UNITS = 65_536;
     public static final int MIN_CLASSES = 2;
     public static final int MAX_CLASSES = 10_000;
     /** Datasets store one label per byte. */

@@ -4,8 +4,8 @@ package org.ninexplorer.model;
 public record MaxPool(int kernel, int stride) implements Layer {
 
     @Override
-    public String type() {
-        return "maxpool";
+    public LayerKind kind() {
+        return LayerKind.MAXPOOL;
     }
 
     @Override

@@ -2,12 +2,17 @@ package org.ninexplorer.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Computes each layer's output shape, parameters and MACs with PyTorch's rules, and explains
  * every way an architecture can be impossible. Never throws for a bad architecture: problems
  * come back as {@link Diagnostic}s, and layers after the first broken one are marked
  * {@link LayerReport.Status#UNREACHABLE} so that a view can show where the error propagates.
+ *
+ * <p>A net ends either with global average pooling, whose input channels (the last NiN block's) become the
+ * class scores, or with a dense layer of one unit per class. After a dense layer the activation is a flat
+ * vector: only dense layers and dropout can follow it.
  */
 public final class ShapeInference {
 
@@ -24,7 +29,7 @@ public final class ShapeInference {
         for (int i = 0; i < arch.layers().size(); i++) {
             LayerReport report = shape == null
                     ? unreachable(i, arch.layers().get(i))
-                    : infer(i, arch.layers().get(i), shape, i == arch.layers().size() - 1);
+                    : infer(arch, i, shape);
             reports.add(report);
             shape = report.status() == LayerReport.Status.VALID ? report.output() : null;
         }
@@ -54,33 +59,56 @@ public final class ShapeInference {
             out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers",
                     "the net needs at least one NiN block; its last block makes one channel per class"));
         }
-        if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof GlobalAvgPool)) {
+        Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        if (!(last instanceof GlobalAvgPool) && !(last instanceof Dense)) {
             out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers",
-                    "the last layer must be global average pooling (gap), which turns each class channel into a score"));
+                    "the last layer must be global average pooling (gap), which turns each class channel into a"
+                            + " score, or a dense layer with one unit per class"));
         }
     }
 
-    private static LayerReport infer(int index, Layer layer, Shape in, boolean last) {
-        if (layer instanceof NinBlock block) {
-            return inferBlock(index, block, in);
-        }
-        if (layer instanceof MaxPool pool) {
-            return inferPool(index, pool, in);
-        }
-        if (layer instanceof Dropout dropout) {
-            List<Diagnostic> problems = new ArrayList<>();
-            if (!(dropout.p() >= 0 && dropout.p() < 1)) {
-                problems.add(new Diagnostic(index, "p", "drop probability must be in [0, 1), got " + dropout.p()));
-            }
-            return report(index, layer, in, in, 0, 0, "shape unchanged", List.of(), problems);
-        }
+    private static LayerReport infer(Architecture arch, int index, Shape in) {
+        Layer layer = arch.layers().get(index);
         List<Diagnostic> problems = new ArrayList<>();
-        if (!last) {
-            problems.add(new Diagnostic(index, null,
-                    "global average pooling must be the last layer: nothing spatial is left after it"));
+        if (in.flat() && needsMap(layer.kind())) {
+            problems.add(new Diagnostic(index, null, "needs a channels × height × width map, but the dense layer"
+                    + " before it leaves a flat vector of " + in.channels() + " numbers; only dense layers and"
+                    + " dropout can follow a dense layer"));
+            return report(index, layer, in, null, 0, 0, "", List.of(), problems);
         }
-        return report(index, layer, in, new Shape(in.channels(), 1, 1), 0, 0,
-                "average over " + in.height() + "×" + in.width() + " → 1×1", List.of(), problems);
+        return switch (layer.kind()) {
+            case NIN -> inferBlock(index, (NinBlock) layer, in);
+            case MAXPOOL -> inferPool(index, (MaxPool) layer, in);
+            case DROPOUT -> {
+                Dropout dropout = (Dropout) layer;
+                if (!(dropout.p() >= 0 && dropout.p() < 1)) {
+                    problems.add(new Diagnostic(index, "p", "drop probability must be in [0, 1), got " + dropout.p()));
+                }
+                yield report(index, layer, in, in, 0, 0, "shape unchanged", List.of(), problems);
+            }
+            case GAP -> {
+                if (!onlyDenseAfter(arch, index)) {
+                    problems.add(new Diagnostic(index, null, "global average pooling must be the last layer, or be"
+                            + " followed only by dense layers: nothing spatial is left after it"));
+                }
+                yield report(index, layer, in, new Shape(in.channels(), 1, 1), 0, 0,
+                        "average over " + in.height() + "×" + in.width() + " → 1×1", List.of(), problems);
+            }
+            case DENSE -> inferDense(arch, index, (Dense) layer, in);
+        };
+    }
+
+    private static boolean needsMap(LayerKind kind) {
+        return switch (kind) {
+            case NIN, MAXPOOL, GAP -> true;
+            case DROPOUT, DENSE -> false;
+        };
+    }
+
+    private static boolean onlyDenseAfter(Architecture arch, int index) {
+        List<Layer> after = arch.layers().subList(index + 1, arch.layers().size());
+        return after.stream().allMatch(l -> l instanceof Dense || l instanceof Dropout)
+                && (after.isEmpty() || after.stream().anyMatch(l -> l instanceof Dense));
     }
 
     private static LayerReport inferBlock(int index, NinBlock block, Shape in) {
@@ -89,29 +117,45 @@ public final class ShapeInference {
         requireRange(block.kernel(), 1, Limits.MAX_SIDE, "kernel", "kernel", problems, index);
         requireRange(block.stride(), 1, Limits.MAX_SIDE, "stride", "stride", problems, index);
         requireRange(block.padding(), 0, Limits.MAX_SIDE, "padding", "padding", problems, index);
+        requireRange(block.mlp(), 0, Limits.MAX_MLP, "mlp", "the number of convolutions after the first",
+                problems, index);
+        if (!Limits.MLP_KERNELS.contains(block.mlpKernel())) {
+            problems.add(new Diagnostic(index, "mlpKernel", "the kernel of the convolutions after the first must be"
+                    + " 1, or 3 (with padding 1, keeping the size), got " + block.mlpKernel()));
+        }
         if (!problems.isEmpty()) {
             return report(index, block, in, null, 0, 0, "", List.of(), problems);
         }
-        SpatialOp op = new SpatialOp(block.kernel(), block.stride(), block.padding());
-        String formula = formula(op, in);
-        checkWindowFits(index, "kernel", "the " + block.kernel() + "×" + block.kernel() + " kernel", op, in, problems);
-        if (!problems.isEmpty()) {
-            return report(index, block, in, null, 0, 0, formula, List.of(), problems);
+        List<ConvReport> convs = new ArrayList<>();
+        Shape shape = in;
+        String blockFormula = "";
+        for (ConvSpec spec : block.convolutions()) {
+            SpatialOp op = new SpatialOp(spec.kernel(), spec.stride(), spec.padding());
+            String formula = formula(op, shape);
+            blockFormula = convs.isEmpty() ? formula : blockFormula;
+            checkWindowFits(index, "kernel", "the " + spec.kernel() + "×" + spec.kernel() + " kernel", op, shape, problems);
+            if (!problems.isEmpty()) {
+                return report(index, block, in, null, 0, 0, blockFormula, List.of(), problems);
+            }
+            Shape out = new Shape(spec.channels(), op.apply(shape.height()), op.apply(shape.width()));
+            boolean kept = out.height() == shape.height() && out.width() == shape.width() && !convs.isEmpty();
+            convs.add(conv(spec, shape.channels(), out, kept ? sizeKept(spec) : formula));
+            shape = out;
         }
-        Shape out = new Shape(block.channels(), op.apply(in.height()), op.apply(in.width()));
-        List<ConvReport> convs = List.of(
-                conv(block.kernel(), block.stride(), block.padding(), in.channels(), out, formula),
-                conv(1, 1, 0, block.channels(), out, "1×1: size unchanged"),
-                conv(1, 1, 0, block.channels(), out, "1×1: size unchanged"));
-        return report(index, block, in, out, convs.stream().mapToLong(ConvReport::params).sum(),
-                convs.stream().mapToLong(ConvReport::macs).sum(), formula, convs, problems);
+        return report(index, block, in, shape, convs.stream().mapToLong(ConvReport::params).sum(),
+                convs.stream().mapToLong(ConvReport::macs).sum(), blockFormula, convs, problems);
     }
 
-    private static ConvReport conv(int kernel, int stride, int padding, int inChannels, Shape out, String formula) {
-        long weightsPerOutput = (long) inChannels * kernel * kernel;
+    /** E.g. "1×1: size unchanged", "3×3 p1: size unchanged". */
+    private static String sizeKept(ConvSpec spec) {
+        return spec.kernel() + "×" + spec.kernel() + (spec.padding() > 0 ? " p" + spec.padding() : "") + ": size unchanged";
+    }
+
+    private static ConvReport conv(ConvSpec spec, int inChannels, Shape out, String formula) {
+        long weightsPerOutput = (long) inChannels * spec.kernel() * spec.kernel();
         long params = weightsPerOutput * out.channels() + out.channels();
         long macs = weightsPerOutput * out.elements();
-        return new ConvReport(kernel, stride, padding, out, params, macs, formula);
+        return new ConvReport(spec.kernel(), spec.stride(), spec.padding(), out, params, macs, formula);
     }
 
     private static LayerReport inferPool(int index, MaxPool pool, Shape in) {
@@ -126,6 +170,26 @@ public final class ShapeInference {
         checkWindowFits(index, "kernel", "pool " + pool.kernel() + "/" + pool.stride(), op, in, problems);
         Shape out = problems.isEmpty() ? new Shape(in.channels(), op.apply(in.height()), op.apply(in.width())) : null;
         return report(index, pool, in, out, 0, 0, formula, List.of(), problems);
+    }
+
+    /** Flattens its input (in PyTorch's C, H, W order) and maps it to {@code units}: in·N weights, N biases. */
+    private static LayerReport inferDense(Architecture arch, int index, Dense dense, Shape in) {
+        List<Diagnostic> problems = new ArrayList<>();
+        requireRange(dense.units(), 1, Limits.MAX_UNITS, "units", "units", problems, index);
+        boolean last = index == arch.layers().size() - 1;
+        if (problems.isEmpty() && last && dense.units() != arch.classes()) {
+            problems.add(new Diagnostic(index, "units", "the last dense layer has " + dense.units() + " units but"
+                    + " there are " + arch.classes() + " classes: its outputs are the class scores"));
+        }
+        long inputs = in.elements();
+        String formula = in.flat() ? String.format(Locale.ROOT, "%,d → %,d", inputs, dense.units())
+                : String.format(Locale.ROOT, "flatten %s = %,d → %,d", in, inputs, dense.units());
+        if (!problems.isEmpty()) {
+            return report(index, dense, in, null, 0, 0, formula, List.of(), problems);
+        }
+        long macs = inputs * dense.units();
+        return report(index, dense, in, Shape.flat(dense.units()), macs + dense.units(), macs, formula, List.of(),
+                problems);
     }
 
     /** A window (kernel plus padding) must fit the padded input on both sides, as PyTorch requires. */
@@ -145,9 +209,15 @@ public final class ShapeInference {
                 : "H: " + op.formula(in.height()) + "; W: " + op.formula(in.width());
     }
 
-    /** The channels entering GAP become the class scores, so the last block must have one per class. */
+    /**
+     * When GAP ends the net, the channels entering it become the class scores, so the last block must have one
+     * per class.
+     */
     private static List<LayerReport> checkClassChannels(Architecture arch, List<LayerReport> reports) {
         List<Layer> layers = arch.layers();
+        if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof GlobalAvgPool)) {
+            return reports;
+        }
         for (int i = layers.size() - 1; i >= 0; i--) {
             if (layers.get(i) instanceof NinBlock block) {
                 if (block.channels() == arch.classes()) {
@@ -174,7 +244,7 @@ public final class ShapeInference {
                 && reports.stream().allMatch(r -> r.status() == LayerReport.Status.VALID);
         return new LayerReport(index, "classes", arch.classes() + " scores, softmax",
                 ok ? LayerReport.Status.VALID : LayerReport.Status.UNREACHABLE, last,
-                ok ? new Shape(arch.classes(), 1, 1) : null, 0, 0, "", List.of(), List.of());
+                ok ? Shape.flat(arch.classes()) : null, 0, 0, "", List.of(), List.of());
     }
 
     private static LayerReport unreachable(int index, Layer layer) {

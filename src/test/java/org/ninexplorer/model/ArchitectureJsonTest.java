@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +31,48 @@ class ArchitectureJsonTest {
 
         assertThat(arch.layers()).containsExactly(new NinBlock(96, 11, 4, 0), new MaxPool(3, 2), new Dropout(0.5),
                 new GlobalAvgPool());
+    }
+
+    @Test
+    void blockFormsAndDenseLayersRoundTrip() throws Exception {
+        Architecture arch = new Architecture(new InputSpec(1, 28, 28), 10, List.of(new NinBlock(32, 5, 1, 2, 3, 3),
+                new MaxPool(3, 2), new NinBlock(64, 3, 1, 1, 0, 1), new NinBlock(64, 3, 1, 1), new Dropout(0.5),
+                new Dense(128), new Dense(10)));
+
+        String json = ArchitectureJson.write(arch);
+
+        assertThat(ArchitectureJson.read(json)).isEqualTo(arch);
+        assertThat(json).contains("\"mlp\" : 3", "\"mlpKernel\" : 3", "\"mlp\" : 0", "\"type\" : \"dense\"",
+                "\"units\" : 128");
+        // The book's block is written as before: a file of such nets reads the same in an older version.
+        assertThat(ArchitectureJson.write(Presets.D2L_224)).doesNotContain("mlp");
+    }
+
+    @Test
+    void filesWithoutTheNewFieldsOpenAsTheBooksBlock() throws Exception {
+        Architecture arch = ArchitectureJson.read("""
+                {"schemaVersion":1,"input":{"channels":1,"height":28,"width":28},"classes":10,
+                "layers":[{"type":"nin","channels":10,"kernel":3,"stride":1,"padding":1},{"type":"gap"}]}""");
+        Architecture explicit = ArchitectureJson.read("""
+                {"schemaVersion":1,"input":{"channels":1,"height":28,"width":28},"classes":10,
+                "layers":[{"type":"nin","channels":10,"kernel":3,"stride":1,"padding":1,"mlp":1},
+                {"type":"dense","units":10}]}""");
+
+        assertThat(arch.layers().get(0)).isEqualTo(new NinBlock(10, 3, 1, 1, 2, 1));
+        assertThat(explicit.layers()).containsExactly(new NinBlock(10, 3, 1, 1, 1, 1), new Dense(10));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"schemaVersion\":1,\"input\":{\"channels\":1,\"height\":28,\"width\":28},\"classes\":10,\"layers\":[{\"type\":\"nin\",\"channels\":8,\"kernel\":3,\"stride\":1,\"padding\":0,\"mlp\":\"two\"}]} | layers[0].mlp: expected a whole number, got \"two\"",
+            "{\"schemaVersion\":1,\"input\":{\"channels\":1,\"height\":28,\"width\":28},\"classes\":10,\"layers\":[{\"type\":\"nin\",\"channels\":8,\"kernel\":3,\"stride\":1,\"padding\":0,\"mlpKernel\":1.5}]} | layers[0].mlpKernel: expected a whole number, got 1.5",
+            "{\"schemaVersion\":1,\"input\":{\"channels\":1,\"height\":28,\"width\":28},\"classes\":10,\"layers\":[{\"type\":\"dense\"}]} | layers[0].units: missing",
+            "{\"schemaVersion\":1,\"input\":{\"channels\":1,\"height\":28,\"width\":28},\"classes\":10,\"layers\":[{\"type\":\"fc\"}]} | layers[0].type: unknown type 'fc'; expected one of nin, maxpool, dropout, gap, dense",
+    })
+    void malformedNewFieldsNameTheFieldAndProblem(String json, String expected) {
+        assertThatThrownBy(() -> ArchitectureJson.read(json))
+                .isInstanceOf(ArchitectureFormatException.class)
+                .hasMessage(expected.trim());
     }
 
     @ParameterizedTest
