@@ -40,8 +40,10 @@ public final class ShapesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("input: [1, %d, %d, %d]%n", analysis.architecture().input().channels(),
                 analysis.architecture().input().height(), analysis.architecture().input().width());
+        // The book's layers fit 22 characters; a block of another form ("384 · 3×3 / 1 p1 · 3× 3×3") widens the column.
+        int width = Math.max(22, analysis.reports().stream().mapToInt(r -> r.summary().length()).max().orElse(0));
         for (LayerReport r : analysis.reports()) {
-            out.printf("%2d  %-8s %-22s output shape: %-18s params: %-10d MACs: %d%n", r.index(), r.kind(),
+            out.printf("%2d  %-8s %-" + width + "s output shape: %-18s params: %-10d MACs: %d%n", r.index(), r.kind(),
                     r.summary(), r.batchShape(), r.params(), r.macs());
         }
         if (!analysis.valid()) {

@@ -1,6 +1,7 @@
 package org.ninexplorer.training;
 
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -9,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.Dropout;
 import org.ninexplorer.model.GlobalAvgPool;
 import org.ninexplorer.model.Layer;
@@ -121,9 +123,22 @@ final class Checkpoints {
                 if (inChannels < 0) {
                     inChannels = conv.getNIn();
                 }
+                // How many convolutions after the first belong to this block, the record says; a checkpoint of
+                // another form then differs in a later layer or in the parameter count.
+                NinBlock recorded = saved.size() < arch.layers().size()
+                        && arch.layers().get(saved.size()) instanceof NinBlock b ? b : new NinBlock(0, 0, 0, 0);
+                int mlp = 0;
+                int mlpKernel = recorded.mlpKernel();
+                while (mlp < recorded.mlp() && i + 1 < confs.size()
+                        && confs.get(i + 1).getLayer() instanceof ConvolutionLayer next) {
+                    mlpKernel = next.getKernelSize()[0];
+                    mlp++;
+                    i++;
+                }
                 saved.add(new NinBlock((int) conv.getNOut(), conv.getKernelSize()[0], conv.getStride()[0],
-                        conv.getPadding()[0]));
-                i += 2; // a block's two 1×1 convolutions follow its first; their sizes show in the parameter count
+                        conv.getPadding()[0], mlp, mlpKernel));
+            } else if (layer instanceof DenseLayer dense) {
+                saved.add(new Dense((int) dense.getNOut()));
             } else if (layer instanceof SubsamplingLayer pool && pool.getPoolingType() == PoolingType.MAX) {
                 saved.add(new MaxPool(pool.getKernelSize()[0], pool.getStride()[0]));
             } else if (layer instanceof DropoutLayer dropout

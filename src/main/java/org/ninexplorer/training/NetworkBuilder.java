@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -21,6 +22,8 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.ConvSpec;
+import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.Dropout;
 import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
@@ -30,12 +33,15 @@ import org.ninexplorer.training.fused.FusedNinBlock;
 import org.ninexplorer.training.fused.FusedNinBlockLayer;
 import org.ninexplorer.training.perf.FastPath;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The bridge from an {@link Architecture} to DL4J: each NiN block becomes one {@link FusedNinBlock}
- * on the fast CPU path, otherwise three convolutions with ReLU; pools become max subsampling, and the head is global average pooling over the
- * last block's class channels followed by softmax cross-entropy, with no dense layer.
+ * The bridge from an {@link Architecture} to DL4J: each NiN block becomes one {@link FusedNinBlock} on the
+ * fast CPU path when the fused kernel covers its form, otherwise one convolution with ReLU per entry of
+ * {@link NinBlock#convolutions()}; pools become max subsampling, dense layers DL4J's dense layers, and the head
+ * is softmax cross-entropy over the class scores (from global average pooling or a last dense layer).
  */
 public final class NetworkBuilder {
 
@@ -67,23 +73,31 @@ public final class NetworkBuilder {
                 .list();
         for (int i = 0; i < arch.layers().size(); i++) {
             Layer layer = arch.layers().get(i);
-            if (layer instanceof NinBlock b && fused) {
-                // The net's first layer sees the data, whose gradient nobody needs. By position: the same block
-                // object may come again later, and that one's input gradient is needed.
-                list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0));
-            } else if (layer instanceof NinBlock b) {
-                list.layer(conv(b.channels(), b.kernel(), b.stride(), b.padding()));
-                list.layer(conv(b.channels(), 1, 1, 0));
-                list.layer(conv(b.channels(), 1, 1, 0));
-            } else if (layer instanceof MaxPool p) {
-                list.layer(new SubsamplingLayer.Builder(PoolingType.MAX)
-                        .kernelSize(p.kernel(), p.kernel()).stride(p.stride(), p.stride()).build());
-            } else if (layer instanceof Dropout d) {
+            boolean last = i == arch.layers().size() - 1;
+            switch (layer.kind()) {
+                case NIN -> {
+                    NinBlock b = (NinBlock) layer;
+                    if (fused && FusedNinBlock.covers(b)) {
+                        // The net's first layer sees the data, whose gradient nobody needs. By position: the same
+                        // block object may come again later, and that one's input gradient is needed.
+                        list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0));
+                    } else {
+                        b.convolutions().forEach(c -> list.layer(conv(c)));
+                    }
+                }
+                case MAXPOOL -> {
+                    MaxPool p = (MaxPool) layer;
+                    list.layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                            .kernelSize(p.kernel(), p.kernel()).stride(p.stride(), p.stride()).build());
+                }
                 // DL4J's argument is the probability to retain an activation.
-                list.layer(new DropoutLayer.Builder(1.0 - d.p()).build());
-            } else {
+                case DROPOUT -> list.layer(new DropoutLayer.Builder(1.0 - ((Dropout) layer).p()).build());
                 // Keep [N, C, 1, 1] so that each top-level layer's activation has the model's shape.
-                list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build());
+                case GAP -> list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build());
+                // DL4J flattens a map before a dense layer in C, H, W order, as PyTorch does. The last dense
+                // layer's outputs are the class scores: no ReLU, the loss layer's softmax follows.
+                case DENSE -> list.layer(new DenseLayer.Builder().nOut(((Dense) layer).units())
+                        .activation(last ? Activation.IDENTITY : Activation.RELU).build());
             }
         }
         list.layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build());
@@ -98,7 +112,7 @@ public final class NetworkBuilder {
     }
 
     /**
-     * A saved network in the form this session builds (fused blocks or three convolutions per block)
+     * A saved network in the form this session builds (fused blocks or one DL4J convolution per convolution of a block)
      * with its parameters, updater state and iteration counts, so that a run saved on one backend opens
      * and resumes on another. Both forms hold the same numbers in the same order, so this is a copy.
      */
@@ -111,7 +125,29 @@ public final class NetworkBuilder {
     static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                    MultiLayerNetwork saved, boolean fused) {
         boolean savedFused = Arrays.stream(saved.getLayers()).anyMatch(l -> l instanceof FusedNinBlockLayer);
-        return savedFused == fused ? saved : copy(arch, hp, iterationsPerEpoch, saved, fused);
+        boolean wantFused = fused && arch.layers().stream().anyMatch(l -> l instanceof NinBlock b && FusedNinBlock.covers(b));
+        return savedFused == wantFused ? saved : copy(arch, hp, iterationsPerEpoch, saved, fused);
+    }
+
+    /**
+     * The backend as a run of {@code arch} uses it: on the fused path, names the blocks that run as DL4J's
+     * convolutions because the fused kernel does not cover their form.
+     */
+    public static BackendInfo backendFor(Architecture arch) {
+        BackendInfo backend = Backends.initialise();
+        return backendFor(backend, arch, FastPath.fusedBlocks());
+    }
+
+    static BackendInfo backendFor(BackendInfo backend, Architecture arch, boolean fused) {
+        List<String> separate = new ArrayList<>();
+        for (int i = 0; i < arch.layers().size(); i++) {
+            if (fused && arch.layers().get(i) instanceof NinBlock b && !FusedNinBlock.covers(b)) {
+                separate.add(String.valueOf(i));
+            }
+        }
+        return separate.isEmpty() ? backend : new BackendInfo(backend.kind(), backend.description() + " · "
+                + (separate.size() == 1 ? "block " : "blocks ") + String.join(", ", separate)
+                + " as DL4J convolutions (fused only with two 1×1 after the first)");
     }
 
     /**
@@ -151,16 +187,16 @@ public final class NetworkBuilder {
 
     /**
      * For each top-level layer of {@code net} (built from {@code arch}), the index of the DL4J layer whose
-     * activation is that layer's output (a fused block, or the last of a block's three convolutions);
+     * activation is that layer's output (a fused block, or the last of a block's convolutions);
      * the final entry is the softmax output.
      */
     public static int[] outputLayerIndices(Architecture arch, MultiLayerNetwork net) {
         int[] indices = new int[arch.layers().size() + 1];
         int next = 0;
         for (int i = 0; i < arch.layers().size(); i++) {
-            boolean threeConvolutions = arch.layers().get(i) instanceof NinBlock
+            boolean separate = arch.layers().get(i) instanceof NinBlock b
                     && !(net.getLayer(next) instanceof FusedNinBlockLayer);
-            next += threeConvolutions ? 3 : 1;
+            next += separate ? ((NinBlock) arch.layers().get(i)).convolutions().size() : 1;
             indices[i] = next - 1;
         }
         indices[arch.layers().size()] = next;
@@ -183,8 +219,8 @@ public final class NetworkBuilder {
         return hp.optimizer() == Optimizer.ADAM ? new Adam(rate) : new Nesterovs(rate, 0.9);
     }
 
-    private static ConvolutionLayer conv(int channels, int kernel, int stride, int padding) {
-        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
-                .nOut(channels).activation(FastPath.relu()).build();
+    private static ConvolutionLayer conv(ConvSpec c) {
+        return new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(c.stride(), c.stride())
+                .padding(c.padding(), c.padding()).nOut(c.channels()).activation(FastPath.relu()).build();
     }
 }

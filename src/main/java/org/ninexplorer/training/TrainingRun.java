@@ -96,7 +96,7 @@ public final class TrainingRun {
         RunDirectory run = resumeFrom;
         try {
             validate(request);
-            BackendInfo backend = Backends.initialise();
+            BackendInfo backend = NetworkBuilder.backendFor(request.architecture());
             if (run == null) {
                 run = RunDirectory.create(request.runDirectory(), request, backend);
             }

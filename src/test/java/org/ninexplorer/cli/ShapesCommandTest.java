@@ -3,7 +3,9 @@ package org.ninexplorer.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.model.ArchitectureJson;
+import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.InputSpec;
+import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
 
 import java.io.PrintWriter;
@@ -41,6 +43,22 @@ class ShapesCommandTest {
 
         assertThat(run("shapes", "--arch", file.toString(), "--input", "1x32x32")).isZero();
         assertThat(out.toString()).contains("output shape: [1, 32, 32, 32]");
+    }
+
+    @Test
+    void blockFormsAndDenseLayersArePrinted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("exercise.json");
+        // The book's net with one 1×1 convolution in its first block and a dense layer instead of GAP.
+        ArchitectureJson.save(Presets.D2L_224.withLayer(0, new NinBlock(96, 11, 4, 0, 1, 1)).withLayer(8, new Dense(10)),
+                file);
+
+        assertThat(run("shapes", "--arch", file.toString())).isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(1)).matches(" 0 +nin +96 · 11×11 / 4 · 1× 1×1 +output shape: \\[1, 96, 54, 54] +params: 21024 .*");
+        assertThat(lines.get(9)).matches(" 8 +dense +10 units +output shape: \\[1, 10] +params: 2510 +MACs: 2500");
+        assertThat(lines.get(1).indexOf("output shape")).isEqualTo(lines.get(9).indexOf("output shape"));
+        assertThat(lines).contains("total params: " + (1_992_166 - 9_312 + 2_510));
     }
 
     @Test

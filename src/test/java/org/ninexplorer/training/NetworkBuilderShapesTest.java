@@ -8,12 +8,21 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Dense;
+import org.ninexplorer.model.Dropout;
+import org.ninexplorer.model.GlobalAvgPool;
+import org.ninexplorer.model.InputSpec;
+import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.model.RandomArchitectures;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.fused.FusedNinBlockLayer;
 
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +49,47 @@ class NetworkBuilderShapesTest {
         assertInferenceMatchesForwardPass(arch);
     }
 
+    /** Every block form and head, built both ways: fused where the kernel covers a block, and all DL4J layers. */
+    @ParameterizedTest(name = "mlp {0}, kernel {1}, fused {2}")
+    @CsvSource({"0, 1, true", "1, 1, true", "3, 1, true", "4, 1, true", "2, 3, true", "1, 3, false", "0, 1, false",
+            "4, 3, false", "2, 1, false"})
+    void everyBlockFormAndHeadMatchesDl4j(int mlp, int mlpKernel, boolean fused) {
+        Backends.initialise();
+        List<Architecture> nets = List.of(
+                new Architecture(new InputSpec(1, 20, 20), 10, List.of(new NinBlock(6, 5, 1, 2, mlp, mlpKernel),
+                        new MaxPool(3, 2), new NinBlock(6, 3, 1, 1), new NinBlock(10, 3, 1, 1, mlp, mlpKernel),
+                        new GlobalAvgPool())),
+                new Architecture(new InputSpec(3, 16, 16), 5, List.of(new NinBlock(8, 3, 2, 1, mlp, mlpKernel),
+                        new Dropout(0.5), new Dense(12), new Dropout(0.5), new Dense(5))),
+                new Architecture(new InputSpec(1, 12, 12), 4, List.of(new NinBlock(7, 3, 1, 0, mlp, mlpKernel),
+                        new GlobalAvgPool(), new Dense(9), new Dense(4))));
+        for (Architecture arch : nets) {
+            MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(arch, Hyperparameters.defaults(), 1, fused));
+            net.init();
+            assertForwardPassMatches(arch, net);
+            assertThat(net.numParams()).as("parameters of %s", arch).isEqualTo(ShapeInference.analyze(arch).totalParams());
+            long fusedBlocks = arch.layers().stream().filter(l -> l instanceof NinBlock b && b.isDefaultForm()).count();
+            assertThat(Arrays.stream(net.getLayers()).filter(l -> l instanceof FusedNinBlockLayer).count())
+                    .as("fused layers").isEqualTo(fused ? fusedBlocks : 0);
+        }
+    }
+
+    @Test
+    void theBackendLineNamesTheBlocksTheFusedKernelDoesNotCover() {
+        BackendInfo cpu = new BackendInfo("cpu", "CPU · 2 threads");
+        Architecture oneVariant = Presets.FASHION_28.withLayer(2, new NinBlock(64, 3, 1, 1, 1, 1));
+        Architecture twoVariants = oneVariant.withLayer(4, new NinBlock(128, 3, 1, 1, 2, 3));
+
+        assertThat(NetworkBuilder.backendFor(cpu, Presets.FASHION_28, true)).isEqualTo(cpu);
+        assertThat(NetworkBuilder.backendFor(cpu, oneVariant, true).description())
+                .isEqualTo("CPU · 2 threads · block 2 as DL4J convolutions (fused only with two 1×1 after the first)");
+        assertThat(NetworkBuilder.backendFor(cpu, twoVariants, true).description()).contains("· blocks 2, 4 as DL4J");
+        assertThat(NetworkBuilder.backendFor(cpu, twoVariants, false)).isEqualTo(cpu);
+    }
+
     @Test
     void impossibleArchitectureIsRefusedWithDiagnostics() {
-        Architecture tooSmall = Presets.D2L_224.withInput(new org.ninexplorer.model.InputSpec(1, 60, 60));
+        Architecture tooSmall = Presets.D2L_224.withInput(new InputSpec(1, 60, 60));
 
         assertThatThrownBy(() -> NetworkBuilder.configuration(tooSmall, Hyperparameters.defaults(), 1))
                 .isInstanceOf(InvalidArchitectureException.class)
@@ -55,8 +102,13 @@ class NetworkBuilderShapesTest {
     }
 
     private static void assertInferenceMatchesForwardPass(Architecture arch) {
-        Analysis analysis = ShapeInference.analyze(arch);
         MultiLayerNetwork net = NetworkBuilder.build(arch, Hyperparameters.defaults(), 1);
+        assertForwardPassMatches(arch, net);
+        assertThat(net.numParams()).as("parameters of %s", arch).isEqualTo(ShapeInference.analyze(arch).totalParams());
+    }
+
+    private static void assertForwardPassMatches(Architecture arch, MultiLayerNetwork net) {
+        Analysis analysis = ShapeInference.analyze(arch);
         INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, arch.input().channels(),
                 arch.input().height(), arch.input().width());
         List<INDArray> activations = net.feedForward(input, false);

@@ -65,6 +65,15 @@ public final class FusedNinBlock extends BaseLayer {
         activationFn = new ActivationReLU();
     }
 
+    /**
+     * Whether this layer computes {@code block}: the kernel is written for the book's form, a first
+     * convolution and then two 1×1 ones. Other forms are built from DL4J's convolutions.
+     */
+    public static boolean covers(org.ninexplorer.model.NinBlock block) {
+        java.util.List<org.ninexplorer.model.ConvSpec> convs = block.convolutions();
+        return convs.size() == 3 && convs.stream().skip(1).allMatch(org.ninexplorer.model.ConvSpec::perPixel);
+    }
+
     /** The DL4J convolution this block's {@code conv}-th convolution (0, 1, 2) stands for. */
     ConvolutionLayer convolution(int conv) {
         int k = conv == 0 ? kernel : 1;
