@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -20,8 +21,8 @@ import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
 /**
- * The architecture as a chain of cards, wrapped onto several rows so that the whole net fits a projector,
- * with the totals and problems below. Cards are rebuilt on each analysis (a dozen nodes, well within a frame).
+ * The architecture as a chain of cards, wrapped onto several rows and zoomed ({@link GraphZoom}) so that the
+ * whole net fits its area, with the totals, problems and zoom controls below. Cards are rebuilt on each analysis (a dozen nodes, well within a frame).
  */
 public final class GraphView extends BorderPane {
 
@@ -31,6 +32,8 @@ public final class GraphView extends BorderPane {
     private final EditorViewModel editor;
     private final FlowPane chain = new FlowPane();
     private final Set<Integer> expanded = new HashSet<>();
+    private final ScrollPane scroll;
+    private Runnable onCardChosen = () -> { };
 
     public GraphView(GraphViewModel viewModel, EditorViewModel editor, EditorActions actions) {
         this.viewModel = viewModel;
@@ -39,9 +42,21 @@ public final class GraphView extends BorderPane {
         getStylesheets().add(GraphView.class.getResource("graph.css").toExternalForm());
         chain.getStyleClass().add("chain");
         chain.setAlignment(Pos.TOP_LEFT);
-        ScrollPane scroll = new ScrollPane(chain);
+        GraphZoom zoom = viewModel.zoom();
+        scroll = new ScrollPane(new ZoomPane(chain, zoom.scaleProperty()));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        scroll.viewportBoundsProperty().addListener((obs, old, bounds) -> measureFit());
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.isShortcutDown() && e.getDeltaY() != 0) {
+                if (e.getDeltaY() > 0) {
+                    zoom.zoomIn();
+                } else {
+                    zoom.zoomOut();
+                }
+                e.consume();
+            }
+        });
         setCenter(scroll);
 
         Label summary = new Label();
@@ -64,13 +79,62 @@ public final class GraphView extends BorderPane {
         putBackGap.managedProperty().bind(putBackGap.visibleProperty());
         HBox problemRow = new HBox(10, problems, putBackGap);
         problemRow.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(problemRow, summary);
+        Region summarySpacer = new Region();
+        HBox.setHgrow(summarySpacer, javafx.scene.layout.Priority.ALWAYS);
+        summary.setMinWidth(0);
+        HBox summaryRow = new HBox(8, summary, summarySpacer, zoomControls(zoom));
+        summaryRow.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(problemRow, summaryRow);
         bottom.getStyleClass().add("summary-bar");
         setBottom(bottom);
 
         viewModel.cardsProperty().addListener((obs, old, cards) -> rebuild(cards));
         editor.selectionProperty().addListener((obs, old, index) -> markSelection());
         rebuild(viewModel.cards());
+    }
+
+    /** Called when a card is clicked, after it is selected. */
+    public void setOnCardChosen(Runnable action) {
+        onCardChosen = action;
+    }
+
+    private static HBox zoomControls(GraphZoom zoom) {
+        Button out = zoomButton("−", "zoom-out", "Smaller (Ctrl+− or Ctrl+wheel)", zoom::zoomOut);
+        Button in = zoomButton("+", "zoom-in", "Larger (Ctrl+= or Ctrl+wheel)", zoom::zoomIn);
+        Button fit = zoomButton("Fit", "zoom-fit", "Show the whole network in this area (Ctrl+0)", zoom::fit);
+        fit.disableProperty().bind(zoom.fittingProperty());
+        Label level = new Label();
+        level.setId("zoom-level");
+        level.getStyleClass().add("zoom-level");
+        level.textProperty().bind(zoom.textProperty());
+        HBox box = new HBox(4, out, level, in, fit);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static Button zoomButton(String text, String id, String help, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().addAll("small", "flat");
+        button.setTooltip(tooltip(help));
+        button.setOnAction(e -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    /** Tells the zoom how large the whole graph can be drawn in the area it has now. */
+    private void measureFit() {
+        javafx.geometry.Bounds viewport = scroll.getViewportBounds();
+        if (viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
+            return;
+        }
+        if (getScene() != null) {
+            chain.applyCss();
+        }
+        // A pixel to spare, so that rounding never brings up a scroll bar that would narrow the area again.
+        viewModel.zoom().fitScaleProperty().set(GraphZoom.largestFitting(chain::prefHeight, viewport.getWidth(),
+                viewport.getHeight() - 1));
     }
 
     private void rebuild(List<LayerCard> cards) {
@@ -84,6 +148,7 @@ public final class GraphView extends BorderPane {
             chain.getChildren().add(cardNode(card));
         }
         markSelection();
+        measureFit();
     }
 
     private VBox cardNode(LayerCard card) {
@@ -111,7 +176,10 @@ public final class GraphView extends BorderPane {
         HBox.setHgrow(statsSpacer, javafx.scene.layout.Priority.ALWAYS);
         HBox statsRow = new HBox(stats, statsSpacer);
         statsRow.setAlignment(Pos.BOTTOM_LEFT);
-        VBox box = new VBox(header, settings, shape, bar, statsRow);
+        VBox box = new VBox(header, settings, shape, statsRow);
+        if (card.status() == LayerReport.Status.VALID) {
+            box.getChildren().add(3, bar); // a size only where there is a shape
+        }
         box.getStyleClass().addAll("layer-card", "kind-" + card.kind());
         box.setUserData(card.index());
         box.setId("card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
@@ -151,12 +219,18 @@ public final class GraphView extends BorderPane {
             box.getChildren().add(problem);
         }
         Tooltip.install(title, tooltip(card.teaching()));
-        box.setOnMouseClicked(e -> editor.select(card.index()));
+        box.setOnMouseClicked(e -> {
+            editor.select(card.index());
+            onCardChosen.run();
+        });
         return box;
     }
 
     /** The height that shows every card and the totals at {@code width}, without scrolling. */
     public double heightToShowAll(double width) {
+        if (getScene() != null) {
+            applyCss();
+        }
         return chain.prefHeight(width) + getBottom().prefHeight(width) + 4;
     }
 

@@ -20,10 +20,16 @@ public final class GraphViewModel {
     private final ReadOnlyObjectWrapper<List<LayerCard>> cards = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final GraphZoom zoom = new GraphZoom();
 
     public GraphViewModel(EditorViewModel editor) {
         editor.analysisProperty().addListener((obs, old, analysis) -> update(analysis));
         update(editor.analysis());
+    }
+
+    /** How large the graph is drawn. */
+    public GraphZoom zoom() {
+        return zoom;
     }
 
     public ReadOnlyObjectProperty<List<LayerCard>> cardsProperty() {
@@ -47,9 +53,9 @@ public final class GraphViewModel {
     private void update(Analysis analysis) {
         cards.set(cardsOf(analysis));
         boolean complete = analysis.reports().stream().allMatch(r -> r.output() != null);
-        summary.set((complete ? "" : "Incomplete (impossible layers not counted):   ")
-                + "Parameters " + Format.count(analysis.totalParams()) + "   ·   MACs per image "
-                + Format.count(analysis.totalMacs()) + "   ·   activations per image "
+        summary.set((complete ? "" : "Incomplete, impossible layers not counted:  ")
+                + "Parameters " + Format.count(analysis.totalParams()) + "  ·  MACs per image "
+                + Format.count(analysis.totalMacs()) + "  ·  activations per image "
                 + Format.bytes(analysis.activationBytes()));
         problems.set(String.join("\n", analysis.diagnostics().stream().map(GraphViewModel::describe).toList()));
     }
@@ -79,8 +85,9 @@ public final class GraphViewModel {
                 firstInvalid = r.index();
             }
             if (r.status() == LayerReport.Status.UNREACHABLE) {
-                problem = firstInvalid >= 0 ? "Cannot be computed: depends on layer " + firstInvalid + ", which is impossible."
-                        : "Cannot be computed: an earlier setting is impossible.";
+                // One line: the red card before it says what is wrong, and every card must stay in view.
+                problem = firstInvalid >= 0 ? "Needs layer " + firstInvalid
+                        : "Needs an impossible setting";
             }
             if ("classes".equals(r.kind())) {
                 String global = String.join("\n", analysis.globalDiagnostics().stream()
@@ -110,7 +117,7 @@ public final class GraphViewModel {
 
     private static String stats(LayerReport r) {
         if (r.output() == null) {
-            return "params ?\nMACs ?";
+            return "params ? · MACs ?";
         }
         return r.params() == 0 && r.macs() == 0 ? "no parameters"
                 : Format.count(r.params()) + " params\n" + Format.count(r.macs()) + " MACs";

@@ -15,6 +15,8 @@ import javafx.scene.Parent;
 public final class Appearance {
 
     private static final String PRESENTATION_CLASS = "presentation";
+    /** For the few colours the stylesheets pick per theme (faint lines that the dark theme would hide). */
+    private static final String DARK_CLASS = "dark";
 
     private final BooleanProperty presentation = new SimpleBooleanProperty();
     private final BooleanProperty dark = new SimpleBooleanProperty();
@@ -38,15 +40,22 @@ public final class Appearance {
         return dark;
     }
 
-    /** Scales {@code root}'s text (everything is sized in em) while presentation mode is on. */
+    /**
+     * Marks {@code root} with the style classes {@code presentation} (larger text: everything is sized in em)
+     * and {@code dark} while they are on.
+     */
     public void applyTo(Parent root) {
         Runnable update = () -> {
-            root.getStyleClass().remove(PRESENTATION_CLASS);
+            root.getStyleClass().removeAll(PRESENTATION_CLASS, DARK_CLASS);
             if (presentation.get()) {
                 root.getStyleClass().add(PRESENTATION_CLASS);
             }
+            if (dark.get()) {
+                root.getStyleClass().add(DARK_CLASS);
+            }
         };
         presentation.addListener((obs, old, on) -> update.run());
+        dark.addListener((obs, old, on) -> update.run());
         update.run();
     }
 

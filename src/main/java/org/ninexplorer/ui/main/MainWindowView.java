@@ -1,6 +1,7 @@
 package org.ninexplorer.ui.main;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +19,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -35,6 +38,7 @@ import org.ninexplorer.ui.editor.RecentFiles;
 import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.graph.GraphView;
 import org.ninexplorer.ui.graph.GraphViewModel;
+import org.ninexplorer.ui.graph.GraphZoom;
 import org.ninexplorer.ui.training.TrainingSession;
 import org.ninexplorer.ui.training.TrainingView;
 import org.ninexplorer.ui.training.TrainingViewModel;
@@ -48,8 +52,20 @@ public final class MainWindowView extends BorderPane {
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
     private static final KeyCombination REDO_SHIFT = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    /** Every key that means zoom in or out: "=" (with or without Shift, for "+"), "+", the keypad's +, − and 0. */
+    private static final List<KeyCombination> ZOOM_IN = List.of(
+            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
+    private static final List<KeyCombination> ZOOM_OUT = List.of(
+            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
+    private static final List<KeyCombination> ZOOM_FIT = List.of(
+            new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
 
     private final EditorViewModel editor;
+    private final GraphViewModel graph;
     private final TrainingViewModel training;
     private final Appearance appearance;
     private final FeatureMapsView featureMaps;
@@ -59,6 +75,7 @@ public final class MainWindowView extends BorderPane {
     private final Action start;
     private final Action pauseResume;
     private final Action stop;
+    private final Panels panels;
 
     @FXML private Menu newMenu;
     @FXML private Menu recentMenu;
@@ -93,6 +110,7 @@ public final class MainWindowView extends BorderPane {
     public MainWindowView(EditorViewModel editor, GraphViewModel graph, TrainingViewModel training,
                           FeatureMapsView featureMaps, RecentFiles recentFiles, Appearance appearance) {
         this.editor = editor;
+        this.graph = graph;
         this.training = training;
         this.appearance = appearance;
         this.featureMaps = featureMaps;
@@ -109,12 +127,22 @@ public final class MainWindowView extends BorderPane {
         Fxml.loadInto(this, "MainWindow.fxml");
         getStylesheets().add(MainWindowView.class.getResource("main.css").toExternalForm());
         appearance.applyTo(this);
+        this.panels = new Panels(appearance.presentationProperty());
         ScrollPane inspector = new ScrollPane(new InspectorView(editor, editing));
         inspector.setFitToWidth(true);
+        GraphZoom zoom = graph.zoom();
+        zoom.presentationProperty().bind(appearance.presentationProperty());
         GraphView graphView = new GraphView(graph, editor, editing);
-        graphSplit.getItems().setAll(graphView, inspector);
-        fitGraphOnce(graphView);
-        mainSplit.getItems().add(new TrainingView(training));
+        graphView.setOnCardChosen(panels::openInspector);
+        graphSplit.getItems().setAll(graphView);
+        showInspector(inspector, panels.inspectorShownProperty().get());
+        panels.inspectorShownProperty().addListener((obs, old, shown) -> showInspector(inspector, shown));
+        backendLabel.visibleProperty().bind(panels.detailsShownProperty());
+        backendLabel.managedProperty().bind(backendLabel.visibleProperty());
+        fitGraphOnce(graphView, graph);
+        TrainingView trainingView = new TrainingView(training);
+        trainingView.detailsShownProperty().bind(panels.detailsShownProperty());
+        mainSplit.getItems().add(trainingView);
         featureMapsTab.setContent(featureMaps);
         featureMaps.onScreenProperty().bind(featureMapsTab.selectedProperty());
         // Architecture undo wins over a spinner's own text undo, which would otherwise swallow Ctrl+Z.
@@ -125,6 +153,17 @@ public final class MainWindowView extends BorderPane {
             } else if (REDO.match(e) || REDO_SHIFT.match(e)) {
                 editing.redo.execute();
                 e.consume();
+            } else if (matches(ZOOM_IN, e)) {
+                zoom.zoomIn();
+                e.consume();
+            } else if (matches(ZOOM_OUT, e)) {
+                zoom.zoomOut();
+                e.consume();
+            } else if (matches(ZOOM_FIT, e)) {
+                zoom.fit();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && appearance.presentationProperty().get()) {
+                panels.closeInspector();
             }
         });
     }
@@ -197,15 +236,34 @@ public final class MainWindowView extends BorderPane {
         });
     }
 
+    /** The graph's cards and zoom, for tests of what the window shows. */
+    public GraphViewModel graph() {
+        return graph;
+    }
+
     public Tab featureMapsTab() {
         return featureMapsTab;
     }
 
+    private static boolean matches(List<KeyCombination> keys, KeyEvent e) {
+        return keys.stream().anyMatch(k -> k.match(e));
+    }
+
+    private void showInspector(ScrollPane inspector, boolean shown) {
+        if (shown && !graphSplit.getItems().contains(inspector)) {
+            graphSplit.getItems().add(inspector);
+            graphSplit.setDividerPositions(0.8);
+        } else if (!shown) {
+            graphSplit.getItems().remove(inspector);
+        }
+    }
+
     /**
-     * Gives the graph the height that shows the whole net, up to 60 % of the window, whenever the window
-     * changes height until the user drags the divider; the training dashboard gets the rest.
+     * Gives the graph the height that shows the whole net at 100 %, up to 60 % of the window, whenever the
+     * window changes height or the net changes, until the user drags the divider; the training dashboard gets
+     * the rest, and the graph zooms out to fit what it is given.
      */
-    private void fitGraphOnce(GraphView graphView) {
+    private void fitGraphOnce(GraphView graphView, GraphViewModel graph) {
         SplitPane.setResizableWithParent(graphSplit, false);
         boolean[] userMoved = {false};
         mainSplit.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
@@ -214,13 +272,19 @@ public final class MainWindowView extends BorderPane {
                 userMoved[0] = true;
             }
         });
-        mainSplit.heightProperty().addListener((obs, old, height) -> {
-            double graphWidth = mainSplit.getWidth() * graphSplit.getDividers().get(0).getPosition();
-            if (!userMoved[0] && height.doubleValue() > 0 && graphWidth > 0) {
+        Runnable fit = () -> {
+            double height = mainSplit.getHeight();
+            double graphWidth = graphView.getWidth() > 0 ? graphView.getWidth() : mainSplit.getWidth()
+                    * (graphSplit.getDividers().isEmpty() ? 1 : graphSplit.getDividers().get(0).getPosition());
+            if (!userMoved[0] && height > 0 && graphWidth > 0) {
                 double need = graphView.heightToShowAll(graphWidth);
-                mainSplit.setDividerPositions(Math.min(0.6, need / height.doubleValue()));
+                mainSplit.setDividerPositions(Math.min(0.6, need / height));
             }
-        });
+        };
+        mainSplit.heightProperty().addListener((obs, old, height) -> fit.run());
+        graphView.widthProperty().addListener((obs, old, width) -> fit.run());
+        appearance.presentationProperty().addListener((obs, old, on) -> javafx.application.Platform.runLater(fit));
+        graph.cardsProperty().addListener((obs, old, cards) -> javafx.application.Platform.runLater(fit));
     }
 
     private void rebuildRecent() {
@@ -272,6 +336,21 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void showTraining() {
         tabs.getSelectionModel().select(0);
+    }
+
+    @FXML
+    private void zoomIn() {
+        graph.zoom().zoomIn();
+    }
+
+    @FXML
+    private void zoomOut() {
+        graph.zoom().zoomOut();
+    }
+
+    @FXML
+    private void zoomToFit() {
+        graph.zoom().fit();
     }
 
     @FXML

@@ -40,6 +40,7 @@ public final class TrainingView extends BorderPane {
     private final DatasetSelection data;
     private final TrainingSession session;
     private final TrainingCharts charts;
+    private final javafx.beans.property.BooleanProperty detailsShown = new javafx.beans.property.SimpleBooleanProperty(true);
     @FXML private ComboBox<DatasetChoice> datasetBox;
     @FXML private Button folderButton;
     @FXML private Label folderLabel;
@@ -76,6 +77,11 @@ public final class TrainingView extends BorderPane {
         Timeline drain = new Timeline(new KeyFrame(DRAIN_PERIOD, e -> session.drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
+    }
+
+    /** Whether lines a class does not need (the memory estimate) show; off in presentation mode. */
+    public javafx.beans.property.BooleanProperty detailsShownProperty() {
+        return detailsShown;
     }
 
     @FXML
@@ -136,6 +142,8 @@ public final class TrainingView extends BorderPane {
         startReason.visibleProperty().bind(startReason.textProperty().isNotEmpty());
         startReason.managedProperty().bind(startReason.visibleProperty());
         memoryLabel.textProperty().bind(session.memoryProperty());
+        memoryLabel.visibleProperty().bind(detailsShown);
+        memoryLabel.managedProperty().bind(detailsShown);
         pauseButton.disableProperty().bind(session.canPauseProperty().not());
         resumeButton.disableProperty().bind(session.canResumeProperty().not());
         stopButton.disableProperty().bind(session.canStopProperty().not());

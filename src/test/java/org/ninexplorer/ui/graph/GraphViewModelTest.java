@@ -38,7 +38,7 @@ class GraphViewModelTest {
         assertThat(bad.problem()).contains("impossible").contains("13×13");
         LayerCard after = graph.cards().get(5);
         assertThat(after.status()).isEqualTo(LayerReport.Status.UNREACHABLE);
-        assertThat(after.problem()).contains("depends on layer 3");
+        assertThat(after.problem()).isEqualTo("Needs layer 3");
         assertThat(after.shape()).isEqualTo("?");
         assertThat(graph.problemsProperty().get()).startsWith("Layer 3 (kernel)");
     }
