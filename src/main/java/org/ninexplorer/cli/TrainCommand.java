@@ -62,15 +62,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Learning rate. Default: the net's recipe.")
     Double lr;
 
-    @Option(names = "--schedule", paramLabel = "constant|cosine", description = "Learning rate over the run: "
-            + "constant, or cosine decay to zero. Default: the net's recipe.")
+    @Option(names = "--schedule", paramLabel = "constant|cosine|warmup-cosine", description = "Learning rate over the "
+            + "run: constant, cosine decay to zero, or that decay after a linear rise over the first 500 steps. "
+            + "Default: the net's recipe.")
     String schedule;
 
     @Option(names = "--optimizer", description = "adam or sgd (Nesterov momentum 0.9). Default: the net's recipe.")
     String optimizer;
 
-    @Option(names = "--weight-init", paramLabel = "xavier|he|uniform",
-            description = "Weight initialisation. Default: the net's recipe.")
+    @Option(names = "--weight-init", paramLabel = "xavier|he|uniform|pytorch",
+            description = "Weight initialisation (pytorch: weights and biases as PyTorch's Conv2d). "
+                    + "Default: the net's recipe.")
     String weightInit;
 
     @Option(names = "--limit-train", paramLabel = "N", description = "Use only N training images.")

@@ -108,6 +108,9 @@ public final class NetworkBuilder {
     public static MultiLayerNetwork build(Architecture arch, Hyperparameters hp, int iterationsPerEpoch) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp, iterationsPerEpoch));
         net.init();
+        if (hp.weightInit() == Hyperparameters.WeightInitChoice.PYTORCH) {
+            PytorchBiases.initialise(net, hp.seed());
+        }
         return net;
     }
 
@@ -207,7 +210,7 @@ public final class NetworkBuilder {
         return switch (choice) {
             case XAVIER -> WeightInit.XAVIER_UNIFORM;
             case HE -> WeightInit.RELU;
-            case UNIFORM -> WeightInit.UNIFORM;
+            case UNIFORM, PYTORCH -> WeightInit.UNIFORM;
         };
     }
 
@@ -216,6 +219,9 @@ public final class NetworkBuilder {
             return hp.optimizer() == Optimizer.ADAM ? new Adam(hp.learningRate()) : new Nesterovs(hp.learningRate(), 0.9);
         }
         ISchedule rate = new CosineDecay(hp.learningRate(), totalIterations);
+        if (hp.schedule() == LearningRateSchedule.WARMUP_COSINE) {
+            rate = new LinearWarmup(rate, LearningRateSchedule.WARMUP_ITERATIONS);
+        }
         return hp.optimizer() == Optimizer.ADAM ? new Adam(rate) : new Nesterovs(rate, 0.9);
     }
 

@@ -61,10 +61,10 @@ class TrainCommandTest {
                 "--weight-init", "xavier", "--run-dir", overridden.toString()}, quick))).as(err.toString()).isZero();
 
         // 64 training images are small data: the recipe's batch is 32 (its epochs are overridden here).
-        assertThat(err.toString()).contains("recipe: adam, lr 0.002 cosine, batch 32, 1 epoch, he init, seed 42",
+        assertThat(err.toString()).contains("recipe: adam, lr 0.002 warmup-cosine, batch 32, 1 epoch, he init, seed 42",
                 "recipe: adam, lr 0.002 constant, batch 32, 1 epoch, xavier init, seed 42");
         assertThat(Files.readString(recipe.resolve("run.json")))
-                .contains("\"schedule\" : \"cosine\"", "\"weightInit\" : \"he\"", "\"batchSize\" : 32");
+                .contains("\"schedule\" : \"warmup-cosine\"", "\"weightInit\" : \"he\"", "\"batchSize\" : 32");
         assertThat(Files.readString(overridden.resolve("run.json")))
                 .contains("\"schedule\" : \"constant\"", "\"weightInit\" : \"xavier\"");
     }

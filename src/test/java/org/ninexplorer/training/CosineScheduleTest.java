@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-/** The cosine learning-rate schedule, alone and inside a real run's checkpoints. */
+/** The cosine learning-rate schedule and its warm-up, alone and inside a real run's checkpoints. */
 class CosineScheduleTest {
 
     @Test
@@ -45,5 +45,35 @@ class CosineScheduleTest {
         assertThat(done.getLearningRate(0)).isCloseTo(0, offset(1e-9));
         assertThat(Files.readString(runDir.resolve("run.json"))).contains("\"schedule\" : \"cosine\"");
         assertThat(RunRecord.read(runDir).hyperparameters().schedule()).isEqualTo(LearningRateSchedule.COSINE);
+    }
+
+    @Test
+    void theWarmUpRisesLinearlyOverItsIterationsAndThenLeavesTheCosine() {
+        CosineDecay decay = new CosineDecay(0.002, 2_000);
+        LinearWarmup warm = new LinearWarmup(decay, 500);
+
+        assertThat(warm.valueAt(0, 0)).isCloseTo(0.002 / 500, offset(1e-12));
+        assertThat(warm.valueAt(249, 0)).isCloseTo(decay.valueAt(249, 0) / 2, offset(1e-12));
+        assertThat(warm.valueAt(499, 1)).isEqualTo(decay.valueAt(499, 1));
+        assertThat(warm.valueAt(1_200, 3)).isEqualTo(decay.valueAt(1_200, 3));
+        assertThat(warm.clone()).isEqualTo(warm).isNotEqualTo(new LinearWarmup(decay, 400));
+        assertThatThrownBy(() -> new LinearWarmup(decay, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWarmUpRunsCheckpointsKeepTheWarmUp(@TempDir Path dir) throws Exception {
+        Hyperparameters hp = Hyperparameters.defaults().withSchedule(LearningRateSchedule.WARMUP_COSINE)
+                .withEpochs(2).withBatchSize(32);
+        Path runDir = dir.resolve("run");
+        new TrainingRun(new TrainingRequest(TinyNets.TINY_28, hp, TinyNets.sample(), "sample", runDir, 320, 100),
+                e -> { }).call();
+
+        MultiLayerNetwork halfway = ModelSerializer.restoreMultiLayerNetwork(
+                runDir.resolve("checkpoints/epoch-1.zip").toFile(), true);
+        // After 10 of 20 iterations: half the cosine, times 11 of the warm-up's 500 steps.
+        assertThat(halfway.getLearningRate(0)).isCloseTo(0.001 * 11 / LearningRateSchedule.WARMUP_ITERATIONS,
+                offset(1e-9));
+        assertThat(RunRecord.read(runDir).hyperparameters().schedule()).isEqualTo(LearningRateSchedule.WARMUP_COSINE);
+        assertThat(Files.readString(runDir.resolve("run.json"))).contains("\"schedule\" : \"warmup-cosine\"");
     }
 }

@@ -11,14 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecipeTest {
 
     private static final Hyperparameters FASHION_FULL = Hyperparameters.defaults()
-            .withSchedule(LearningRateSchedule.COSINE).withWeightInit(Hyperparameters.WeightInitChoice.HE)
+            .withSchedule(LearningRateSchedule.WARMUP_COSINE).withWeightInit(Hyperparameters.WeightInitChoice.HE)
             .withBatchSize(64);
+    private static final Hyperparameters D2L = Hyperparameters.defaults()
+            .withWeightInit(Hyperparameters.WeightInitChoice.PYTORCH);
 
     @Test
     void fullDataKeepsTheMeasuredRecipes() {
         assertThat(Hyperparameters.recommendedFor(Presets.FASHION_28, 60_000)).isEqualTo(FASHION_FULL);
         assertThat(Hyperparameters.recommendedFor(Presets.FASHION_28, 0)).as("unknown size").isEqualTo(FASHION_FULL);
-        assertThat(Hyperparameters.recommendedFor(Presets.D2L_224, 60_000)).isEqualTo(Hyperparameters.defaults());
+        assertThat(Hyperparameters.recommendedFor(Presets.D2L_224, 60_000)).as("the book's run").isEqualTo(D2L);
+        assertThat(Hyperparameters.recommendedFor(TinyNets.TINY_28, 60_000)).as("a net of the user's own")
+                .isEqualTo(Hyperparameters.defaults());
     }
 
     @Test

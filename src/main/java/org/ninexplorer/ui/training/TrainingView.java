@@ -99,20 +99,27 @@ public final class TrainingView extends BorderPane {
         optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
 
         scheduleBox.getItems().setAll(LearningRateSchedule.values());
-        scheduleBox.setConverter(labels(r -> r == LearningRateSchedule.CONSTANT ? "Constant" : "Cosine"));
+        scheduleBox.setConverter(labels(r -> switch (r) {
+            case CONSTANT -> "Constant";
+            case COSINE -> "Cosine";
+            case WARMUP_COSINE -> "Warm-up + cosine";
+        }));
         scheduleBox.valueProperty().bindBidirectional(form.scheduleProperty());
         scheduleBox.setTooltip(new Tooltip("Constant: the same rate throughout (the reference recipe); "
-                + "Cosine: the rate eases down to zero by the last iteration, which usually ends more accurate"));
+                + "Cosine: the rate eases down to zero by the last iteration, which usually ends more accurate; "
+                + "Warm-up + cosine: the rate first rises over 500 steps, so Adam's first steps cannot silence a class"));
 
         weightInitBox.getItems().setAll(Hyperparameters.WeightInitChoice.values());
         weightInitBox.setConverter(labels(w -> switch (w) {
             case XAVIER -> "Xavier";
             case HE -> "He";
             case UNIFORM -> "Uniform";
+            case PYTORCH -> "PyTorch";
         }));
         weightInitBox.valueProperty().bindBidirectional(form.weightInitProperty());
         weightInitBox.setTooltip(new Tooltip("Xavier (Glorot uniform): as the book; He (Kaiming): scaled for ReLU, so deep "
-                + "plain nets start learning sooner; Uniform: PyTorch's default, the smallest"));
+                + "plain nets start learning sooner; Uniform: PyTorch's weight bound, biases 0; PyTorch: weights and biases "
+                + "as PyTorch initialises a convolution"));
         recipeButton.setTooltip(new Tooltip("Set every hyper-parameter to the recipe recommended for this net"));
 
         Spinners.setUpDecimal(learningRateSpinner, 0.00001, 1, form.learningRateProperty().get(), 0.0005);

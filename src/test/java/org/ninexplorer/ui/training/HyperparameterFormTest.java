@@ -18,8 +18,8 @@ class HyperparameterFormTest {
     @Test
     void followsTheRecipeOfTheOpenedNetUntilTheUserChangesIt() {
         HyperparameterForm form = new HyperparameterForm(editor, dataset);
-        // The editor opens on fashion-28, whose recipe decays the rate and starts from He weights.
-        assertThat(form.scheduleProperty().get()).isEqualTo(LearningRateSchedule.COSINE);
+        // The editor opens on fashion-28, whose recipe warms up, decays the rate and starts from He weights.
+        assertThat(form.scheduleProperty().get()).isEqualTo(LearningRateSchedule.WARMUP_COSINE);
         assertThat(form.weightInitProperty().get()).isEqualTo(Hyperparameters.WeightInitChoice.HE);
         assertThat(form.learningRateProperty().get()).isEqualTo(0.002);
 
@@ -31,12 +31,13 @@ class HyperparameterFormTest {
         form.learningRateProperty().set(0.05);
         editor.newFromPreset("d2l-224");
         assertThat(form.learningRateProperty().get()).as("a new net keeps the user's settings").isEqualTo(0.05);
-        assertThat(form.scheduleProperty().get()).isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(form.scheduleProperty().get()).isEqualTo(LearningRateSchedule.WARMUP_COSINE);
 
         form.useRecommendedRecipe();
         assertThat(form.learningRateProperty().get()).isEqualTo(0.002);
         assertThat(form.scheduleProperty().get()).as("the reference recipe").isEqualTo(LearningRateSchedule.CONSTANT);
-        assertThat(form.weightInitProperty().get()).isEqualTo(Hyperparameters.WeightInitChoice.XAVIER);
+        assertThat(form.weightInitProperty().get()).as("as the book's PyTorch run")
+                .isEqualTo(Hyperparameters.WeightInitChoice.PYTORCH);
         assertThat(form.batchSizeProperty().get()).isEqualTo(128);
         assertThat(form.epochsProperty().get()).isEqualTo(5);
     }
