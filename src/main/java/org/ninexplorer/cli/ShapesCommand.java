@@ -5,6 +5,7 @@ import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.Diagnostic;
 import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.model.Limits;
+import org.ninexplorer.model.MemoryByLayer;
 import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.training.Hyperparameters;
@@ -28,7 +29,8 @@ public final class ShapesCommand implements Callable<Integer> {
     ArchitectureOptions architecture;
 
     @Option(names = "--batch", paramLabel = "N",
-            description = "Also estimate the memory training needs at this batch size.")
+            description = "Also count the memory prediction and training need at this batch size, per layer and "
+                    + "in total, and the estimate a run is checked against.")
     Integer batch;
 
     @Spec
@@ -62,11 +64,26 @@ public final class ShapesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The count by hand, per layer and in total, as the book's exercise asks. */
+    private static void printCount(PrintWriter out, MemoryByLayer count, String optimizer) {
+        out.printf(Locale.ROOT, "memory at batch %,d, counted from the shapes (32-bit floats, %s):%n", count.batch(),
+                optimizer);
+        for (MemoryByLayer.Row r : count.rows()) {
+            out.printf(Locale.ROOT, "%2d  %-8s weights: %-10s kept for backward: %-10s live when predicting: %s%n",
+                    r.index(), r.kind(), MemoryEstimate.bytes(r.weightBytes()), MemoryEstimate.bytes(r.keptBytes()),
+                    MemoryEstimate.bytes(r.liveBytes()));
+        }
+        out.println("prediction: " + count.predictionArithmetic());
+        out.println("training: " + count.trainingArithmetic());
+    }
+
     private void printMemory(PrintWriter out, Architecture arch) {
         if (batch < Limits.MIN_BATCH) {
             throw new UsageProblem("--batch must be at least " + Limits.MIN_BATCH + ", got " + batch);
         }
         Hyperparameters hp = Hyperparameters.recommendedFor(arch, 0).withBatchSize(batch);
+        printCount(out, MemoryByLayer.of(ShapeInference.analyze(arch), batch, MemoryCheck.optimizerCopies(hp.optimizer())),
+                hp.optimizer().label());
         MemoryEstimate estimate = MemoryCheck.estimate(arch, hp, batch, 0);
         MemoryCheck.Budget budget = MemoryCheck.budget();
         out.println("training memory (" + hp.optimizer().label() + ", not counting the data set): "

@@ -37,6 +37,20 @@ class ShapesCommandTest {
     }
 
     @Test
+    void batchPrintsTheMemoryOfEachLayerAndTheTotalsWithTheirArithmetic() {
+        assertThat(run("shapes", "--preset", "d2l-224", "--batch", "128")).isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).contains("memory at batch 128, counted from the shapes (32-bit floats, adam):");
+        // Block 0 at batch 128: 30,336 weights; three 96×54×54 outputs kept; a 96×54×54 input and output live.
+        assertThat(lines).anyMatch(l -> l.matches(
+                " 0  nin +weights: 119 KB +kept for backward: 410 MB +live when predicting: 273 MB"));
+        assertThat(lines).anyMatch(l -> l.startsWith("prediction: weights 7.60 MB") && l.endsWith("= 281 MB"));
+        assertThat(lines).anyMatch(l -> l.startsWith("training: weights 7.60 MB") && l.endsWith("= 859 MB"));
+        assertThat(lines).anyMatch(l -> l.startsWith("training memory (adam, not counting the data set): about"));
+    }
+
+    @Test
     void archFileAndInputOverride(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("net.json");
         ArchitectureJson.save(Presets.FASHION_28, file);
