@@ -3,6 +3,7 @@ package org.ninexplorer.app;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -113,8 +114,11 @@ public final class ExplorerApp extends Application {
                     : FeatureMapsViewModel.Source.LAST_TRAINED, null);
             featureMaps.mapperProperty().set(mapper);
         });
-        FeatureMapsView featureMapsView = new FeatureMapsView(featureMaps);
-        featureMapsView.setRunsFolder(dataDirectory.root().resolve("runs"));
+        Supplier<FeatureMapsView> featureMapsView = () -> {
+            FeatureMapsView mapsView = new FeatureMapsView(featureMaps);
+            mapsView.setRunsFolder(dataDirectory.root().resolve("runs"));
+            return mapsView;
+        };
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView,
                 new RecentFiles(preferences.node("recent")), appearance);
         training.data().setDownloadConfirmation(message -> {

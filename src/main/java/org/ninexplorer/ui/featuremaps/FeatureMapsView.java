@@ -90,6 +90,7 @@ public final class FeatureMapsView extends BorderPane {
         // Hundreds of tiles are built only when someone looks, not at every epoch behind a hidden tab.
         onScreen.addListener((obs, old, v) -> showWhenVisible());
         fillStrip();
+        showWhenVisible(); // the window builds this view when first shown, perhaps after a run
     }
 
     /** Where runs are kept, to open the run chooser there. */

@@ -3,12 +3,15 @@ package org.ninexplorer.ui.graph;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javafx.event.EventHandler;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -164,7 +167,7 @@ public final class GraphView extends BorderPane {
         Label shape = new Label(card.shape());
         shape.getStyleClass().add("card-shape");
         if (!card.formula().isEmpty()) {
-            shape.setTooltip(tooltip("Output " + card.shape() + "\n" + card.formula()));
+            tooltipOnHover(shape, "Output " + card.shape() + "\n" + card.formula());
         }
         Region bar = new Region();
         bar.getStyleClass().add("tensor-bar");
@@ -186,7 +189,7 @@ public final class GraphView extends BorderPane {
         if (!card.convs().isEmpty()) {
             // Beside the numbers rather than below them: two rows of cards fit a 768-line screen.
             ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾" : "▸");
-            more.setTooltip(tooltip("Show each of the block's three convolutions"));
+            tooltipOnHover(more, "Show each of the block's three convolutions");
             more.getStyleClass().addAll("flat", "small", "expand");
             more.setSelected(expanded.contains(card.index()));
             VBox convs = new VBox();
@@ -195,7 +198,7 @@ public final class GraphView extends BorderPane {
                 Label l = new Label(conv.text());
                 l.getStyleClass().add("conv-line");
                 l.setWrapText(true);
-                Tooltip.install(l, tooltip(conv.teaching()));
+                tooltipOnHover(l, conv.teaching());
                 convs.getChildren().add(l);
             });
             convs.visibleProperty().bind(more.selectedProperty());
@@ -218,7 +221,7 @@ public final class GraphView extends BorderPane {
             problem.setWrapText(true);
             box.getChildren().add(problem);
         }
-        Tooltip.install(title, tooltip(card.teaching()));
+        tooltipOnHover(title, card.teaching());
         box.setOnMouseClicked(e -> {
             editor.select(card.index());
             onCardChosen.run();
@@ -239,6 +242,20 @@ public final class GraphView extends BorderPane {
         chain.getChildren().forEach(node -> node.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("selected"),
                 node.getUserData() instanceof Integer i && i == selected));
+    }
+
+    /**
+     * Installs {@code text}'s tooltip when the pointer first enters {@code node}: a tooltip is a popup
+     * window, and building dozens of them for every analysis slowed the first frame and each edit.
+     */
+    private static void tooltipOnHover(Node node, String text) {
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                Tooltip.install(node, tooltip(text));
+            }
+        });
     }
 
     private static Tooltip tooltip(String text) {

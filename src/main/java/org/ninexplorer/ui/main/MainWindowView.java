@@ -2,6 +2,7 @@ package org.ninexplorer.ui.main;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -68,7 +69,8 @@ public final class MainWindowView extends BorderPane {
     private final GraphViewModel graph;
     private final TrainingViewModel training;
     private final Appearance appearance;
-    private final FeatureMapsView featureMaps;
+    private final Supplier<FeatureMapsView> featureMapsFactory;
+    private FeatureMapsView featureMaps;
     private final EditorActions editing;
     private final DocumentActions documents;
     private final CloseGuard closeGuard;
@@ -108,12 +110,12 @@ public final class MainWindowView extends BorderPane {
     @FXML private SplitPane graphSplit;
 
     public MainWindowView(EditorViewModel editor, GraphViewModel graph, TrainingViewModel training,
-                          FeatureMapsView featureMaps, RecentFiles recentFiles, Appearance appearance) {
+                          Supplier<FeatureMapsView> featureMaps, RecentFiles recentFiles, Appearance appearance) {
         this.editor = editor;
         this.graph = graph;
         this.training = training;
         this.appearance = appearance;
-        this.featureMaps = featureMaps;
+        this.featureMapsFactory = featureMaps;
         DialogService dialogs = new FxDialogs(() -> getScene() == null ? null : getScene().getWindow());
         this.editing = new EditorActions(editor);
         this.documents = new DocumentActions(editor, recentFiles, dialogs);
@@ -143,8 +145,12 @@ public final class MainWindowView extends BorderPane {
         TrainingView trainingView = new TrainingView(training);
         trainingView.detailsShownProperty().bind(panels.detailsShownProperty());
         mainSplit.getItems().add(trainingView);
-        featureMapsTab.setContent(featureMaps);
-        featureMaps.onScreenProperty().bind(featureMapsTab.selectedProperty());
+        // Built when first shown: at start-up it would only delay the first frame.
+        featureMapsTab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                featureMaps();
+            }
+        });
         // Architecture undo wins over a spinner's own text undo, which would otherwise swallow Ctrl+Z.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e)) {
@@ -245,6 +251,15 @@ public final class MainWindowView extends BorderPane {
         return featureMapsTab;
     }
 
+    private FeatureMapsView featureMaps() {
+        if (featureMaps == null) {
+            featureMaps = featureMapsFactory.get();
+            featureMapsTab.setContent(featureMaps);
+            featureMaps.onScreenProperty().bind(featureMapsTab.selectedProperty());
+        }
+        return featureMaps;
+    }
+
     private static boolean matches(List<KeyCombination> keys, KeyEvent e) {
         return keys.stream().anyMatch(k -> k.match(e));
     }
@@ -324,7 +339,7 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void loadRun() {
         tabs.getSelectionModel().select(featureMapsTab);
-        featureMaps.loadRun();
+        featureMaps().loadRun();
     }
 
     @FXML
