@@ -53,7 +53,7 @@ public final class GraphViewModel {
     private void update(Analysis analysis) {
         cards.set(cardsOf(analysis));
         boolean complete = analysis.reports().stream().allMatch(r -> r.output() != null);
-        summary.set((complete ? "" : "Incomplete, impossible layers not counted:  ")
+        summary.set((complete ? "" : "Incomplete totals:  ")
                 + "Parameters " + Format.count(analysis.totalParams()) + "  ·  MACs per image "
                 + Format.count(analysis.totalMacs()) + "  ·  activations per image "
                 + Format.bytes(analysis.activationBytes()));

@@ -274,7 +274,8 @@ public final class MainWindowView extends BorderPane {
     }
 
     /**
-     * Gives the graph the height that shows the whole net at 100 %, up to 60 % of the window, whenever the
+     * Gives the graph the height that shows the whole net at 100 %, up to 60 % of the window (55 % in
+     * presentation mode), whenever the
      * window changes height or the net changes, until the user drags the divider; the training dashboard gets
      * the rest, and the graph zooms out to fit what it is given.
      */
@@ -293,7 +294,9 @@ public final class MainWindowView extends BorderPane {
                     * (graphSplit.getDividers().isEmpty() ? 1 : graphSplit.getDividers().get(0).getPosition());
             if (!userMoved[0] && height > 0 && graphWidth > 0) {
                 double need = graphView.heightToShowAll(graphWidth);
-                mainSplit.setDividerPositions(Math.min(0.6, need / height));
+                // A zoomed graph can give the charts more room: in presentation mode they are watched too.
+                double most = appearance.presentationProperty().get() ? 0.55 : 0.6;
+                mainSplit.setDividerPositions(Math.min(most, need / height));
             }
         };
         mainSplit.heightProperty().addListener((obs, old, height) -> fit.run());

@@ -79,7 +79,7 @@ public final class TrainingView extends BorderPane {
         drain.play();
     }
 
-    /** Whether lines a class does not need (the memory estimate) show; off in presentation mode. */
+    /** Whether lines a class does not need (the memory estimate, the charts' titles) show; off in presentation mode. */
     public javafx.beans.property.BooleanProperty detailsShownProperty() {
         return detailsShown;
     }
@@ -176,6 +176,13 @@ public final class TrainingView extends BorderPane {
         accuracyChart.getData().add(series("test", charts.testAccuracy()));
         follow((NumberAxis) accuracyChart.getXAxis(), charts.epochAxisProperty());
         follow((NumberAxis) accuracyChart.getYAxis(), new SimpleObjectProperty<>(charts.accuracyAxis()));
+        // The axis labels name what is plotted; in presentation mode the titles' line goes to the plots.
+        String lossTitle = lossChart.getTitle();
+        String accuracyTitle = accuracyChart.getTitle();
+        detailsShown.addListener((obs, old, shown) -> {
+            lossChart.setTitle(shown ? lossTitle : null);
+            accuracyChart.setTitle(shown ? accuracyTitle : null);
+        });
     }
 
     /** Gives the axis the range the view-model decides, and labels only its ticks' round values. */

@@ -18,9 +18,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a check but the README's pictures, of the window placed as on a first start: run with
- * {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn -o test -Dtest=ScreenshotsTest -Dnin.screenshots=docs}
- * and, for a teacher's laptop, {@code -screen 0 1366x768x24} with {@code -Dnin.screenshots=docs/1366x768}
+ * Not a check but the README's pictures, of the window placed as on a first start, after a short real run:
+ * {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn -o test -Dtest=ScreenshotsTest -Dnin.screenshots=docs};
+ * for a teacher's laptop {@code -screen 0 1366x768x24} with {@code -Dnin.screenshots=docs/1366x768}; for a
+ * projector {@code -screen 0 1280x800x24} with {@code -Dnin.screenshots=docs -Dnin.screenshots.presentation=true}
  * (needs ImageMagick's {@code import}).
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
@@ -29,9 +30,11 @@ class ScreenshotsTest {
 
     private ExplorerApp.Window window;
     private TestWindows.Opened opened;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         opened = TestWindows.openPlaced(stage);
         window = opened.window();
     }
@@ -44,36 +47,52 @@ class ScreenshotsTest {
     @Test
     void takeScreenshots(FxRobot robot) throws Exception {
         Path dir = Path.of(System.getProperty("nin.screenshots"));
+        boolean presenting = Boolean.getBoolean("nin.screenshots.presentation");
+        String prefix = presenting ? "presentation-1280x800" : "";
         Files.createDirectories(dir);
         opened.backend().get(120, TimeUnit.SECONDS);
-        robot.clickOn("#card-2");
+        if (presenting) {
+            robot.clickOn("#presentationToggle");
+            robot.sleep(500);
+        }
         robot.moveTo("#card-2 .card-shape");
         robot.sleep(1200);
-        shoot(dir.resolve("graph.png"));
-        robot.type(KeyCode.ESCAPE);
+        shoot(dir.resolve(presenting ? prefix + ".png" : "graph.png"));
+        robot.moveTo("#summary");
 
-        robot.clickOn("#card-3");
-        Spinner<?> kernel = robot.lookup("#pool-kernel").queryAs(Spinner.class);
-        robot.clickOn(kernel.getEditor());
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write("15").type(KeyCode.ENTER);
-        robot.moveTo("#startButton");
-        robot.sleep(800);
-        shoot(dir.resolve("graph-error.png"));
-        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        if (!presenting) {
+            robot.clickOn("#card-3");
+            Spinner<?> kernel = robot.lookup("#pool-kernel").queryAs(Spinner.class);
+            robot.clickOn(kernel.getEditor());
+            robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+            robot.write("15").type(KeyCode.ENTER);
+            robot.moveTo("#startButton");
+            robot.sleep(800);
+            shoot(dir.resolve("graph-error.png"));
+            robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        }
 
+        // A short real run: 4 epochs on half the bundled sample.
         var training = window.training();
         robot.interact(() -> {
-            training.form().epochsProperty().set(8);
+            training.form().limitTrainProperty().set(4000);
+            training.form().epochsProperty().set(4);
             training.form().batchSizeProperty().set(32);
         });
+        if (presenting) {
+            robot.clickOn("#darkToggle");
+        }
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.charts().testAccuracy().points().size() >= 5);
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> training.charts().testAccuracy().points().size() >= 3);
+        robot.moveTo("#summary");
         robot.sleep(2500);
-        shoot(dir.resolve("training.png"));
-        // The feature maps of the finished run: a teacher shows what a trained net sees.
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE);
+        shoot(dir.resolve(presenting ? prefix + "-dark.png" : "training.png"));
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE);
+        if (presenting) {
+            return;
+        }
 
+        // The feature maps of the finished run: a teacher shows what a trained net sees.
         robot.clickOn("Feature maps");
         robot.clickOn("#sample-3");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
@@ -90,8 +109,12 @@ class ScreenshotsTest {
         shoot(dir.resolve("presentation-dark.png"));
     }
 
-    private static void shoot(Path file) throws Exception {
-        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+    /** The window only, as placed on the screen. */
+    private void shoot(Path file) throws Exception {
+        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
+                (int) stage.getX(), (int) stage.getY());
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
+                .inheritIO().start();
         p.waitFor(30, TimeUnit.SECONDS);
     }
 }
