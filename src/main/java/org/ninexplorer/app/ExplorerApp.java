@@ -19,6 +19,7 @@ import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.Datasets;
 import org.ninexplorer.training.Backends;
 import org.ninexplorer.training.FeatureMapper;
+import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
@@ -99,6 +100,10 @@ public final class ExplorerApp extends Application {
         GraphViewModel graph = new GraphViewModel(editor);
         TrainingViewModel training = new TrainingViewModel(editor, trainingThread, dataDirectory,
                 dataDirectory.root().resolve("runs"));
+        graph.memoryBatchProperty().bind(training.form().batchSizeProperty());
+        graph.optimizerCopiesProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> MemoryCheck.optimizerCopies(training.form().optimizerProperty().get()),
+                training.form().optimizerProperty()));
         FeatureMapsViewModel featureMaps = new FeatureMapsViewModel(background, Platform::runLater);
         featureMaps.setFreshRequest(training.session()::requestSnapshot);
         training.session().stateProperty().addListener((obs, old, state) -> {

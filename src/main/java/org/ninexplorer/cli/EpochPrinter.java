@@ -53,6 +53,19 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
         }
     }
 
+    /** The run's memory as its record keeps it (counted, estimated and measured); empty before its first epoch. */
+    java.util.Optional<org.ninexplorer.training.RunMemory> memory() {
+        String dir = runDirectory;
+        if (dir == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return org.ninexplorer.training.RunRecord.read(Path.of(dir)).memory();
+        } catch (org.ninexplorer.training.TrainingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** What a run ended now, without stopping cleanly, leaves on disk. */
     String kept() {
         String dir = runDirectory;

@@ -120,6 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UsageProblem(e.getMessage());
             }
             out.println(finished.message());
+            printer.memory().ifPresent(m -> out.println(m.line()));
             out.flush();
             return exitStatus(finished.outcome(), signals);
         }

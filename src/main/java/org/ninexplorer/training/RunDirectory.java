@@ -229,6 +229,11 @@ public final class RunDirectory implements AutoCloseable {
         metrics.epoch(e);
     }
 
+    /** Kept in the record from its next write on. */
+    void recordMemory(RunMemory memory) {
+        record.setMemory(memory);
+    }
+
     void writeCheckpoint(MultiLayerNetwork net, int epoch) throws IOException {
         writeModel(net, Checkpoints.file(dir, epoch));
         record.setEpochsCompleted(epoch);

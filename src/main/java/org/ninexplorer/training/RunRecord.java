@@ -200,6 +200,26 @@ public final class RunRecord {
         root.put("epochsCompleted", epochs);
     }
 
+    /** The run's memory as last recorded; empty for runs recorded before it was. */
+    public Optional<RunMemory> memory() {
+        JsonNode m = root.path("memory");
+        if (!m.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunMemory(m.path("batch").asInt(), m.path("countedPredictionBytes").asLong(),
+                m.path("countedTrainingBytes").asLong(), m.path("estimatedBytes").asLong(),
+                m.path("peakResidentBytes").asLong()));
+    }
+
+    void setMemory(RunMemory memory) {
+        ObjectNode m = root.putObject("memory");
+        m.put("batch", memory.batch());
+        m.put("countedPredictionBytes", memory.countedPredictionBytes());
+        m.put("countedTrainingBytes", memory.countedTrainingBytes());
+        m.put("estimatedBytes", memory.estimatedBytes());
+        m.put("peakResidentBytes", memory.peakResidentBytes());
+    }
+
     /** A resumed run may train to a new number of epochs; the rest of its recipe is fixed. */
     void setEpochs(int epochs) {
         ((ObjectNode) root.get("hyperparameters")).put("epochs", epochs);

@@ -226,6 +226,7 @@ public final class TrainingRun {
                 }
                 // Metrics first: a run killed in between resumes from the previous checkpoint and drops this row.
                 run.appendEpoch(summary);
+                run.recordMemory(RunMemory.measure(request));
                 run.writeCheckpoint(net, epoch);
                 refreshSnapshot(net);
                 events.publish(summary);

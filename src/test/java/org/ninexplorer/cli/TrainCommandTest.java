@@ -67,6 +67,9 @@ class TrainCommandTest {
                 .contains("\"schedule\" : \"warmup-cosine\"", "\"weightInit\" : \"he\"", "\"batchSize\" : 32");
         assertThat(Files.readString(overridden.resolve("run.json")))
                 .contains("\"schedule\" : \"constant\"", "\"weightInit\" : \"xavier\"");
+        // The end line puts the memory counted from the shapes beside the peak this process measured.
+        assertThat(out.toString()).containsPattern("memory at batch 32: counted [0-9.]+ MB to train \\([0-9.]+ [KM]B "
+                + "to predict\\), estimated [0-9.]+ [MG]B, measured peak [0-9.]+ [MG]B resident");
     }
 
     private static String[] concat(String[] a, String[] b) {

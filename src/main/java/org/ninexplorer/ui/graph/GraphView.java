@@ -66,6 +66,11 @@ public final class GraphView extends BorderPane {
         summary.setId("summary");
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.getStyleClass().add("summary");
+        javafx.scene.control.Tooltip arithmetic = new javafx.scene.control.Tooltip();
+        arithmetic.textProperty().bind(viewModel.memoryArithmeticProperty());
+        arithmetic.setWrapText(true);
+        arithmetic.setMaxWidth(640);
+        summary.setTooltip(arithmetic);
         Label problems = new Label();
         problems.setId("problems");
         problems.textProperty().bind(viewModel.problemsProperty());

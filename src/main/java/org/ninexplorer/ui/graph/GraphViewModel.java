@@ -2,14 +2,18 @@ package org.ninexplorer.ui.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.ConvReport;
 import org.ninexplorer.model.Diagnostic;
 import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.model.MemoryByLayer;
+import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.ui.common.Format;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -20,11 +24,32 @@ public final class GraphViewModel {
     private final ReadOnlyObjectWrapper<List<LayerCard>> cards = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper memoryArithmetic = new ReadOnlyStringWrapper("");
+    private final IntegerProperty memoryBatch = new SimpleIntegerProperty(1);
+    private final IntegerProperty optimizerCopies = new SimpleIntegerProperty(2);
     private final GraphZoom zoom = new GraphZoom();
+    private Analysis analysis;
 
     public GraphViewModel(EditorViewModel editor) {
-        editor.analysisProperty().addListener((obs, old, analysis) -> update(analysis));
+        editor.analysisProperty().addListener((obs, old, now) -> update(now));
+        memoryBatch.addListener((obs, old, now) -> update(analysis));
+        optimizerCopies.addListener((obs, old, now) -> update(analysis));
         update(editor.analysis());
+    }
+
+    /** The batch size the summary counts memory at (the training form's). */
+    public IntegerProperty memoryBatchProperty() {
+        return memoryBatch;
+    }
+
+    /** Values the optimizer keeps per weight, for the training memory: 2 for Adam, 1 for SGD. */
+    public IntegerProperty optimizerCopiesProperty() {
+        return optimizerCopies;
+    }
+
+    /** How the summary's memory figures add up, for its tooltip; empty when the net has none. */
+    public ReadOnlyStringProperty memoryArithmeticProperty() {
+        return memoryArithmetic.getReadOnlyProperty();
     }
 
     /** How large the graph is drawn. */
@@ -51,12 +76,21 @@ public final class GraphViewModel {
     }
 
     private void update(Analysis analysis) {
+        this.analysis = analysis;
         cards.set(cardsOf(analysis));
         boolean complete = analysis.reports().stream().allMatch(r -> r.output() != null);
+        String memory = "";
+        memoryArithmetic.set("");
+        if (analysis.valid() && memoryBatch.get() >= 1) {
+            MemoryByLayer m = MemoryByLayer.of(analysis, memoryBatch.get(), optimizerCopies.get());
+            memory = String.format(java.util.Locale.ROOT, "  ·  memory at batch %,d: predicting %s, training %s",
+                    m.batch(), MemoryEstimate.bytes(m.predictionBytes()), MemoryEstimate.bytes(m.trainingBytes()));
+            memoryArithmetic.set("Predicting: " + m.predictionArithmetic() + "\nTraining: " + m.trainingArithmetic());
+        }
         summary.set((complete ? "" : "Incomplete totals:  ")
                 + "Parameters " + Format.count(analysis.totalParams()) + "  ·  MACs per image "
                 + Format.count(analysis.totalMacs()) + "  ·  activations per image "
-                + Format.bytes(analysis.activationBytes()));
+                + Format.bytes(analysis.activationBytes()) + memory);
         problems.set(String.join("\n", analysis.diagnostics().stream().map(GraphViewModel::describe).toList()));
     }
 

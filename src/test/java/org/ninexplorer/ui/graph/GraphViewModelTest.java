@@ -29,6 +29,26 @@ class GraphViewModelTest {
     }
 
     @Test
+    void theSummaryCountsMemoryAtTheChosenBatchAndItsTooltipShowsTheArithmetic() {
+        editor.newFromPreset("d2l-224");
+        graph.memoryBatchProperty().set(128);
+
+        assertThat(graph.summaryProperty().get()).endsWith("memory at batch 128: predicting 281 MB, training 859 MB");
+        assertThat(graph.memoryArithmeticProperty().get()).startsWith("Predicting: weights 7.60 MB")
+                .contains("\nTraining: weights 7.60 MB", "optimizer state 15.2 MB (2 per weight)");
+
+        graph.optimizerCopiesProperty().set(1);
+        graph.memoryBatchProperty().set(1);
+        assertThat(graph.summaryProperty().get()).contains("memory at batch 1: predicting");
+        assertThat(graph.memoryArithmeticProperty().get()).contains("optimizer state 7.60 MB (1 per weight)");
+
+        editor.select(1);
+        editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(100));
+        assertThat(graph.summaryProperty().get()).as("an impossible net has no memory figure").doesNotContain("memory");
+        assertThat(graph.memoryArithmeticProperty().get()).isEmpty();
+    }
+
+    @Test
     void impossibleLayerIsRedAndLaterOnesSayWhatTheyDependOn() {
         editor.select(3);
         editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(20));
