@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "nin-explorer", mixinStandardHelpOptions = true, versionProvider = NinCli.Version.class,
         description = "Explore, edit and train the Network-in-Network CNN. With no command, opens the window.",
         subcommands = {ShapesCommand.class, TrainCommand.class, BenchCommand.class, DataBenchCommand.class,
-                DiffCommand.class})
+                DiffCommand.class, CodeCommand.class})
 public final class NinCli {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(NinCli.class);

@@ -139,7 +139,7 @@ public final class ArchitectureDiff {
 
     /** The share of settings that differ, or infinity for layers of different kinds. */
     private static double keepCost(Layer a, Layer b) {
-        if (a.getClass() != b.getClass()) {
+        if (a.kind() != b.kind()) {
             return Double.POSITIVE_INFINITY;
         }
         int settings = a.getClass().getRecordComponents().length;

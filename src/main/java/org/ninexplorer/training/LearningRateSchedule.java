@@ -18,7 +18,7 @@ public enum LearningRateSchedule {
      * Length of the warm-up. Measured with fashion-28 on MNIST digits (2 epochs, 1,876 steps): without it classes
      * 1 and 6 were never predicted (test acc 0.75-0.78); with 500 steps, 0.989, every class predicted.
      */
-    static final long WARMUP_ITERATIONS = 500;
+    public static final long WARMUP_ITERATIONS = 500;
 
     private final String label;
 

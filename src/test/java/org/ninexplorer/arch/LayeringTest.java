@@ -23,6 +23,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule engineHasNoJavaFx = noClasses().that()
-            .resideInAnyPackage("org.ninexplorer.training..", "org.ninexplorer.data..", "org.ninexplorer.cli..")
+            .resideInAnyPackage("org.ninexplorer.training..", "org.ninexplorer.data..", "org.ninexplorer.cli..",
+                    "org.ninexplorer.export..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 }

@@ -139,6 +139,46 @@ class ArchitectureDiffTest {
     }
 
     @Test
+    void theExercisesVariantsShowAsTheirSettings() {
+        NinBlock second = (NinBlock) BASE.layers().get(2);
+        Architecture oneConv = BASE.withLayer(2, second.withMlp(1));
+        Architecture threeByThree = BASE.withLayer(2, second.withMlpKernel(3));
+
+        LayerChange fewer = ArchitectureDiff.between(BASE, oneConv).forAfter(2).orElseThrow();
+        LayerChange wider = ArchitectureDiff.between(BASE, threeByThree).forAfter(2).orElseThrow();
+
+        assertThat(fewer.fields()).containsExactly(new FieldChange("mlp", 2, 1));
+        assertThat(fewer.paramsDelta()).isEqualTo(-(64L * 64 + 64));
+        assertThat(fewer.macsDelta()).isEqualTo(-64L * 64 * 13 * 13);
+        assertThat(wider.fields()).containsExactly(new FieldChange("mlpKernel", 1, 3));
+        assertThat(wider.paramsDelta()).isEqualTo(2 * (64L * 64 * 9 - 64L * 64));
+        assertThat(wider.shapeChanged()).isFalse();
+    }
+
+    @Test
+    void aDenseHeadInsteadOfGapIsTwoRemovalsAndAnAddition() {
+        // The last block and GAP give way to a fully connected layer from the 128×2×2 map to the 10 scores.
+        Architecture dense = BASE.withRemoved(8).withRemoved(7).withInserted(7, new Dense(10));
+        assertThat(ShapeInference.analyze(dense).valid()).isTrue();
+
+        ArchitectureDiff diff = ArchitectureDiff.between(BASE, dense);
+
+        assertThat(diff.rows()).extracting(LayerChange::change).containsExactly(Change.UNCHANGED, Change.UNCHANGED,
+                Change.UNCHANGED, Change.UNCHANGED, Change.UNCHANGED, Change.UNCHANGED, Change.UNCHANGED,
+                Change.REMOVED, Change.REMOVED, Change.ADDED, Change.UNCHANGED);
+        LayerChange head = diff.forAfter(7).orElseThrow();
+        assertThat(head.kind()).isEqualTo("dense");
+        assertThat(head.paramsDelta()).isEqualTo(128L * 2 * 2 * 10 + 10);
+        assertThat(head.outputAfter()).isEqualTo(Shape.flat(10));
+        assertRowsAddUpToTotals(diff);
+
+        LayerChange units = ArchitectureDiff.between(dense.withInserted(7, new Dense(64)),
+                dense.withInserted(7, new Dense(32))).forAfter(7).orElseThrow();
+        assertThat(units.fields()).containsExactly(new FieldChange("units", 64, 32));
+        assertThat(units.paramsDelta()).isEqualTo((512L * 32 + 32) - (512L * 64 + 64));
+    }
+
+    @Test
     void layersOfDifferentKindsAreNeverPaired() {
         // The pool after the first block becomes a dropout.
         Architecture swapped = BASE.withLayer(1, new Dropout(0.5));
