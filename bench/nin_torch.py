@@ -4,7 +4,9 @@
 Mirrors org.ninexplorer.model.Presets: NiN block = conv(k,s,p)+ReLU, 1x1 conv+ReLU, 1x1 conv+ReLU;
 max pool 3/2; dropout 0.5; global average pool; softmax cross-entropy; Adam(lr=0.002); random data.
 Prints one line per timed iteration with images_per_s=<number>, then a median line.
+--layout channels_last and --bf16 (CPU autocast to bfloat16) are PyTorch's own CPU speed-ups.
 """
+import contextlib
 import argparse
 import statistics
 import time
@@ -47,6 +49,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--mode", default="train", choices=["train", "featuremaps"])
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: PyTorch's default)")
+    ap.add_argument("--layout", default="nchw", choices=["nchw", "channels_last"])
+    ap.add_argument("--bf16", action="store_true", help="autocast the net to bfloat16 (fp32 weights and optimizer)")
     a = ap.parse_args()
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -56,6 +60,10 @@ def main():
     n = 1 if a.mode == "featuremaps" else a.batch
     x = torch.randn(n, *shape)
     y = torch.randint(0, 10, (n,))
+    if a.layout == "channels_last":
+        net = net.to(memory_format=torch.channels_last)
+        x = x.contiguous(memory_format=torch.channels_last)
+    precision = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if a.bf16 else contextlib.nullcontext
     opt = torch.optim.Adam(net.parameters(), lr=0.002)
     loss_fn = nn.CrossEntropyLoss()
 
@@ -63,19 +71,21 @@ def main():
         if a.mode == "train":
             net.train()
             opt.zero_grad()
-            loss = loss_fn(net(x), y)
+            with precision():
+                out = net(x)
+            loss = loss_fn(out.float(), y)
             loss.backward()
             opt.step()
             return loss.item()
         net.eval()
-        with torch.no_grad():
+        with torch.no_grad(), precision():
             h = x
             for layer in net:  # every layer's activation, like DL4J's feedForward
                 h = layer(h)
             torch.softmax(h, 1)
         return float("nan")
 
-    print(f"pytorch {torch.__version__}, {torch.get_num_threads()} threads")
+    print(f"pytorch {torch.__version__}, {torch.get_num_threads()} threads, {a.layout}{', bf16 autocast' if a.bf16 else ''}")
     for _ in range(a.warmup):
         step()
     rates = []
