@@ -2,6 +2,7 @@ package org.ninexplorer.ui.editor;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import org.ninexplorer.model.LayerKind;
 import org.ninexplorer.ui.common.Action;
 
 /** The editing commands, each with when it can run; the menu, the toolbar and the inspector share them. */
@@ -12,6 +13,7 @@ public final class EditorActions {
     public final Action addBlock;
     public final Action addPool;
     public final Action addDropout;
+    public final Action addDense;
     public final Action putBackGap;
     public final Action remove;
     public final Action moveUp;
@@ -21,9 +23,10 @@ public final class EditorActions {
         BooleanBinding unlocked = editor.lockedProperty().not();
         undo = new Action(editor::undo, editor.canUndoProperty().and(unlocked));
         redo = new Action(editor::redo, editor.canRedoProperty().and(unlocked));
-        addBlock = new Action(() -> editor.insert(EditorViewModel.newLayer("nin")), unlocked);
-        addPool = new Action(() -> editor.insert(EditorViewModel.newLayer("maxpool")), unlocked);
-        addDropout = new Action(() -> editor.insert(EditorViewModel.newLayer("dropout")), unlocked);
+        addBlock = new Action(() -> editor.insert(LayerKind.NIN), unlocked);
+        addPool = new Action(() -> editor.insert(LayerKind.MAXPOOL), unlocked);
+        addDropout = new Action(() -> editor.insert(LayerKind.DROPOUT), unlocked);
+        addDense = new Action(() -> editor.insert(LayerKind.DENSE), unlocked);
         putBackGap = new Action(editor::appendGap, editor.gapMissingProperty().and(unlocked));
         remove = new Action(editor::removeSelected, layerSelected(editor, 0, 0).and(unlocked));
         moveUp = new Action(() -> editor.moveSelected(-1), layerSelected(editor, 1, 0).and(unlocked));

@@ -18,10 +18,12 @@ import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.ArchitectureFormatException;
 import org.ninexplorer.model.ArchitectureJson;
+import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.Dropout;
 import org.ninexplorer.model.GlobalAvgPool;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.LayerKind;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
@@ -35,6 +37,8 @@ import org.ninexplorer.model.ShapeInference;
 public final class EditorViewModel {
 
     public static final int INPUT = -1;
+    /** The units of a new dense layer that does not end the net. */
+    public static final int HIDDEN_UNITS = 64;
 
     private final EditHistory history = new EditHistory();
     private final ReadOnlyObjectWrapper<Architecture> architecture = new ReadOnlyObjectWrapper<>();
@@ -131,7 +135,10 @@ public final class EditorViewModel {
         return locked;
     }
 
-    /** True when the net does not end in global average pooling, which turns its channels into class scores. */
+    /**
+     * True when the net ends neither in global average pooling, which turns its channels into class scores, nor
+     * in a dense layer, which can make them.
+     */
     public ReadOnlyBooleanProperty gapMissingProperty() {
         return gapMissing.getReadOnlyProperty();
     }
@@ -189,13 +196,17 @@ public final class EditorViewModel {
     }
 
     /**
-     * Changes the number of classes and, when the last NiN block had one channel per class, that block too:
-     * GAP turns each of its channels into one class score, so the two go together.
+     * Changes the number of classes and the layer that makes the class scores when it had one output per class:
+     * a last dense layer's units, or else the last NiN block's channels (GAP turns each into one score).
      */
     public void setClasses(int classes) {
         apply("change the number of classes", a -> {
             Architecture changed = a.withClasses(classes);
-            for (int i = a.layers().size() - 1; i >= 0; i--) {
+            int end = a.layers().size() - 1;
+            if (end >= 0 && a.layers().get(end) instanceof Dense head) {
+                return head.units() == a.classes() ? changed.withLayer(end, head.withUnits(classes)) : changed;
+            }
+            for (int i = end; i >= 0; i--) {
                 if (a.layers().get(i) instanceof NinBlock last) {
                     return last.channels() == a.classes() ? changed.withLayer(i, last.withChannels(classes)) : changed;
                 }
@@ -206,9 +217,28 @@ public final class EditorViewModel {
 
     /** Inserts a layer after the selection (at the start when the input is selected) and selects it. */
     public void insert(Layer layer) {
-        int at = Math.min(selection.get() + 1, architecture().layers().size());
+        int at = insertionPoint();
         apply("add " + layer.type(), a -> a.withInserted(at, layer));
         select(at);
+    }
+
+    /**
+     * Inserts a new layer of {@code kind} after the selection. A dense layer that ends the net gets one unit
+     * per class, so that it makes the class scores; elsewhere it starts with {@link #HIDDEN_UNITS}.
+     */
+    public void insert(LayerKind kind) {
+        boolean last = insertionPoint() == architecture().layers().size();
+        insert(switch (kind) {
+            case NIN -> new NinBlock(64, 3, 1, 1);
+            case MAXPOOL -> new MaxPool(3, 2);
+            case DROPOUT -> new Dropout(0.5);
+            case DENSE -> new Dense(last ? architecture().classes() : HIDDEN_UNITS);
+            case GAP -> new GlobalAvgPool();
+        });
+    }
+
+    private int insertionPoint() {
+        return Math.min(selection.get() + 1, architecture().layers().size());
     }
 
     /** Puts global average pooling back at the end of the net, after it was removed or moved. */
@@ -270,7 +300,8 @@ public final class EditorViewModel {
 
     private void show(Architecture arch) {
         analysis.set(ShapeInference.analyze(arch));
-        gapMissing.set(arch.layers().isEmpty() || !(arch.layers().get(arch.layers().size() - 1) instanceof GlobalAvgPool));
+        Layer last = arch.layers().isEmpty() ? null : arch.layers().get(arch.layers().size() - 1);
+        gapMissing.set(!(last instanceof GlobalAvgPool) && !(last instanceof Dense));
         architecture.set(arch);
         if (selection.get() > arch.layers().size()) {
             selection.set(arch.layers().size());
@@ -290,15 +321,5 @@ public final class EditorViewModel {
     private static String baseName(Path path) {
         String fileName = path.getFileName().toString();
         return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-    }
-
-    /** Layers a user can add, with the settings a new one starts from. */
-    public static Layer newLayer(String type) {
-        return switch (type) {
-            case "nin" -> new NinBlock(64, 3, 1, 1);
-            case "maxpool" -> new MaxPool(3, 2);
-            case "dropout" -> new Dropout(0.5);
-            default -> throw new IllegalArgumentException("cannot add " + type);
-        };
     }
 }

@@ -81,7 +81,7 @@ public final class GraphView extends BorderPane {
         Button putBackGap = new Button("Put GAP back at the end");
         putBackGap.setId("put-back-gap");
         putBackGap.getStyleClass().add("small");
-        putBackGap.setTooltip(tooltip(Teaching.of("gap")));
+        putBackGap.setTooltip(tooltip(Teaching.GAP));
         actions.putBackGap.bind(putBackGap);
         putBackGap.visibleProperty().bind(editor.gapMissingProperty());
         putBackGap.managedProperty().bind(putBackGap.visibleProperty());
@@ -194,7 +194,7 @@ public final class GraphView extends BorderPane {
         if (!card.convs().isEmpty()) {
             // Beside the numbers rather than below them: two rows of cards fit a 768-line screen.
             ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾" : "▸");
-            tooltipOnHover(more, "Show each of the block's three convolutions");
+            tooltipOnHover(more, "Show each of the block's convolutions");
             more.getStyleClass().addAll("flat", "small", "expand");
             more.setSelected(expanded.contains(card.index()));
             VBox convs = new VBox();

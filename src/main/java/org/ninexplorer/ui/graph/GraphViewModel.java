@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.ConvReport;
 import org.ninexplorer.model.Diagnostic;
+import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.model.MemoryByLayer;
 import org.ninexplorer.model.MemoryEstimate;
@@ -133,20 +134,19 @@ public final class GraphViewModel {
             }
             LayerReport.Status status = r.status() == LayerReport.Status.VALID && !problem.isEmpty()
                     ? LayerReport.Status.INVALID : r.status();
-            cards.add(new LayerCard(r.index(), r.kind(), title(r.kind()), r.summary(), shape(r), stats(r),
-                    r.formula(), status, problem, Teaching.of(r.kind()),
-                    r.output() == null ? 0 : relative(r.output().elements(), largest),
-                    r.convs().stream().map(GraphViewModel::conv).toList()));
+            List<Layer> layers = analysis.architecture().layers();
+            Layer layer = r.index() < layers.size() ? layers.get(r.index()) : null;
+            cards.add(new LayerCard(r.index(), r.kind(), layer == null ? "Classes" : Teaching.title(layer.kind()),
+                    r.summary(), shape(r), stats(r), r.formula(), status, problem,
+                    layer == null ? Teaching.CLASSES : Teaching.of(layer, r.index() == layers.size() - 1),
+                    r.output() == null ? 0 : relative(r.output().elements(), largest), convs(r)));
         }
         return cards;
     }
 
-    /** The class scores are flattened, as in the book: 10 numbers, not a 10×1×1 map. */
+    /** A flat output (the class scores, a dense layer's) is its length, as in the book: 10 numbers, not 10×1×1. */
     private static String shape(LayerReport r) {
-        if (r.output() == null) {
-            return "?";
-        }
-        return "classes".equals(r.kind()) ? String.valueOf(r.output().channels()) : r.output().toString();
+        return r.output() == null ? "?" : r.output().toString();
     }
 
     private static String stats(LayerReport r) {
@@ -157,26 +157,22 @@ public final class GraphViewModel {
                 : Format.count(r.params()) + " params\n" + Format.count(r.macs()) + " MACs";
     }
 
-    private static LayerCard.Conv conv(ConvReport c) {
-        String kernel = c.kernel() + "×" + c.kernel() + (c.kernel() > 1 ? " / " + c.stride()
-                + (c.padding() > 0 ? " p" + c.padding() : "") : "");
-        return new LayerCard.Conv(String.format(java.util.Locale.ROOT, "conv %s → %s\n%,d params", kernel,
-                c.output(), c.params()), c.kernel() == 1 ? Teaching.ONE_BY_ONE : Teaching.FIRST_CONV);
+    /** Each convolution of a block, in full: the block's own description as shape inference computed it. */
+    private static List<LayerCard.Conv> convs(LayerReport r) {
+        List<LayerCard.Conv> convs = new ArrayList<>();
+        for (ConvReport c : r.convs()) {
+            boolean first = convs.isEmpty();
+            String kernel = c.kernel() + "×" + c.kernel() + (first ? " / " + c.stride() : "")
+                    + (c.padding() > 0 ? " p" + c.padding() : "");
+            convs.add(new LayerCard.Conv(String.format(java.util.Locale.ROOT, "conv %s → %s\n%,d params, %,d MACs",
+                    kernel, c.output(), c.params(), c.macs()),
+                    first ? Teaching.FIRST_CONV : Teaching.sizeKeeping(c.kernel())));
+        }
+        return convs;
     }
 
     /** Log scale, so that a 1×1×10 score and a 96×54×54 map both stay visible. */
     private static double relative(long elements, long largest) {
         return largest <= 1 ? 1 : Math.log1p(elements) / Math.log1p(largest);
-    }
-
-    static String title(String kind) {
-        return switch (kind) {
-            case "nin" -> "NiN block";
-            case "maxpool" -> "Max pool";
-            case "dropout" -> "Dropout";
-            case "gap" -> "GAP";
-            case "classes" -> "Classes";
-            default -> kind;
-        };
     }
 }

@@ -3,6 +3,7 @@ package org.ninexplorer.ui.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.ninexplorer.model.LayerKind;
 
 class EditorActionsTest {
 
@@ -30,7 +31,7 @@ class EditorActionsTest {
     @Test
     void nothingEditsWhileLocked() {
         editor.select(0);
-        editor.insert(EditorViewModel.newLayer("nin"));
+        editor.insert(LayerKind.NIN);
         editor.lockedProperty().set(true);
 
         assertThat(actions.undo.canExecute()).isFalse();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.model.Dense;
+import org.ninexplorer.model.LayerKind;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
@@ -37,7 +39,7 @@ class EditorViewModelTest {
         int revision = editor.revisionProperty().get();
         editor.select(1);
         editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(2));
-        editor.insert(EditorViewModel.newLayer("nin"));
+        editor.insert(LayerKind.NIN);
         editor.moveSelected(1);
         editor.removeSelected();
 
@@ -126,5 +128,60 @@ class EditorViewModelTest {
         editor.appendGap();
         assertThat(editor.architecture()).as("moved back, not added twice").isEqualTo(Presets.FASHION_28);
         assertThat(editor.undoTextProperty().get()).isEqualTo("Undo put GAP back at the end");
+    }
+
+    @Test
+    void theExerciseDenseInsteadOfGapIsTwoUndoableEdits() {
+        int gap = editor.architecture().layers().size() - 1;
+        editor.select(gap);
+        editor.removeSelected();
+        assertThat(editor.gapMissingProperty().get()).isTrue();
+        editor.select(gap - 1);
+        editor.insert(LayerKind.DENSE);
+
+        assertThat(editor.architecture().layers().get(gap)).isEqualTo(new Dense(10));
+        assertThat(editor.selection()).isEqualTo(gap);
+        assertThat(editor.analysis().valid()).isTrue();
+        assertThat(editor.gapMissingProperty().get()).as("a dense head needs no GAP").isFalse();
+        assertThat(editor.undoTextProperty().get()).isEqualTo("Undo add dense");
+
+        editor.undo();
+        editor.undo();
+        assertThat(editor.architecture()).isEqualTo(Presets.FASHION_28);
+    }
+
+    @Test
+    void aDenseLayerInsideTheNetStartsWithHiddenUnits() {
+        editor.select(5);
+        editor.insert(LayerKind.DENSE);
+
+        assertThat(editor.architecture().layers().get(6)).isEqualTo(new Dense(EditorViewModel.HIDDEN_UNITS));
+    }
+
+    @Test
+    void classesFollowTheLastDenseLayerWhenItMakesTheScores() {
+        int gap = editor.architecture().layers().size() - 1;
+        editor.apply("replace GAP", a -> a.withLayer(gap, new Dense(10)));
+
+        editor.setClasses(5);
+
+        assertThat(editor.architecture().layers().get(gap)).isEqualTo(new Dense(5));
+        assertThat(editor.architecture().layers().get(gap - 1)).as("the block is no longer the scores")
+                .isEqualTo(new NinBlock(10, 3, 1, 1));
+        assertThat(editor.analysis().valid()).isTrue();
+    }
+
+    @Test
+    void theBlocksFormIsEditedAndUndone() {
+        editor.select(0);
+        editor.editLayer(NinBlock.class, "the convolutions after the first", b -> b.withMlp(1));
+        editor.editLayer(NinBlock.class, "the kernel after the first", b -> b.withMlpKernel(3));
+
+        assertThat(editor.architecture().layers().get(0)).isEqualTo(new NinBlock(32, 5, 1, 2, 1, 3));
+        assertThat(editor.analysis().reports().get(0).convs()).hasSize(2);
+        assertThat(editor.undoTextProperty().get()).isEqualTo("Undo change the kernel after the first of layer 0");
+        editor.undo();
+        editor.undo();
+        assertThat(editor.architecture()).isEqualTo(Presets.FASHION_28);
     }
 }

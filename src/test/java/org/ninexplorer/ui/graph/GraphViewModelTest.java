@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
@@ -92,9 +93,9 @@ class GraphViewModelTest {
         List<LayerCard.Conv> convs = graph.cards().get(1).convs();
 
         assertThat(convs).extracting(LayerCard.Conv::text).containsExactly(
-                "conv 5×5 / 1 p2 → 32×28×28\n832 params",
-                "conv 1×1 → 32×28×28\n1,056 params",
-                "conv 1×1 → 32×28×28\n1,056 params");
+                "conv 5×5 / 1 p2 → 32×28×28\n832 params, 627,200 MACs",
+                "conv 1×1 → 32×28×28\n1,056 params, 802,816 MACs",
+                "conv 1×1 → 32×28×28\n1,056 params, 802,816 MACs");
         assertThat(convs.get(0).teaching()).isNotEqualTo(convs.get(1).teaching());
     }
 
@@ -112,5 +113,40 @@ class GraphViewModelTest {
         List<LayerCard> cards = graph.cards();
         assertThat(cards.get(1).size()).isGreaterThan(cards.get(3).size());
         assertThat(cards.get(cards.size() - 1).size()).isGreaterThan(0);
+    }
+
+    @Test
+    void aBlockOfAnotherFormShowsItsOwnConvolutions() {
+        editor.select(0);
+        editor.editLayer(NinBlock.class, "form", b -> b.withMlp(3).withMlpKernel(3));
+
+        LayerCard block = graph.cards().get(1);
+        assertThat(block.settings()).isEqualTo("32 · 5×5 / 1 p2 · 3× 3×3");
+        assertThat(block.convs()).hasSize(4);
+        assertThat(block.convs().get(1).text()).isEqualTo("conv 3×3 p1 → 32×28×28\n9,248 params, 7,225,344 MACs");
+        assertThat(block.convs().get(1).teaching()).contains("3×3 convolution with padding 1");
+        assertThat(block.teaching()).contains("then 3 3×3 convolutions that keep the size");
+
+        editor.editLayer(NinBlock.class, "form", b -> b.withMlp(0));
+        assertThat(graph.cards().get(1).convs()).hasSize(1);
+        assertThat(graph.cards().get(1).teaching()).contains("nothing after it");
+    }
+
+    @Test
+    void aDenseCardShowsItsUnitsShapeParamsAndRole() {
+        int gap = editor.architecture().layers().size() - 1;
+        editor.apply("dense head", a -> a.withLayer(gap, new Dense(10)).withInserted(gap, new Dense(32)));
+
+        LayerCard hidden = graph.cards().get(gap + 1);
+        LayerCard scores = graph.cards().get(gap + 2);
+        assertThat(hidden.title()).isEqualTo("Dense");
+        assertThat(hidden.kind()).isEqualTo("dense");
+        assertThat(hidden.settings()).isEqualTo("32 units");
+        assertThat(hidden.shape()).isEqualTo("32");
+        assertThat(hidden.formula()).isEqualTo("flatten 10×2×2 = 40 → 32");
+        assertThat(hidden.stats()).isEqualTo("1,312 params\n1,280 MACs");
+        assertThat(hidden.teaching()).contains("A ReLU follows it");
+        assertThat(scores.teaching()).contains("class scores (no ReLU; softmax follows)");
+        assertThat(graph.problemsProperty().get()).isEmpty();
     }
 }
