@@ -2,7 +2,13 @@ package org.ninexplorer.ui.featuremaps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Dense;
+import org.ninexplorer.model.Presets;
+import org.ninexplorer.model.Shape;
+import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.ui.common.TaskExecutor;
 
 class FeatureMapsViewModelTest {
@@ -33,5 +39,17 @@ class FeatureMapsViewModelTest {
     void theHeadlineAndTheBarsShowTheSamePercentage() {
         assertThat(FeatureMapsViewModel.percent(0.996f)).isEqualTo("99.6 %");
         assertThat(FeatureMapsViewModel.percent(0.0004)).isEqualTo("0.0 %");
+    }
+
+    @Test
+    void theLastBlocksChannelsAreNamedAsClassesOnlyWhenGapMakesThemTheScores() {
+        FeatureMaps.BlockActivation last = new FeatureMaps.BlockActivation(7, new Shape(10, 2, 2), new float[40]);
+        FeatureMaps maps = new FeatureMaps(List.of(last), new float[10]);
+        List<String> names = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        Architecture denseHead = Presets.FASHION_28.withLayer(8, new Dense(10));
+
+        assertThat(new FeatureMapsViewModel.Result(null, "", 0, maps, Presets.FASHION_28, names).labelsFor(last))
+                .isEqualTo(names);
+        assertThat(new FeatureMapsViewModel.Result(null, "", 0, maps, denseHead, names).labelsFor(last)).isNull();
     }
 }
