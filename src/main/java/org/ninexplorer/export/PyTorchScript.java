@@ -48,8 +48,7 @@ public final class PyTorchScript {
         }
         children.add("    # the class scores as a (batch size, " + arch.classes() + ") matrix\n    nn.Flatten()");
         py.append(String.join(",\n", children)).append(")\n\n\n");
-        py.append(shapes(arch)).append("\n\n").append(initWeights(recipe.weightInit()))
-.append(data(arch)).append("\n\n").append(EVALUATE).append("\n\n").append(train(recipe))
+        py.append(shapes(arch)).append("\n\n").append(initWeights(recipe.weightInit())).append(data(arch)).append("\n\n").append(EVALUATE).append("\n\n").append(train(recipe))
                 .append("\n\n").append(main(arch, recipe));
         return py.toString();
     }
