@@ -30,6 +30,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions architecture;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -48,6 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        precision.apply(); // before anything starts ND4J
         Benchmark.Mode chosen = parseMode();
         if (batch < Limits.MIN_BATCH || iterations < 1 || warmup < 0) {
             throw new UsageProblem("--batch and --iters must be at least 1, --warmup at least 0");

@@ -41,6 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions architecture;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--dataset", paramLabel = "NAME|DIR",
             description = "sample (bundled), fashion-mnist, mnist, or a folder (IDX files or one sub-folder per class). "
                     + "Default: fashion-mnist when it is in the data directory, else the bundled sample.")
@@ -96,6 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        precision.apply(); // before anything starts ND4J
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataDirectory data = DataDirectory.resolve(dataDir);

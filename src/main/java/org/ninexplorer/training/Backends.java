@@ -36,7 +36,7 @@ public final class Backends {
         }
         return new BackendInfo("cpu", "CPU · " + fastPath.threads() + " threads · " + fastPath.binaryLevel()
                 + (fastPath.onednnHelpers() ? " · oneDNN fast path" : " · fast path off")
-                + (fastPath.fusedBlocks() ? " · fused blocks" : ""));
+                + (fastPath.fusedBlocks() ? " · fused blocks · " + fastPath.precisionWords() : ""));
     }
 
     private static String cudaDevice(Properties env) {

@@ -80,7 +80,8 @@ public final class NetworkBuilder {
                     if (fused && FusedNinBlock.covers(b)) {
                         // The net's first layer sees the data, whose gradient nobody needs. By position: the same
                         // block object may come again later, and that one's input gradient is needed.
-                        list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0));
+                        list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0,
+                                FastPath.precision()));
                     } else {
                         b.convolutions().forEach(c -> list.layer(conv(c)));
                     }

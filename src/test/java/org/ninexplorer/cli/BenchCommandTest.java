@@ -1,6 +1,7 @@
 package org.ninexplorer.cli;
 
 import org.junit.jupiter.api.Test;
+import org.ninexplorer.training.perf.FastPath;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,5 +40,24 @@ class BenchCommandTest {
     void refusesAnUnknownMode() {
         assertThat(run("bench", "--mode", "fly")).isEqualTo(2);
         assertThat(err.toString()).contains("--mode must be train, infer or featuremaps");
+    }
+
+    @Test
+    void refusesAnUnknownPrecision() {
+        assertThat(run("bench", "--precision", "fp16")).isEqualTo(2);
+        assertThat(err.toString()).contains("--precision must be bf16 or fp32, got 'fp16'");
+    }
+
+    /** The option sets the property the fast path reads when ND4J starts (in a fresh process: the first time). */
+    @Test
+    void precisionSetsTheFastPathProperty() {
+        try {
+            assertThat(run("bench", "--precision", "FP32", "--batch", "2", "--iters", "1", "--warmup", "0")).isZero();
+            assertThat(System.getProperty(FastPath.BF16_PROPERTY)).isEqualTo("false");
+            assertThat(run("bench", "--precision", "bf16", "--batch", "2", "--iters", "1", "--warmup", "0")).isZero();
+            assertThat(System.getProperty(FastPath.BF16_PROPERTY)).isEqualTo("true");
+        } finally {
+            System.clearProperty(FastPath.BF16_PROPERTY);
+        }
     }
 }

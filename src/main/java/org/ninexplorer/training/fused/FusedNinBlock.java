@@ -45,12 +45,15 @@ public final class FusedNinBlock extends BaseLayer {
     /** False for the net's first block, whose input is the data: nobody needs its gradient. */
     @JsonProperty
     private boolean inputGradient = true;
+    /** This session's choice for this CPU, like fusing itself, so not saved: a loaded net computes in fp32. */
+    private Precision precision = Precision.FP32;
 
     /** For DL4J's JSON (de)serialisation. */
     public FusedNinBlock() {
     }
 
-    public FusedNinBlock(int channels, int kernel, int stride, int padding, boolean inputGradient) {
+    public FusedNinBlock(int channels, int kernel, int stride, int padding, boolean inputGradient, Precision precision) {
+        this.precision = precision;
         this.channels = channels;
         this.kernel = kernel;
         this.stride = stride;
@@ -97,6 +100,10 @@ public final class FusedNinBlock extends BaseLayer {
 
     boolean inputGradient() {
         return inputGradient;
+    }
+
+    public Precision precision() {
+        return precision;
     }
 
     @Override

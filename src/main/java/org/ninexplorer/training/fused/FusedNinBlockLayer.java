@@ -110,7 +110,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
 
     private NinBlockKernel kernel() {
         if (kernel == null) {
-            kernel = new NinBlockKernel(layerConf().geometry());
+            kernel = new NinBlockKernel(layerConf().geometry(), layerConf().precision());
         }
         return kernel;
     }

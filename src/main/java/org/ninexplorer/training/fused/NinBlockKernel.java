@@ -46,12 +46,14 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
  * {@link #backward} uses the activations of the latest {@link #forward}, which must have had the same
  * batch size. The primitives and buffers are built for one batch size at a time (rebuilding takes
  * milliseconds, a few times per epoch) and freed when the size changes or on {@link #close()}.
- * Not thread-safe: one kernel per layer instance. The addresses are not checked here: {@link NativeCall}
- * checks the arrays behind them.
+ * In {@link Precision#BF16} the block's inside is bfloat16 (where {@link Precision} finds it pays) and the
+ * edge conversions also convert the number format. Not thread-safe: one kernel per layer instance. The
+ * addresses are not checked here: {@link NativeCall} checks the arrays behind them.
  */
 final class NinBlockKernel implements AutoCloseable {
 
     private final Geometry geometry;
+    private final Precision precision;
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
     private Plan plan;
@@ -91,8 +93,9 @@ final class NinBlockKernel implements AutoCloseable {
         }
     }
 
-    public NinBlockKernel(Geometry geometry) {
+    public NinBlockKernel(Geometry geometry, Precision precision) {
         this.geometry = geometry;
+        this.precision = precision;
     }
 
     /** y = the block applied to x; {@code w} and {@code b} hold the three convolutions' weights and biases. */
@@ -222,10 +225,13 @@ final class NinBlockKernel implements AutoCloseable {
             convolution_backward_data.primitive_desc[] bwdData = new convolution_backward_data.primitive_desc[3];
             convolution_backward_weights.primitive_desc[] bwdWeights = new convolution_backward_weights.primitive_desc[3];
             long gradientBytes = 0;
+            // Activations, their gradients and the weights the convolutions read in the block's precision;
+            // biases, weight and bias gradients stay fp32 (the updater's), as do the block's edges.
+            memory.data_type type = precision.activations(g);
             for (int i = 0; i < 3; i++) {
-                memory.desc src = any(g.inDims(n, i));
-                memory.desc weights = any(g.weightDims(i));
-                memory.desc dst = any(g.outDims(n));
+                memory.desc src = any(g.inDims(n, i), type);
+                memory.desc weights = any(g.weightDims(i), type);
+                memory.desc dst = any(g.outDims(n), type);
                 post_ops relu = new post_ops();
                 relu.append_eltwise(1f, eltwise_relu, 0f, 0f);
                 primitive_attr attr = new primitive_attr();
@@ -236,7 +242,8 @@ final class NinBlockKernel implements AutoCloseable {
                 bwdData[i] = new convolution_backward_data.primitive_desc(new convolution_backward_data.desc(
                         convolution_direct, src, weights, dst, g.strides(i), g.padding(i), g.padding(i)), cpu, fwd[i]);
                 bwdWeights[i] = new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
-                        convolution_direct, src, weights, gb[i].mem.get_desc(), dst, g.strides(i), g.padding(i), g.padding(i)),
+                        convolution_direct, src, any(g.weightDims(i), memory.data_type.f32), gb[i].mem.get_desc(), dst,
+                        g.strides(i), g.padding(i), g.padding(i)),
                         cpu, fwd[i]);
                 gradientBytes = Math.max(gradientBytes, fwd[i].dst_desc().get_size());
                 if (i > 0) {
@@ -337,8 +344,8 @@ final class NinBlockKernel implements AutoCloseable {
         }
     }
 
-    private static memory.desc any(long[] dims) {
-        return new memory.desc(dims, memory.data_type.f32, memory.format_tag.any);
+    private static memory.desc any(long[] dims, memory.data_type type) {
+        return new memory.desc(dims, type, memory.format_tag.any);
     }
 
     /** A plain buffer of at least {@code bytes} bytes. */

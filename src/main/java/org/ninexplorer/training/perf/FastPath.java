@@ -8,6 +8,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.ninexplorer.training.fused.Precision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  *
  * <p>Switches (system properties): {@code nin.fastpath=false} keeps DL4J's defaults (for comparing
  * results; the native build is still chosen for the CPU); {@code nin.threads=N} sets the thread count;
- * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone;
+ * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone; {@code nin.fastpath.bf16} chooses the
+ * fused blocks' precision ({@link #BF16_PROPERTY});
  * {@code org.bytedeco.javacpp.platform.extension=-onednn} forces a native build.
  */
 public final class FastPath {
@@ -34,6 +36,12 @@ public final class FastPath {
     public static final String THREADS_PROPERTY = "nin.threads";
     public static final String MALLOC_PROPERTY = "nin.fastpath.malloc";
     public static final String FUSED_PROPERTY = "nin.fastpath.fused";
+    /**
+     * {@code false}: the fused blocks compute in fp32; {@code true}: bf16 mixed precision where the CPU
+     * has native bf16 (never elsewhere). Default: {@link #BF16_DEFAULT}.
+     */
+    public static final String BF16_PROPERTY = "nin.fastpath.bf16";
+    public static final boolean BF16_DEFAULT = false;
     /** Read by DL4J's HelperUtils whenever a layer is created; DL4J's default is "true". */
     static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
@@ -71,8 +79,11 @@ public final class FastPath {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         int threads = on ? applyThreads(Integer.getInteger(THREADS_PROPERTY, Loader.totalCores())) : ops.ompGetMaxThreads();
         boolean fused = on && Boolean.parseBoolean(System.getProperty(FUSED_PROPERTY, "true")) && oneDnnLoads();
+        boolean nativeBf16 = fused && Precision.nativeBf16();
+        boolean bf16 = nativeBf16 && Boolean.parseBoolean(System.getProperty(BF16_PROPERTY, String.valueOf(BF16_DEFAULT)));
         status = new FastPathStatus(on, Loader.getPlatform() + extension, levelName(ops.binaryLevel()),
-                on && BaseMKLDNNHelper.mklDnnEnabled(), fused, threads, mallocTuned);
+                on && BaseMKLDNNHelper.mklDnnEnabled(), fused, bf16 ? Precision.BF16 : Precision.FP32, nativeBf16,
+                threads, mallocTuned);
         LOG.info(status.description());
         return status;
     }
@@ -96,7 +107,11 @@ public final class FastPath {
         return status != null && status.fusedBlocks();
     }
 
-    /** OpenMP, ND4J's own and OpenBLAS's thread counts, set in code since installed launchers cannot set OMP_NUM_THREADS. */
+    /** The number format of the fused blocks' convolutions: bf16 mixed only where the CPU runs bf16 natively and it is not switched off. */
+    public static synchronized Precision precision() {
+        return status != null ? status.precision() : Precision.FP32;
+    }
+
     /**
      * Runs {@code work} with OpenMP (which oneDNN runs on) limited to one thread for the calling thread
      * only, as OpenMP keeps the thread count per thread, then restores it. For a single sample, waking
@@ -127,6 +142,7 @@ public final class FastPath {
         }
     }
 
+    /** OpenMP, ND4J's own and OpenBLAS's thread counts, set in code since installed launchers cannot set OMP_NUM_THREADS. */
     private static int applyThreads(int threads) {
         int n = Math.max(1, threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);

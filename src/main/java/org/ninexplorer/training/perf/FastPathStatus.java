@@ -1,5 +1,7 @@
 package org.ninexplorer.training.perf;
 
+import org.ninexplorer.training.fused.Precision;
+
 /**
  * What {@link FastPath} switched on.
  *
@@ -8,16 +10,24 @@ package org.ninexplorer.training.perf;
  * @param binaryLevel    the instruction set that build was compiled for, as ND4J names it (e.g. AVX512)
  * @param onednnHelpers  whether DL4J's convolution/pooling layers run through oneDNN
  * @param fusedBlocks    whether each NiN block runs as one oneDNN layer ({@code FusedNinBlock})
+ * @param precision      the fused blocks' number format (always fp32 without them)
+ * @param nativeBf16     whether the CPU runs bf16 convolutions natively (so bf16 could be chosen)
  * @param threads        OpenMP/BLAS threads
  * @param mallocTuned    whether glibc keeps freed memory instead of unmapping it
  */
 public record FastPathStatus(boolean enabled, String nativeBuild, String binaryLevel, boolean onednnHelpers,
-                             boolean fusedBlocks, int threads, boolean mallocTuned) {
+                             boolean fusedBlocks, Precision precision, boolean nativeBf16, int threads,
+                             boolean mallocTuned) {
 
     /** One line for logs, the backend panel and {@code bench}. */
     public String description() {
         return "fast path " + (enabled ? "on" : "off") + ": oneDNN helpers " + (onednnHelpers ? "on" : "off")
-                + ", fused NiN blocks " + (fusedBlocks ? "on" : "off") + ", native build " + nativeBuild + " (" + binaryLevel + "), " + threads + " threads, malloc "
-                + (mallocTuned ? "tuned" : "default");
+                + ", fused NiN blocks " + (fusedBlocks ? "on (" + precisionWords() + ")" : "off") + ", native build "
+                + nativeBuild + " (" + binaryLevel + "), " + threads + " threads, malloc " + (mallocTuned ? "tuned" : "default");
+    }
+
+    /** The fused blocks' precision and why: "bf16 mixed", "fp32, bf16 off" or "fp32, no native bf16". */
+    public String precisionWords() {
+        return precision.label() + (precision == Precision.BF16 ? "" : nativeBf16 ? ", bf16 off" : ", no native bf16");
     }
 }

@@ -20,7 +20,7 @@ class FastPathCorrectnessTest {
 
     @Test
     void fastPathGivesTheSameLossesAndAccuracy() throws Exception {
-        List<String> on = train("-Dnin.fastpath=true");
+        List<String> on = train("-Dnin.fastpath=true", "-D" + FastPath.BF16_PROPERTY + "=false"); // fp32: same sums
         List<String> unfused = train("-Dnin.fastpath.fused=false");
         List<String> off = train("-Dnin.fastpath=false");
 
@@ -45,14 +45,14 @@ class FastPathCorrectnessTest {
         assertThat(values(on, "accuracy=").get(0)).isCloseTo(values(off, "accuracy=").get(0), within(1.0 / FixedSeedTraining.BATCH + 1e-6));
     }
 
-    /** Runs {@link FixedSeedTraining} in a fresh JVM with the test classpath and one {@code -D} setting. */
-    private static List<String> train(String setting) throws IOException, InterruptedException {
+    /** Runs {@link FixedSeedTraining} in a fresh JVM with the test classpath and the given {@code -D} settings. */
+    private static List<String> train(String... settings) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx1g", setting,
-                "-Dorg.deeplearning4j.crash.reporting.enabled=false",
-                "-cp", System.getProperty("java.class.path"), FixedSeedTraining.class.getName())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
+        command.addAll(List.of(settings));
+        command.addAll(List.of("-Dorg.deeplearning4j.crash.reporting.enabled=false",
+                "-cp", System.getProperty("java.class.path"), FixedSeedTraining.class.getName()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("child JVM output:%n%s", out).isZero();

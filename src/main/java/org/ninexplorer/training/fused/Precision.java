@@ -1,0 +1,48 @@
+package org.ninexplorer.training.fused;
+
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.dnnl.memory;
+
+/**
+ * The number format inside a fused NiN block's convolutions. {@link #BF16} is mixed precision: the
+ * convolutions read and write bfloat16 activations, gradients and weights, while the net keeps fp32
+ * master weights, fp32 weight and bias gradients (so the updater is fp32) and fp32 everything outside
+ * the blocks (pooling, the loss).
+ */
+public enum Precision {
+    FP32("fp32", memory.data_type.f32),
+    BF16("bf16 mixed", memory.data_type.bf16);
+
+    private final String label;
+    private final memory.data_type activations;
+
+    Precision(String label, memory.data_type activations) {
+        this.label = label;
+        this.activations = activations;
+    }
+
+    /** For the backend line, e.g. "bf16 mixed". */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The number format of a block's convolutions. bf16 only pays where oneDNN 2.7's bf16 kernels suit the
+     * block: on blocks with channels in multiples of 16 and maps of at least 8×8, otherwise (a class block of 10
+     * channels, 6×6 maps) its bf16 weight gradients ran 10–200× slower than fp32, so those blocks stay fp32.
+     */
+    memory.data_type activations(NinBlockKernel.Geometry block) {
+        boolean suits = block.channels() % 16 == 0 && block.outHeight() * block.outWidth() >= 64;
+        return suits ? activations : memory.data_type.f32;
+    }
+
+    /**
+     * Whether this CPU runs bf16 convolutions natively (avx512_bf16 or AMX), as oneDNN sees it:
+     * {@code DNNL_MAX_CPU_ISA} lowers what it sees. Without native support oneDNN emulates bf16, which
+     * is slower than fp32. Needs the {@code dnnl} library loaded.
+     */
+    public static boolean nativeBf16() {
+        int bf16 = dnnl.cpu_isa.avx512_core_bf16.value; // a bit mask; AMX and avx512_fp16 include its bits
+        return (dnnl.get_effective_cpu_isa().value & bf16) == bf16;
+    }
+}
