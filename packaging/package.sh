@@ -8,9 +8,9 @@
 # Native libraries (Linux): taken out of their jars here and shipped once each, as plain files the app
 # loads where they are. Left in the jars, JavaCPP unpacks ~510 MB of them into every user's
 # ~/.javacpp/cache on the first start, and JavaFX its own into ~/.openjfx/cache. ND4J's, OpenBLAS's,
-# oneDNN's and JNA's go to app/natives/, which the main jar's manifest puts on the class path: JavaCPP
-# (its cache switched off in resources/linux/jpackage-linux.cfg) and JNA load a library found as a
-# file in place. JavaFX's go to the runtime's lib/, where a JavaFX linked into the runtime finds them.
+# oneDNN's and JNA's go to app/natives/, which the launcher puts on the class path after every jar (a
+# class-data sharing archive cannot serve classes from jars after a non-empty directory): JavaCPP (its
+# cache switched off in resources/linux/jpackage-linux.cfg) and JNA load a library found as a file in place. JavaFX's go to the runtime's lib/, where a JavaFX linked into the runtime finds them.
 #
 # Class-data sharing (Linux): the JVM maps the ~7,600 classes of a start from an archive instead of
 # reading, parsing and verifying them from 60 jars, a second of CPU before the first frame. The list of
@@ -54,10 +54,6 @@ classpath=$(unzip -p target/dist/nin-explorer.jar META-INF/MANIFEST.MF | tr -d '
        f && /^ / {sub(/^ /, ""); printf "%s", $0; next} {f = 0}')
 for entry in $classpath; do
   jar="target/dist/$entry"
-  case "$(basename "$jar")" in
-    *.jar) ;;
-    *) continue ;;                                     # natives/, filled below
-  esac
   case "$(basename "$jar")" in
     javafx-*-"$fx".jar) cp "$jar" "$stage/javafx/" ;; # linked into the runtime as modules
     javafx-*) ;;                                       # empty classifier-less stubs
@@ -108,6 +104,9 @@ jpackage @jpackage.cfg @packaging/app-image.cfg @"resources/$os/jpackage-$os.cfg
   --dest target/installer
 if [ -d "$stage/javafx-natives" ]; then
   cp "$stage"/javafx-natives/*.so "$image/lib/runtime/lib/"
+fi
+if [ -d "$stage/input/natives" ]; then
+  sed -i '/^\[JavaOptions\]/i app.classpath=$APPDIR/natives/' "$image/lib/app/NiN Explorer.cfg"
 fi
 echo "        $(du -sh "$image" | cut -f1)  $image"
 
