@@ -20,6 +20,8 @@ import org.ninexplorer.data.Datasets;
 import org.ninexplorer.training.Backends;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.MemoryCheck;
+import org.ninexplorer.ui.common.DialogService;
+import org.ninexplorer.ui.common.FxDialogs;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
@@ -29,6 +31,10 @@ import org.ninexplorer.ui.graph.GraphViewModel;
 import org.ninexplorer.ui.main.Appearance;
 import org.ninexplorer.ui.main.MainWindowView;
 import org.ninexplorer.ui.main.WindowPlacement;
+import org.ninexplorer.ui.runs.ComparisonViewModel;
+import org.ninexplorer.ui.runs.DesktopFolders;
+import org.ninexplorer.ui.runs.RunOpener;
+import org.ninexplorer.ui.runs.RunsViewModel;
 import org.ninexplorer.ui.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +86,7 @@ public final class ExplorerApp extends Application {
 
     /** The window and the services behind it; also what the UI tests start. */
     public record Window(MainWindowView view, EditorViewModel editor, TrainingViewModel training,
-                         FeatureMapsViewModel featureMaps, Consumer<Consumer<String>> background) {
+                         FeatureMapsViewModel featureMaps, RunsViewModel runs, Consumer<Consumer<String>> background) {
 
         /**
          * Starts ND4J and loads the bundled sample, each off the FX thread; call once, after showing the
@@ -119,13 +125,20 @@ public final class ExplorerApp extends Application {
                     : FeatureMapsViewModel.Source.LAST_TRAINED, null);
             featureMaps.mapperProperty().set(mapper);
         });
+        featureMaps.graphArchitectureProperty().bind(editor.architectureProperty());
+        MainWindowView[] window = new MainWindowView[1];
+        DialogService dialogs = new FxDialogs(() -> window[0].getScene() == null ? null : window[0].getScene().getWindow());
+        RunOpener opener = new RunOpener(editor, training, featureMaps, () -> window[0].showNetwork());
+        RunsViewModel runs = new RunsViewModel(dataDirectory.root().resolve("runs"), preferences.node("runs"), background,
+                Platform::runLater, dialogs, DesktopFolders.awt(), opener, new ComparisonViewModel());
         Supplier<FeatureMapsView> featureMapsView = () -> {
             FeatureMapsView mapsView = new FeatureMapsView(featureMaps);
-            mapsView.setRunsFolder(dataDirectory.root().resolve("runs"));
+            mapsView.setLoadRun(runs.load::execute);
             return mapsView;
         };
-        MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView,
+        MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView, runs,
                 new RecentFiles(preferences.node("recent")), appearance);
+        window[0] = view;
         training.data().setDownloadConfirmation(message -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
             alert.initOwner(view.getScene() == null ? null : view.getScene().getWindow());
@@ -133,7 +146,7 @@ public final class ExplorerApp extends Application {
             Optional<ButtonType> answer = alert.showAndWait();
             return answer.isPresent() && answer.get() == ButtonType.YES;
         });
-        return new Window(view, editor, training, featureMaps, backendLoaded -> {
+        return new Window(view, editor, training, featureMaps, runs, backendLoaded -> {
             startBackend(training, background, backendLoaded);
             loadSample(featureMaps, background);
         });

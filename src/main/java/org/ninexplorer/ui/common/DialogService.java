@@ -23,6 +23,9 @@ public interface DialogService {
 
     void showError(String header, String detail);
 
+    /** Asks for a line of text, starting from {@code initial}; empty when the dialog was cancelled. */
+    Optional<String> askText(String header, String detail, String initial);
+
     Optional<Path> chooseFileToOpen(String title, Path initialDirectory);
 
     Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName);

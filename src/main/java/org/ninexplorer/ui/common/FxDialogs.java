@@ -50,6 +50,16 @@ public final class FxDialogs implements DialogService {
     }
 
     @Override
+    public Optional<String> askText(String header, String detail, String initial) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
+        dialog.initOwner(owner.get());
+        dialog.setHeaderText(header);
+        dialog.setContentText(detail);
+        dialog.getEditor().setId("text-answer");
+        return dialog.showAndWait();
+    }
+
+    @Override
     public Optional<Path> chooseFileToOpen(String title, Path initialDirectory) {
         return Optional.ofNullable(jsonChooser(title, initialDirectory).showOpenDialog(owner.get())).map(File::toPath);
     }

@@ -20,7 +20,7 @@ public final class EditorActions {
     public final Action moveDown;
 
     public EditorActions(EditorViewModel editor) {
-        BooleanBinding unlocked = editor.lockedProperty().not();
+        BooleanBinding unlocked = editor.readOnlyProperty().not();
         undo = new Action(editor::undo, editor.canUndoProperty().and(unlocked));
         redo = new Action(editor::redo, editor.canRedoProperty().and(unlocked));
         addBlock = new Action(() -> editor.insert(LayerKind.NIN), unlocked);

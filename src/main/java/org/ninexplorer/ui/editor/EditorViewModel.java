@@ -55,9 +55,18 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper gapMissing = new ReadOnlyBooleanWrapper();
     private final BooleanProperty locked = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Path> shownRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
     private Architecture saved;
 
     public EditorViewModel() {
+        readOnly.bind(locked.or(shownRun.isNotNull()));
+        readOnlyReason.bind(javafx.beans.binding.Bindings.createStringBinding(() -> locked.get()
+                ? "Editing is locked while training runs. Stop the run to change the network; the graph, charts and "
+                + "feature maps stay available."
+                : shownRun.get() != null ? "This is the network of the run " + name.get() + ", shown as it was trained. "
+                + "Choose Edit as new to change it into a new network." : "", locked, shownRun, name));
         reset(Presets.FASHION_28, "fashion-28", null);
     }
 
@@ -135,6 +144,21 @@ public final class EditorViewModel {
         return locked;
     }
 
+    /** The run whose network is shown, read-only until {@link #editAsNew()}; null while editing a net of one's own. */
+    public ReadOnlyObjectProperty<Path> shownRunProperty() {
+        return shownRun.getReadOnlyProperty();
+    }
+
+    /** True while no edit is possible: a run trains, or a run's network is shown. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Why the network cannot be edited now, in a sentence; empty when it can. */
+    public ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason.getReadOnlyProperty();
+    }
+
     /**
      * True when the net ends neither in global average pooling, which turns its channels into class scores, nor
      * in a dense layer, which can make them.
@@ -157,7 +181,7 @@ public final class EditorViewModel {
 
     /** Applies an edit as one undoable command; a no-op edit records nothing. */
     public void apply(String description, UnaryOperator<Architecture> edit) {
-        if (locked.get()) {
+        if (readOnly.get()) {
             return;
         }
         Architecture before = architecture();
@@ -170,13 +194,13 @@ public final class EditorViewModel {
     }
 
     public void undo() {
-        if (!locked.get()) {
+        if (!readOnly.get()) {
             history.undo().ifPresent(c -> show(c.before()));
         }
     }
 
     public void redo() {
-        if (!locked.get()) {
+        if (!readOnly.get()) {
             history.redo().ifPresent(c -> show(c.after()));
         }
     }
@@ -278,6 +302,22 @@ public final class EditorViewModel {
         reset(ArchitectureJson.load(path), baseName(path), path);
     }
 
+    /** Shows the network a run trained, named after the run and read-only until {@link #editAsNew()}. */
+    public void showRun(Architecture arch, String runName, Path runFolder) {
+        reset(arch, runName, null);
+        shownRun.set(runFolder);
+    }
+
+    /** Makes the shown run's network an editable new one, named after the run; its runs stay as they were. */
+    public void editAsNew() {
+        if (shownRun.get() != null) {
+            shownRun.set(null);
+            name.set(name.get() + "-variant");
+            saved = null;
+            refreshFlags();
+        }
+    }
+
     public void save(Path path) throws IOException {
         ArchitectureJson.save(architecture(), path);
         file.set(path);
@@ -290,6 +330,7 @@ public final class EditorViewModel {
 
     private void reset(Architecture arch, String newName, Path path) {
         history.clear();
+        shownRun.set(null);
         saved = arch;
         file.set(path);
         name.set(newName);

@@ -48,13 +48,13 @@ public final class InspectorView extends VBox {
         form.getStyleClass().add("form");
         form.setHgap(10);
         form.setVgap(8);
-        form.disableProperty().bind(editor.lockedProperty());
+        form.disableProperty().bind(editor.readOnlyProperty());
 
-        Label locked = new Label("Editing is locked while training runs. Stop the run to change the network; "
-                + "the graph, charts and feature maps stay available.");
+        Label locked = new Label();
+        locked.textProperty().bind(editor.readOnlyReasonProperty());
         locked.getStyleClass().add("locked-note");
         locked.setWrapText(true);
-        locked.visibleProperty().bind(editor.lockedProperty());
+        locked.visibleProperty().bind(editor.readOnlyProperty());
         locked.managedProperty().bind(locked.visibleProperty());
 
         Label layersHeading = new Label("Layers");

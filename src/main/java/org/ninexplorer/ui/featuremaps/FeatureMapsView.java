@@ -26,7 +26,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.ninexplorer.model.Shape;
@@ -52,7 +51,7 @@ public final class FeatureMapsView extends BorderPane {
     private boolean sharedScaleShown;
     /** One tooltip shared by all tiles, its text set on hover: hundreds of popups would slow every refresh. */
     private final Tooltip tileTip = new Tooltip();
-    private java.nio.file.Path runsFolder;
+    private Runnable loadRun = () -> { };
     private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
 
     public FeatureMapsView(FeatureMapsViewModel viewModel) {
@@ -93,9 +92,9 @@ public final class FeatureMapsView extends BorderPane {
         showWhenVisible(); // the window builds this view when first shown, perhaps after a run
     }
 
-    /** Where runs are kept, to open the run chooser there. */
-    public void setRunsFolder(java.nio.file.Path folder) {
-        this.runsFolder = folder;
+    /** What the view's Load trained run… button does. */
+    public void setLoadRun(Runnable command) {
+        this.loadRun = command;
     }
 
     /** Whether the view is on screen (its tab is selected); the window binds it. */
@@ -280,16 +279,9 @@ public final class FeatureMapsView extends BorderPane {
         return new SampleImage(chw, 3, h, w);
     }
 
+    /** Opens a trained run as the whole window does (File ▸ Load trained run…): its net, curves and these maps. */
     @FXML
     public void loadRun() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("A run folder (it holds run.json and model.zip)");
-        if (runsFolder != null && java.nio.file.Files.isDirectory(runsFolder)) {
-            chooser.setInitialDirectory(runsFolder.toFile());
-        }
-        File dir = chooser.showDialog(getScene().getWindow());
-        if (dir != null) {
-            viewModel.loadRun(dir.toPath());
-        }
+        loadRun.run();
     }
 }

@@ -25,6 +25,7 @@ import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Layer;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.FeatureMaps;
+import org.ninexplorer.training.RunCatalog;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.ui.common.TaskExecutor;
@@ -83,6 +84,8 @@ public final class FeatureMapsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
             "Train for one epoch, or load a trained run (File ▸ Load trained run…), to see what the network sees.");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(describe(Source.NONE, null));
+    private final ObjectProperty<Architecture> graphArchitecture = new SimpleObjectProperty<>();
+    private String sourceText = describe(Source.NONE, null);
     private final ReadOnlyBooleanWrapper ownImage = new ReadOnlyBooleanWrapper();
     private final AtomicLong generation = new AtomicLong();
     private SampleImage customImage;
@@ -94,6 +97,8 @@ public final class FeatureMapsViewModel {
         this.fxThread = fxThread;
         sampleIndex.addListener((obs, old, index) -> showSample(index.intValue()));
         mapper.addListener((obs, old, m) -> refresh());
+        mapper.addListener((obs, old, m) -> showSource());
+        graphArchitecture.addListener((obs, old, a) -> showSource());
         dataset.addListener((obs, old, d) -> refresh());
     }
 
@@ -136,9 +141,21 @@ public final class FeatureMapsViewModel {
         return ownImage.getReadOnlyProperty();
     }
 
+    /** The network the graph shows, so that maps of another one say so. */
+    public ObjectProperty<Architecture> graphArchitectureProperty() {
+        return graphArchitecture;
+    }
+
     /** Says where the current network comes from; {@code run} names a loaded run's folder. */
     public void setSource(Source kind, String run) {
-        source.set(describe(kind, run));
+        sourceText = describe(kind, run);
+        showSource();
+    }
+
+    private void showSource() {
+        FeatureMapper m = mapper.get();
+        boolean other = m != null && graphArchitecture.get() != null && !m.architecture().equals(graphArchitecture.get());
+        source.set(sourceText + (other ? " — not the network in the graph" : ""));
     }
 
     static String describe(Source kind, String run) {
@@ -206,7 +223,9 @@ public final class FeatureMapsViewModel {
             try {
                 RunDirectory run = RunDirectory.open(runDirectory);
                 Architecture arch = run.architecture();
-                FeatureMapper loaded = FeatureMapper.load(arch, runDirectory.resolve(RunDirectory.MODEL_ZIP));
+                // A stopped, diverged or failed run may have only its checkpoints.
+                FeatureMapper loaded = FeatureMapper.load(arch, RunCatalog.modelFile(runDirectory)
+                        .orElse(runDirectory.resolve(RunDirectory.MODEL_ZIP)));
                 fxThread.accept(() -> {
                     setSource(Source.LOADED_RUN, runDirectory.getFileName().toString());
                     mapper.set(loaded);

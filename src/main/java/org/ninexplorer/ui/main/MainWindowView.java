@@ -40,6 +40,8 @@ import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.graph.GraphView;
 import org.ninexplorer.ui.graph.GraphViewModel;
 import org.ninexplorer.ui.graph.GraphZoom;
+import org.ninexplorer.ui.runs.RunsView;
+import org.ninexplorer.ui.runs.RunsViewModel;
 import org.ninexplorer.ui.training.TrainingSession;
 import org.ninexplorer.ui.training.TrainingView;
 import org.ninexplorer.ui.training.TrainingViewModel;
@@ -106,11 +108,20 @@ public final class MainWindowView extends BorderPane {
     @FXML private ToggleButton darkToggle;
     @FXML private TabPane tabs;
     @FXML private Tab featureMapsTab;
+    @FXML private Tab runsTab;
+    @FXML private MenuItem loadRunItem;
+    @FXML private javafx.scene.layout.HBox runBanner;
+    @FXML private Label runBannerLabel;
+    @FXML private Button editAsNewButton;
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane graphSplit;
 
+    private final RunsViewModel runs;
+
     public MainWindowView(EditorViewModel editor, GraphViewModel graph, TrainingViewModel training,
-                          Supplier<FeatureMapsView> featureMaps, RecentFiles recentFiles, Appearance appearance) {
+                          Supplier<FeatureMapsView> featureMaps, RunsViewModel runs, RecentFiles recentFiles,
+                          Appearance appearance) {
+        this.runs = runs;
         this.editor = editor;
         this.graph = graph;
         this.training = training;
@@ -151,6 +162,18 @@ public final class MainWindowView extends BorderPane {
                 featureMaps();
             }
         });
+        runsTab.setContent(new RunsView(runs));
+        runsTab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                runs.refresh.execute();
+            }
+        });
+        runs.load.bind(loadRunItem);
+        runBanner.visibleProperty().bind(editor.shownRunProperty().isNotNull());
+        runBanner.managedProperty().bind(runBanner.visibleProperty());
+        runBannerLabel.textProperty().bind(Bindings.concat("Showing the run ", editor.nameProperty(),
+                " as it was trained: its network (read-only), recipe, curves and feature maps."));
+        editAsNewButton.setOnAction(e -> editor.editAsNew());
         // Architecture undo wins over a spinner's own text undo, which would otherwise swallow Ctrl+Z.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e)) {
@@ -340,12 +363,6 @@ public final class MainWindowView extends BorderPane {
     }
 
     @FXML
-    private void loadRun() {
-        tabs.getSelectionModel().select(featureMapsTab);
-        featureMaps().loadRun();
-    }
-
-    @FXML
     private void quit() {
         Stage stage = (Stage) getScene().getWindow();
         stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
@@ -354,6 +371,16 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void showTraining() {
         tabs.getSelectionModel().select(0);
+    }
+
+    /** Brings the graph and the training dashboard to the front. */
+    public void showNetwork() {
+        tabs.getSelectionModel().select(0);
+    }
+
+    @FXML
+    private void showRuns() {
+        tabs.getSelectionModel().select(runsTab);
     }
 
     @FXML

@@ -54,6 +54,18 @@ public final class DatasetSelection {
         return folder;
     }
 
+    /** Chooses the data a recorded run names: one of the offered sets, else its folder. */
+    public void choose(String spec) {
+        for (DatasetChoice choice : DatasetChoice.values()) {
+            if (spec.equals(choice.spec())) {
+                dataset.set(choice);
+                return;
+            }
+        }
+        folder.set(Path.of(spec));
+        dataset.set(DatasetChoice.FOLDER);
+    }
+
     /** Asked before a download starts; returns whether the user agreed. */
     public void setDownloadConfirmation(Predicate<String> confirm) {
         this.confirmDownload = confirm;
@@ -73,13 +85,21 @@ public final class DatasetSelection {
     public Optional<Plan> plan() {
         DatasetChoice choice = dataset.get();
         String spec = choice == DatasetChoice.FOLDER ? folder.get().toString() : choice.spec();
-        DatasetKind download = choice.downloadable()
-                .filter(kind -> !Datasets.isPresent(kind, dataDirectory)).orElse(null);
+        return planFor(spec, choice == DatasetChoice.FOLDER ? spec : choice.toString());
+    }
+
+    /** The plan for the data a recorded run names ({@code sample}, a set's name or a folder), asking before a download. */
+    public Optional<Plan> planFor(String spec) {
+        return planFor(spec, spec);
+    }
+
+    private Optional<Plan> planFor(String spec, String label) {
+        DatasetKind download = DatasetKind.byName(spec).filter(kind -> !Datasets.isPresent(kind, dataDirectory))
+                .orElse(null);
         if (download != null && !confirmDownload.test(download.displayName() + " is not in "
                 + dataDirectory.folder(download) + ". Download it now (about 30 MB)?")) {
             return Optional.empty();
         }
-        return Optional.of(new Plan(spec, choice == DatasetChoice.FOLDER ? spec : choice.toString(), download,
-                dataDirectory));
+        return Optional.of(new Plan(spec, label, download, dataDirectory));
     }
 }

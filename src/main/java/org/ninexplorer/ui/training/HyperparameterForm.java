@@ -104,6 +104,19 @@ public final class HyperparameterForm {
         seed.set((int) recipe.seed());
     }
 
+    /** Shows a recorded run's recipe and limits, as values the user set (they no longer follow the recipe). */
+    public void show(Hyperparameters hp, int trainLimit, int testLimit) {
+        limitTrain.set(trainLimit); // first: a new limit may move the form to its recipe, which hp then replaces
+        limitTest.set(testLimit);
+        optimizer.set(hp.optimizer());
+        learningRate.set(hp.learningRate());
+        schedule.set(hp.schedule());
+        batchSize.set(hp.batchSize());
+        epochs.set(hp.epochs());
+        weightInit.set(hp.weightInit());
+        seed.set((int) hp.seed());
+    }
+
     public Hyperparameters hyperparameters() {
         return new Hyperparameters(optimizer.get(), learningRate.get(), schedule.get(), batchSize.get(), epochs.get(),
                 seed.get(), weightInit.get());

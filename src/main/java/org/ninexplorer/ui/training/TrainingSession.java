@@ -1,11 +1,11 @@
 package org.ninexplorer.ui.training;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -18,20 +18,18 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.DatasetException;
-import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
-import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.Hyperparameters;
-import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.RunDirectory;
+import org.ninexplorer.training.RunResumption;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
+import org.ninexplorer.ui.common.Format;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
-import org.ninexplorer.ui.graph.GraphViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +45,13 @@ public final class TrainingSession {
     private static final Logger LOGGER = LoggerFactory.getLogger(TrainingSession.class);
 
     /** What the background work reports besides the engine's own events. */
-    private sealed interface Note {
-    }
+    private sealed interface Note { }
 
-    private record DatasetReady(Dataset dataset) implements Note {
-    }
+    private record DatasetReady(Dataset dataset) implements Note { }
 
-    private record Failed(String message) implements Note {
-    }
+    private record Failed(String message) implements Note { }
 
-    private record Downloading(long done, long total, String file) implements Note {
-    }
+    private record Downloading(long done, long total, String file) implements Note { }
 
     private final EditorViewModel editor;
     private final HyperparameterForm form;
@@ -96,10 +90,9 @@ public final class TrainingSession {
         editor.lockedProperty().bind(Bindings.createBooleanBinding(() -> state.get().busy(), state));
         Observable[] inputs = Stream.of(new Observable[] {state, editor.analysisProperty()}, form.dependencies(),
                 data.dependencies()).flatMap(Stream::of).toArray(Observable[]::new);
-        startBlockedReason.bind(Bindings.createStringBinding(this::blockedReason, inputs));
-        memory.bind(Bindings.createStringBinding(() -> form.memoryEstimate().map(estimate -> "Memory for training: "
-                + estimate.summary() + "; this machine can give " + MemoryEstimate.bytes(MemoryCheck.budget()
-                .offHeapBytes()) + ".").orElse(""), inputs));
+        startBlockedReason.bind(Bindings.createStringBinding(
+                () -> StartConditions.blockedReason(state.get().busy(), editor, form, data), inputs));
+        memory.bind(Bindings.createStringBinding(() -> StartConditions.memoryLine(form), inputs));
         canStart.bind(startBlockedReason.isEmpty());
         canPause.bind(state.isEqualTo(TrainingState.RUNNING));
         canResume.bind(state.isEqualTo(TrainingState.PAUSED));
@@ -134,12 +127,12 @@ public final class TrainingSession {
         return startBlockedReason.getReadOnlyProperty();
     }
 
-    /** Whether a run is training now, so that Pause would pause it. */
     /** The memory estimate of a run with the form's values, in a sentence; empty while the net is impossible. */
     public ReadOnlyStringProperty memoryProperty() {
         return memory.getReadOnlyProperty();
     }
 
+    /** Whether a run is training now, so that Pause would pause it. */
     public ReadOnlyBooleanProperty canPauseProperty() {
         return canPause.getReadOnlyProperty();
     }
@@ -204,17 +197,57 @@ public final class TrainingSession {
         Architecture architecture = editor.architecture();
         Hyperparameters hp = form.hyperparameters();
         String netLabel = editor.nameProperty().get();
+        int trainLimit = form.limitTrainProperty().get();
+        int testLimit = form.limitTestProperty().get();
         charts.clear();
-        charts.plan(hp.epochs());
-        progress.reset(hp.epochs());
+        // The folder is reserved only once the data has opened and the run's checks pass, and removed if it never began.
+        launch(plan.get(), hp.epochs(), plan.get().description(), false, dataset -> {
+            TrainingRequest request = new TrainingRequest(architecture, hp, dataset, plan.get().spec(), null, trainLimit,
+                    testLimit);
+            TrainingRun.validate(request);
+            return new TrainingRun(request.withRunDirectory(RunDirectory.newRunPath(runsRoot, netLabel)), this::receive);
+        }, created -> {
+            if (created != null) {
+                RunDirectory.removeUnstarted(created.request().runDirectory());
+            }
+        });
+    }
+
+    /**
+     * Continues a stopped, failed or killed run from its newest intact checkpoint, as {@code train --resume}
+     * does, its recorded curves shown first; a run that is complete, locked or damaged is refused in words.
+     */
+    public void continueRun(Path folder) {
+        Continuation continuation;
+        try {
+            continuation = Continuation.of(folder, state.get().busy(), data);
+        } catch (TrainingException e) {
+            report(e.getMessage(), true);
+            return;
+        }
+        RunResumption resumption = continuation.resumption();
+        charts.replay(continuation.metrics());
+        launch(continuation.plan(), resumption.targetEpochs(), Format.sentence(resumption.description()), true,
+                dataset -> resumption.start(dataset, this::receive), created -> {
+                    if (created == null) {
+                        resumption.close();
+                    }
+                });
+    }
+
+    /** Makes the run once its data is open, on the training thread. */
+    private interface Launch { TrainingRun create(Dataset dataset) throws TrainingException; }
+
+    private void launch(DatasetSelection.Plan plan, int epochs, String description, boolean resumed, Launch launch,
+                        Consumer<TrainingRun> cleanUp) {
+        charts.plan(epochs);
+        progress.reset(epochs);
         cancelRequested = false;
         run = null; // a Stop from now on is for the new run, never the previous one
         state.set(TrainingState.PREPARING);
         // The window shows before ND4J has loaded; a run started meanwhile waits for it (Backends is synchronized).
-        report(plan.get().description() + (backendLoaded ? "" : " Training starts once the backend has loaded."), false);
-        int trainLimit = form.limitTrainProperty().get();
-        int testLimit = form.limitTestProperty().get();
-        executor.execute(() -> prepareAndTrain(plan.get(), architecture, hp, netLabel, trainLimit, testLimit));
+        report(description + (backendLoaded ? "" : " Training starts once the backend has loaded."), false);
+        executor.execute(() -> prepareAndTrain(plan, resumed, launch, cleanUp));
     }
 
     public void pause() {
@@ -288,25 +321,23 @@ public final class TrainingSession {
 
     // --- Background -------------------------------------------------------------------------------
 
-    /** Opens the data and checks the run, then reserves its folder and trains; a run that never began leaves no folder. */
-    private void prepareAndTrain(DatasetSelection.Plan plan, Architecture architecture, Hyperparameters hp,
-                                 String netLabel, int trainLimit, int testLimit) {
-        Path runDirectory = null;
+    /** Opens the data, makes the run and trains it; {@code cleanUp} then gets the run, or null if none was made. */
+    private void prepareAndTrain(DatasetSelection.Plan plan, boolean resumed, Launch launch,
+                                 Consumer<TrainingRun> cleanUp) {
+        TrainingRun created = null;
         try {
             Dataset dataset = plan.open((done, total, file) -> inbox.add(new Downloading(done, total, file)),
                     () -> cancelRequested);
-            TrainingRequest request = new TrainingRequest(architecture, hp, dataset, plan.spec(), null, trainLimit,
-                    testLimit);
-            TrainingRun.validate(request);
+            created = launch.create(dataset);
             inbox.add(new DatasetReady(dataset));
-            runDirectory = RunDirectory.newRunPath(runsRoot, netLabel);
-            TrainingRun created = new TrainingRun(request.withRunDirectory(runDirectory), this::receive);
             // Published before the check, as stop() sets the flag before it reads run: a Stop pressed at any
             // moment is seen here or reaches this run (which honours it before its first iteration).
             run = created;
-            if (cancelRequested) {
+            if (cancelRequested && !resumed) {
                 inbox.add(new Failed("Cancelled before training started."));
                 return;
+            } else if (cancelRequested) {
+                created.stop(); // a resumed run then ends as stopped, recorded, its lock released
             }
             created.call();
         } catch (DatasetException | TrainingException e) {
@@ -315,9 +346,7 @@ public final class TrainingSession {
             LOGGER.error("Training could not start", e);
             inbox.add(new Failed("Training could not start: " + e));
         } finally {
-            if (runDirectory != null) {
-                RunDirectory.removeUnstarted(runDirectory);
-            }
+            cleanUp.accept(created);
         }
     }
 
@@ -364,29 +393,5 @@ public final class TrainingSession {
     private void report(String message, boolean error) {
         status.set(message);
         statusIsError.set(error);
-    }
-
-    private String blockedReason() {
-        if (state.get().busy()) {
-            return "A run is in progress.";
-        }
-        Analysis analysis = editor.analysis();
-        if (!analysis.valid()) {
-            return "The network is impossible: " + analysis.diagnostics().stream().findFirst()
-                    .map(GraphViewModel::describe).orElse("see the red cards");
-        }
-        List<String> problems = form.problems();
-        if (!problems.isEmpty()) {
-            return String.join("; ", problems);
-        }
-        Optional<MemoryEstimate> estimate = form.memoryEstimate();
-        if (estimate.isPresent()) {
-            try {
-                MemoryCheck.check(estimate.get());
-            } catch (TrainingException e) {
-                return e.getMessage();
-            }
-        }
-        return data.blockedReason();
     }
 }
