@@ -1,0 +1,98 @@
+package org.ninexplorer.ui.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.RunCatalog;
+import org.ninexplorer.training.TinyNets;
+import org.ninexplorer.training.TrainingEvent;
+import org.ninexplorer.training.TrainingRequest;
+import org.ninexplorer.training.TrainingRun;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a check but the README's pictures of the Runs view and a comparison with its diff: run with
+ * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=RunsScreenshotsTest -Dnin.screenshots=docs}.
+ */
+@EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class RunsScreenshotsTest {
+
+    private TestWindows.Opened opened;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        opened = TestWindows.openPlaced(stage);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestWindows.close(opened);
+    }
+
+    private static void train(Path folder, org.ninexplorer.model.Architecture arch, int epochs, int stopAfter)
+            throws Exception {
+        TrainingRun[] run = new TrainingRun[1];
+        run[0] = new TrainingRun(new TrainingRequest(arch, Hyperparameters.defaults().withEpochs(epochs).withBatchSize(32),
+                TinyNets.sample(), "sample", folder, 960, 200), event -> {
+                    if (event instanceof TrainingEvent.Epoch e && e.epoch() == stopAfter) {
+                        run[0].stop();
+                    }
+                });
+        run[0].call();
+    }
+
+    @Test
+    void takeScreenshots(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("nin.screenshots"));
+        Files.createDirectories(dir);
+        Path runs = opened.runs();
+        train(runs.resolve("20261201-100000-tiny"), TinyNets.TINY_28, 4, 0);
+        RunCatalog.rename(runs.resolve("20261201-100000-tiny"), "baseline");
+        train(runs.resolve("20261201-101500-tiny-variant"), TinyNets.TINY_28.withLayer(0, new NinBlock(16, 5, 2, 2, 1, 1)),
+                4, 0);
+        RunCatalog.rename(runs.resolve("20261201-101500-tiny-variant"), "one 1×1 conv in block 0");
+        train(runs.resolve("20261201-103000-tiny-stopped"), TinyNets.TINY_28, 6, 2);
+        Path damaged = Files.createDirectories(runs.resolve("20261201-104500-tiny"));
+        Files.writeString(damaged.resolve("run.json"), "{\"schemaVersion\": 1, \"archi");
+        opened.backend().get(120, TimeUnit.SECONDS);
+
+        robot.clickOn("#runsTab");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-20261201-100000-tiny")
+                .match(Node::isVisible).tryQuery().isPresent());
+        robot.clickOn("#run-20261201-101500-tiny-variant");
+        robot.press(KeyCode.CONTROL).clickOn("#run-20261201-100000-tiny").release(KeyCode.CONTROL);
+        robot.clickOn("#compareRuns");
+        robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.3));
+        robot.moveTo("#compareRuns");
+        robot.sleep(1500);
+        shoot(dir.resolve("runs.png"));
+
+        robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.0));
+        robot.sleep(1500);
+        shoot(dir.resolve("compare.png"));
+    }
+
+    private void shoot(Path file) throws Exception {
+        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
+                (int) stage.getX(), (int) stage.getY());
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
+                .inheritIO().start();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+}
