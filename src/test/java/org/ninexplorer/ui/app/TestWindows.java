@@ -32,7 +32,12 @@ final class TestWindows {
     }
 
     static Opened open(Stage stage, int width, int height) throws Exception {
-        return open(stage, scene -> stage.setScene(new Scene(scene, width, height)));
+        return open(stage, scene -> {
+            stage.setScene(new Scene(scene, width, height));
+            // The stage outlives a test class: one that resized it (to a projector's size, larger than the
+            // test screen) would otherwise leave the next class's buttons off the screen, out of the robot's reach.
+            stage.sizeToScene();
+        });
     }
 
     /** Opens the window where the app would on this screen, as on a first start. */
