@@ -1,7 +1,6 @@
 package org.ninexplorer.ui.main;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
@@ -20,10 +19,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -51,21 +46,6 @@ import org.ninexplorer.ui.training.TrainingViewModel;
  * feature-map views placed inside it. Files go through {@link DocumentActions}, closing through {@link CloseGuard}.
  */
 public final class MainWindowView extends BorderPane {
-
-    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
-    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
-    private static final KeyCombination REDO_SHIFT = KeyCombination.keyCombination("Shortcut+Shift+Z");
-    /** Every key that means zoom in or out: "=" (with or without Shift, for "+"), "+", the keypad's +, − and 0. */
-    private static final List<KeyCombination> ZOOM_IN = List.of(
-            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
-            new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
-    private static final List<KeyCombination> ZOOM_OUT = List.of(
-            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
-            new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
-    private static final List<KeyCombination> ZOOM_FIT = List.of(
-            new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
-            new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
 
     private final EditorViewModel editor;
     private final GraphViewModel graph;
@@ -174,27 +154,7 @@ public final class MainWindowView extends BorderPane {
         runBannerLabel.textProperty().bind(Bindings.concat("Showing the run ", editor.nameProperty(),
                 " as it was trained: its network (read-only), recipe, curves and feature maps."));
         editAsNewButton.setOnAction(e -> editor.editAsNew());
-        // Architecture undo wins over a spinner's own text undo, which would otherwise swallow Ctrl+Z.
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (UNDO.match(e)) {
-                editing.undo.execute();
-                e.consume();
-            } else if (REDO.match(e) || REDO_SHIFT.match(e)) {
-                editing.redo.execute();
-                e.consume();
-            } else if (matches(ZOOM_IN, e)) {
-                zoom.zoomIn();
-                e.consume();
-            } else if (matches(ZOOM_OUT, e)) {
-                zoom.zoomOut();
-                e.consume();
-            } else if (matches(ZOOM_FIT, e)) {
-                zoom.fit();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && appearance.presentationProperty().get()) {
-                panels.closeInspector();
-            }
-        });
+        WindowKeys.install(this, editing, zoom, appearance, panels);
     }
 
     @FXML
@@ -283,9 +243,6 @@ public final class MainWindowView extends BorderPane {
         return featureMaps;
     }
 
-    private static boolean matches(List<KeyCombination> keys, KeyEvent e) {
-        return keys.stream().anyMatch(k -> k.match(e));
-    }
 
     private void showInspector(ScrollPane inspector, boolean shown) {
         if (shown && !graphSplit.getItems().contains(inspector)) {

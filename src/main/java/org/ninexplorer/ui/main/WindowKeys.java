@@ -1,0 +1,63 @@
+package org.ninexplorer.ui.main;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import org.ninexplorer.ui.editor.EditorActions;
+import org.ninexplorer.ui.graph.GraphZoom;
+
+/** The window-wide keys: undo and redo of the architecture, zoom of the graph, Escape in presentation mode. */
+final class WindowKeys {
+
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
+    private static final KeyCombination REDO_SHIFT = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    /** Every key that means zoom in or out: "=" (with or without Shift, for "+"), "+", the keypad's +, − and 0. */
+    private static final List<KeyCombination> ZOOM_IN = List.of(
+            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
+    private static final List<KeyCombination> ZOOM_OUT = List.of(
+            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
+    private static final List<KeyCombination> ZOOM_FIT = List.of(
+            new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
+
+    private WindowKeys() {
+    }
+
+    /**
+     * Installs the keys as a filter on {@code window}: architecture undo wins over a spinner's own text undo,
+     * which would otherwise swallow Ctrl+Z.
+     */
+    static void install(Node window, EditorActions editing, GraphZoom zoom, Appearance appearance, Panels panels) {
+        window.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                editing.undo.execute();
+                e.consume();
+            } else if (REDO.match(e) || REDO_SHIFT.match(e)) {
+                editing.redo.execute();
+                e.consume();
+            } else if (matches(ZOOM_IN, e)) {
+                zoom.zoomIn();
+                e.consume();
+            } else if (matches(ZOOM_OUT, e)) {
+                zoom.zoomOut();
+                e.consume();
+            } else if (matches(ZOOM_FIT, e)) {
+                zoom.fit();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && appearance.presentationProperty().get()) {
+                panels.closeInspector();
+            }
+        });
+    }
+
+    private static boolean matches(List<KeyCombination> keys, KeyEvent e) {
+        return keys.stream().anyMatch(k -> k.match(e));
+    }
+}
