@@ -69,6 +69,7 @@ public final class MainWindowView extends BorderPane {
     @FXML private MenuItem addBlockItem;
     @FXML private MenuItem addPoolItem;
     @FXML private MenuItem addDropoutItem;
+    @FXML private MenuItem addDenseItem;
     @FXML private MenuItem putBackGapItem;
     @FXML private MenuItem removeItem;
     @FXML private MenuItem moveUpItem;
@@ -190,6 +191,7 @@ public final class MainWindowView extends BorderPane {
         editing.addBlock.bind(addBlockItem);
         editing.addPool.bind(addPoolItem);
         editing.addDropout.bind(addDropoutItem);
+        editing.addDense.bind(addDenseItem);
         editing.putBackGap.bind(putBackGapItem);
         editing.remove.bind(removeItem);
         editing.moveUp.bind(moveUpItem);

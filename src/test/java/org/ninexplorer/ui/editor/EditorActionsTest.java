@@ -3,6 +3,8 @@ package org.ninexplorer.ui.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.LayerKind;
 
 class EditorActionsTest {
@@ -50,5 +52,30 @@ class EditorActionsTest {
         assertThat(actions.putBackGap.canExecute()).isTrue();
         actions.putBackGap.execute();
         assertThat(actions.putBackGap.canExecute()).isFalse();
+    }
+
+    @Test
+    void addDenseInsertsAHiddenLayerOrAHeadAndUndoes() {
+        Architecture before = editor.architecture();
+        editor.select(0);
+        actions.addDense.execute();
+
+        assertThat(editor.architecture().layers().get(1)).isEqualTo(new Dense(EditorViewModel.HIDDEN_UNITS));
+        assertThat(editor.selection()).as("the new layer is selected").isEqualTo(1);
+        assertThat(actions.undo.canExecute()).isTrue();
+        actions.undo.execute();
+        assertThat(editor.architecture()).isEqualTo(before);
+
+        int last = before.layers().size() - 1;
+        editor.select(last);
+        actions.remove.execute();
+        editor.select(last - 1);
+        actions.addDense.execute();
+        assertThat(editor.architecture().layers().get(last)).as("at the end it makes the class scores")
+                .isEqualTo(new Dense(before.classes()));
+        assertThat(actions.putBackGap.canExecute()).as("a dense head replaces GAP").isFalse();
+
+        editor.lockedProperty().set(true);
+        assertThat(actions.addDense.canExecute()).isFalse();
     }
 }
