@@ -151,6 +151,19 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies a run's {@code metrics.csv} to {@code target} as it is (the one format, which {@link MetricsCsv}
+     * alone writes); an existing target is replaced only once the copy is whole.
+     */
+    public static void exportMetrics(Path runDir, Path target) throws RunStorageException {
+        Path source = runDir.resolve(METRICS_CSV);
+        if (!Files.isRegularFile(source)) {
+            throw new RunStorageException("The run " + runDir.getFileName() + " has no " + METRICS_CSV
+                    + ": it recorded no training yet.", null);
+        }
+        RunFiles.replace(target, tmp -> Files.copy(source, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+    }
+
     private static void refuseForeignFolder(Path dir) throws TrainingException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new TrainingException("The run directory " + dir + " is a file, not a folder; choose a folder.");

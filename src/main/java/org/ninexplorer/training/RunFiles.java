@@ -11,23 +11,23 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * How a run's files reach the disk: written beside the target as {@code NAME.tmp} and moved into place,
+ * How a run's files (and the app's exports: pictures, CSV, lesson bundles) reach the disk: written beside the target as {@code NAME.tmp} and moved into place,
  * so a killed app leaves the old or the new version, never half of one; a failed write removes its
  * temporary file and says which file could not be written, and why, in one sentence.
  */
-final class RunFiles {
+public final class RunFiles {
 
     static final String TMP = ".tmp";
     private static final Logger LOGGER = LoggerFactory.getLogger(RunFiles.class);
 
-    interface Writer {
+    public interface Writer {
         void writeTo(Path tmp) throws IOException;
     }
 
     private RunFiles() {
     }
 
-    static void replace(Path target, Writer writer) throws RunStorageException {
+    public static void replace(Path target, Writer writer) throws RunStorageException {
         Path tmp = target.resolveSibling(target.getFileName() + TMP);
         try {
             writer.writeTo(tmp);
@@ -39,7 +39,7 @@ final class RunFiles {
     }
 
     /** The sentence for a failed write of {@code target}; a disk that is full says so. */
-    static RunStorageException cannotWrite(Path target, IOException e) {
+    public static RunStorageException cannotWrite(Path target, IOException e) {
         if (e instanceof RunStorageException already) {
             return already;
         }
@@ -77,7 +77,7 @@ final class RunFiles {
         }
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

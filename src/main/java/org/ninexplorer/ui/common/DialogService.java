@@ -14,6 +14,19 @@ public interface DialogService {
     record Answer<T>(T value, String label) {
     }
 
+    /** A kind of file the choosers offer: its words in the chooser's filter, and its extension (without the dot). */
+    record FileKind(String description, String extension) {
+        public static final FileKind ARCHITECTURE = new FileKind("NiN architecture", "json");
+        public static final FileKind PNG = new FileKind("PNG picture", "png");
+        public static final FileKind CSV = new FileKind("CSV table", "csv");
+
+        /** {@code name} with this kind's extension, added when it has none (a GTK chooser adds nothing). */
+        public java.nio.file.Path withExtension(java.nio.file.Path file) {
+            String name = file.getFileName().toString();
+            return name.contains(".") ? file : file.resolveSibling(name + "." + extension);
+        }
+    }
+
     /**
      * Asks a question; returns the chosen answer's value, or empty when the dialog was closed.
      *
@@ -26,9 +39,20 @@ public interface DialogService {
     /** Asks for a line of text, starting from {@code initial}; empty when the dialog was cancelled. */
     Optional<String> askText(String header, String detail, String initial);
 
-    Optional<Path> chooseFileToOpen(String title, Path initialDirectory);
+    /** Chooses an architecture file to open. */
+    default Optional<Path> chooseFileToOpen(String title, Path initialDirectory) {
+        return chooseFileToOpen(title, initialDirectory, FileKind.ARCHITECTURE);
+    }
 
-    Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName);
+    /** Chooses where to save an architecture file. */
+    default Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName) {
+        return chooseFileToSave(title, initialDirectory, initialName, FileKind.ARCHITECTURE);
+    }
+
+    Optional<Path> chooseFileToOpen(String title, Path initialDirectory, FileKind kind);
+
+    /** Chooses where to save a file of {@code kind}; the path has the kind's extension. */
+    Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName, FileKind kind);
 
     Optional<Path> chooseFolder(String title, Path initialDirectory);
 }

@@ -18,9 +18,6 @@ import javafx.stage.Window;
 /** The dialog service as JavaFX alerts and choosers, owned by the main window. */
 public final class FxDialogs implements DialogService {
 
-    private static final FileChooser.ExtensionFilter JSON =
-            new FileChooser.ExtensionFilter("NiN architecture (*.json)", "*.json");
-
     private final Supplier<Window> owner;
 
     public FxDialogs(Supplier<Window> owner) {
@@ -60,15 +57,15 @@ public final class FxDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseFileToOpen(String title, Path initialDirectory) {
-        return Optional.ofNullable(jsonChooser(title, initialDirectory).showOpenDialog(owner.get())).map(File::toPath);
+    public Optional<Path> chooseFileToOpen(String title, Path initialDirectory, FileKind kind) {
+        return Optional.ofNullable(chooser(title, initialDirectory, kind).showOpenDialog(owner.get())).map(File::toPath);
     }
 
     @Override
-    public Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName) {
-        FileChooser chooser = jsonChooser(title, initialDirectory);
+    public Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName, FileKind kind) {
+        FileChooser chooser = chooser(title, initialDirectory, kind);
         chooser.setInitialFileName(initialName);
-        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath).map(kind::withExtension);
     }
 
     @Override
@@ -81,10 +78,11 @@ public final class FxDialogs implements DialogService {
         return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
     }
 
-    private static FileChooser jsonChooser(String title, Path initialDirectory) {
+    private static FileChooser chooser(String title, Path initialDirectory, FileKind kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(JSON);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                kind.description() + " (*." + kind.extension() + ")", "*." + kind.extension()));
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
             chooser.setInitialDirectory(initialDirectory.toFile());
         }

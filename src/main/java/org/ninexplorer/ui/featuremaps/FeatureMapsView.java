@@ -31,6 +31,7 @@ import javafx.util.Duration;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.common.Spinners;
 
 /** The input, the prediction and the maps of every NiN block for one chosen sample. */
@@ -214,7 +215,10 @@ public final class FeatureMapsView extends BorderPane {
             cell.setOnMouseClicked(e -> enlarge(title.getText(), tile));
             grid.getChildren().add(cell);
         }
-        return new VBox(6, title, grid);
+        VBox section = new VBox(6, title, grid);
+        SnapshotExport.install(section, "feature-maps-block-" + (number + 1),
+                "Feature maps of NiN block " + (number + 1));
+        return section;
     }
 
     private void enlarge(String block, MapTiles.Tile tile) {

@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.ninexplorer.model.LayerReport;
+import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
@@ -61,6 +62,8 @@ public final class GraphView extends BorderPane {
             }
         });
         setCenter(scroll);
+        // The whole net, not the part the scroll pane shows.
+        SnapshotExport.install(chain, "graph", "Network graph");
 
         Label summary = new Label();
         summary.setId("summary");

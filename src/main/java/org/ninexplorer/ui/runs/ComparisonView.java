@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.paint.Color;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.SnapshotExport;
 
 /** Draws a {@link ComparisonViewModel.Comparison}: two overlaid charts, a legend naming each run, and the table. */
 public final class ComparisonView extends VBox {
@@ -42,6 +43,9 @@ public final class ComparisonView extends VBox {
 
     @FXML
     private void initialize() {
+        SnapshotExport.install(this, "comparison", "Comparison");
+        SnapshotExport.install(compareLoss, "comparison-loss", "Comparison: loss");
+        SnapshotExport.install(compareAccuracy, "comparison-accuracy", "Comparison: accuracy");
         alignEpoch.setOnAction(e -> viewModel.alignmentProperty().set(ComparisonViewModel.Alignment.EPOCH));
         alignTime.setOnAction(e -> viewModel.alignmentProperty().set(ComparisonViewModel.Alignment.WALL_TIME));
         column("Run", ComparisonViewModel.Row::run, 220);

@@ -28,6 +28,7 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.LearningRateSchedule;
 import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.common.Spinners;
 
 /** The dashboard: data, hyper-parameters, Start/Pause/Resume/Stop, progress and the live charts. */
@@ -175,6 +176,8 @@ public final class TrainingView extends BorderPane {
         accuracyChart.getData().add(series("train", charts.trainAccuracy()));
         accuracyChart.getData().add(series("test", charts.testAccuracy()));
         follow((NumberAxis) accuracyChart.getXAxis(), charts.epochAxisProperty());
+        SnapshotExport.install(lossChart, "loss", "Loss chart");
+        SnapshotExport.install(accuracyChart, "accuracy", "Accuracy chart");
         follow((NumberAxis) accuracyChart.getYAxis(), new SimpleObjectProperty<>(charts.accuracyAxis()));
         // The axis labels name what is plotted; in presentation mode the titles' line goes to the plots.
         String lossTitle = lossChart.getTitle();

@@ -276,12 +276,13 @@ class RunsViewModelTest {
         }
 
         @Override
-        public Optional<Path> chooseFileToOpen(String title, Path initialDirectory) {
+        public Optional<Path> chooseFileToOpen(String title, Path initialDirectory, FileKind kind) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName) {
+        public Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName,
+                                               FileKind kind) {
             return Optional.empty();
         }
 
