@@ -66,10 +66,9 @@ public final class RunRecord {
         b.put("kind", backend.kind());
         b.put("description", backend.description());
         ObjectNode v = root.putObject("versions");
-        String app = RunRecord.class.getPackage().getImplementationVersion();
-        v.put("app", app == null ? "development" : app);
-        v.put("dl4j", "1.0.0-M2.1");
-        v.put("java", System.getProperty("java.version"));
+        v.put("app", Versions.app());
+        v.put("dl4j", Versions.DL4J);
+        v.put("java", Versions.java());
         root.put("status", RunStatus.RUNNING.label());
         root.put("epochsCompleted", 0);
         RunRecord record = new RunRecord(dir.resolve(FILE), root, request.architecture(), request.hyperparameters(),

@@ -2,7 +2,7 @@ package org.ninexplorer.ui.main;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.util.prefs.Preferences;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -12,6 +12,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -35,6 +36,8 @@ import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.graph.GraphView;
 import org.ninexplorer.ui.graph.GraphViewModel;
 import org.ninexplorer.ui.graph.GraphZoom;
+import org.ninexplorer.ui.help.HelpMenu;
+import org.ninexplorer.ui.help.Shortcuts;
 import org.ninexplorer.ui.runs.RunsView;
 import org.ninexplorer.ui.runs.RunsViewModel;
 import org.ninexplorer.ui.training.TrainingSession;
@@ -61,6 +64,10 @@ public final class MainWindowView extends BorderPane {
     private final Action stop;
     private final Panels panels;
 
+    @FXML private MenuBar menuBar;
+    @FXML private Menu fileMenu;
+    @FXML private Menu exportMenu;
+    @FXML private Menu helpMenu;
     @FXML private Menu newMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem undoItem;
@@ -156,6 +163,9 @@ public final class MainWindowView extends BorderPane {
                 " as it was trained: its network (read-only), recipe, curves and feature maps."));
         editAsNewButton.setOnAction(e -> editor.editAsNew());
         WindowKeys.install(this, editing, zoom, appearance, panels);
+        ExportActions.install(fileMenu, exportMenu, this, dialogs, editor.shownRunProperty());
+        new HelpMenu(() -> getScene().getWindow(), () -> Stream.concat(Shortcuts.fromMenus(menuBar.getMenus()).stream(),
+                WindowKeys.rows().stream()).toList(), training.session().backendProperty()).fill(helpMenu);
     }
 
     @FXML

@@ -8,6 +8,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.graph.GraphZoom;
+import org.ninexplorer.ui.help.Shortcuts;
 
 /** The window-wide keys: undo and redo of the architecture, zoom of the graph, Escape in presentation mode. */
 final class WindowKeys {
@@ -26,8 +27,19 @@ final class WindowKeys {
     private static final List<KeyCombination> ZOOM_FIT = List.of(
             new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
             new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
+    private static final KeyCombination CLOSE_INSPECTOR = new KeyCodeCombination(KeyCode.ESCAPE);
 
     private WindowKeys() {
+    }
+
+    /** What each of these keys does, for Help ▸ Keyboard shortcuts; read from the combinations above. */
+    static List<Shortcuts.Row> rows() {
+        return List.of(new Shortcuts.Row("Undo the last change to the network", Shortcuts.keys(List.of(UNDO))),
+                new Shortcuts.Row("Redo", Shortcuts.keys(List.of(REDO, REDO_SHIFT))),
+                new Shortcuts.Row("Zoom the graph in", Shortcuts.keys(ZOOM_IN)),
+                new Shortcuts.Row("Zoom the graph out", Shortcuts.keys(ZOOM_OUT)),
+                new Shortcuts.Row("Fit the whole network", Shortcuts.keys(ZOOM_FIT)),
+                new Shortcuts.Row("Close the inspector (presentation mode)", Shortcuts.keys(List.of(CLOSE_INSPECTOR))));
     }
 
     /**
@@ -51,7 +63,7 @@ final class WindowKeys {
             } else if (matches(ZOOM_FIT, e)) {
                 zoom.fit();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && appearance.presentationProperty().get()) {
+            } else if (CLOSE_INSPECTOR.match(e) && appearance.presentationProperty().get()) {
                 panels.closeInspector();
             }
         });

@@ -1,0 +1,137 @@
+package org.ninexplorer.ui.help;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.ninexplorer.training.Versions;
+
+/**
+ * Help ▸ Keyboard shortcuts, What is NiN? and About. The dialogs do not wait for an answer (a teacher can
+ * keep the shortcuts open beside the window); their parts have ids for tests.
+ */
+public final class HelpMenu {
+
+    private final Supplier<Window> owner;
+    private final Supplier<List<Shortcuts.Row>> shortcuts;
+    private final ObservableStringValue backend;
+
+    /**
+     * @param shortcuts every key binding of the window, read when the dialog opens (menu texts change)
+     * @param backend   the backend line, as the toolbar shows it
+     */
+    public HelpMenu(Supplier<Window> owner, Supplier<List<Shortcuts.Row>> shortcuts, ObservableStringValue backend) {
+        this.owner = owner;
+        this.shortcuts = shortcuts;
+        this.backend = backend;
+    }
+
+    /** Fills {@code help} with its three items. */
+    public void fill(Menu help) {
+        MenuItem keys = item("help-shortcuts", "_Keyboard shortcuts", this::showShortcuts);
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        help.getItems().setAll(keys, item("help-nin", "_What is NiN?", this::showWhatIsNin),
+                item("help-about", "_About NiN Explorer", this::showAbout));
+    }
+
+    void showShortcuts() {
+        TableView<Shortcuts.Row> table = new TableView<>();
+        table.setId("shortcuts-table");
+        table.getColumns().add(column("What", Shortcuts.Row::action, 420));
+        table.getColumns().add(column("Keys", Shortcuts.Row::keys, 260));
+        table.getItems().setAll(shortcuts.get());
+        table.setPrefHeight(520);
+        show("shortcuts-dialog", "Keyboard shortcuts", table);
+    }
+
+    void showWhatIsNin() {
+        VBox page = new VBox(8);
+        page.setId("nin-page");
+        page.getStyleClass().add("help-page");
+        for (String paragraph : read("what-is-nin.txt").split("\\R\\s*\\R")) {
+            Label label = new Label(paragraph.startsWith("# ") ? paragraph.substring(2) : paragraph.strip());
+            label.setWrapText(true);
+            label.setMaxWidth(640);
+            label.getStyleClass().add(paragraph.startsWith("# ") ? "help-heading" : "help-text");
+            page.getChildren().add(label);
+        }
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setPrefSize(680, 540);
+        show("nin-dialog", "What is NiN?", scroll);
+    }
+
+    void showAbout() {
+        Label text = new Label(about());
+        text.setId("about-text");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        show("about-dialog", "About NiN Explorer", text);
+    }
+
+    /** The versions a bug report needs, one per line. */
+    String about() {
+        return "NiN Explorer " + Versions.app() + "\n"
+                + "Explore, edit, train and look inside the Network-in-Network CNN.\n\n"
+                + "Java " + Versions.java() + " (" + System.getProperty("java.vendor") + ")\n"
+                + "JavaFX " + System.getProperty("javafx.runtime.version") + "\n"
+                + "DL4J and ND4J " + Versions.DL4J + "\n"
+                + "Backend: " + backend.get();
+    }
+
+    private void show(String id, String title, Node content) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setResizable(true);
+        dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().getStylesheets().add(HelpMenu.class.getResource("help.css").toExternalForm());
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = HelpMenu.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("not found");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The help page " + resource + " is missing from the build", e);
+        }
+    }
+
+    private static TableColumn<Shortcuts.Row, String> column(String title,
+            java.util.function.Function<Shortcuts.Row, String> value, double width) {
+        TableColumn<Shortcuts.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
