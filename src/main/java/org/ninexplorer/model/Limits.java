@@ -36,6 +36,17 @@ public final class Limits {
     /** The longest string in an architecture or run file (names and types are a few characters). */
     public static final int MAX_JSON_STRING = 100_000;
 
+    /**
+     * What a lesson bundle may hold, checked before anything is unpacked and again while it is (a zip can
+     * claim small sizes and inflate to gigabytes): enough for a few dozen runs with their trained d2l-224
+     * models (about 8 MB each), far below what would fill a disk.
+     */
+    public static final int MAX_LESSON_ENTRIES = 2_000;
+    public static final long MAX_LESSON_ENTRY_BYTES = 256L << 20;
+    public static final long MAX_LESSON_BYTES = 2L << 30;
+    /** The manifest and each run's small files (its record, its metrics) are read into memory. */
+    public static final long MAX_LESSON_MANIFEST_BYTES = 1L << 20;
+
     private Limits() {
     }
 

@@ -24,6 +24,6 @@ class LayeringTest {
     @ArchTest
     static final ArchRule engineHasNoJavaFx = noClasses().that()
             .resideInAnyPackage("org.ninexplorer.training..", "org.ninexplorer.data..", "org.ninexplorer.cli..",
-                    "org.ninexplorer.export..")
+                    "org.ninexplorer.export..", "org.ninexplorer.lesson..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 }
