@@ -52,9 +52,13 @@ final class DocumentActions {
     }
 
     void open(Path path) {
-        if (!confirmDiscard("opening " + path.getFileName())) {
-            return;
+        if (confirmDiscard("opening " + path.getFileName())) {
+            load(path);
         }
+    }
+
+    /** Opens {@code path} without asking first (the caller has asked); remembered among the recent files. */
+    void load(Path path) {
         try {
             editor.open(path);
             remember(path);

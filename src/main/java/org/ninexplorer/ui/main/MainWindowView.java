@@ -68,6 +68,8 @@ public final class MainWindowView extends BorderPane {
     @FXML private Menu fileMenu;
     @FXML private Menu exportMenu;
     @FXML private Menu helpMenu;
+    @FXML private MenuItem exportLessonItem;
+    @FXML private MenuItem openLessonItem;
     @FXML private Menu newMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem undoItem;
@@ -164,6 +166,7 @@ public final class MainWindowView extends BorderPane {
         editAsNewButton.setOnAction(e -> editor.editAsNew());
         WindowKeys.install(this, editing, zoom, appearance, panels);
         ExportActions.install(fileMenu, exportMenu, this, dialogs, editor.shownRunProperty());
+        LessonActions.install(exportLessonItem, openLessonItem, editor, runs, appearance, documents, dialogs);
         new HelpMenu(() -> getScene().getWindow(), () -> Stream.concat(Shortcuts.fromMenus(menuBar.getMenus()).stream(),
                 WindowKeys.rows().stream()).toList(), training.session().backendProperty()).fill(helpMenu);
     }

@@ -118,6 +118,11 @@ public final class RunsViewModel {
         return filter;
     }
 
+    /** The data directory's runs, where new runs and those of an opened lesson go. */
+    public Path runsRoot() {
+        return runsRoot;
+    }
+
     /** Folders the user added besides the data directory's runs. */
     public ObservableList<Path> folders() {
         return folders;
