@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -19,6 +20,7 @@ import java.util.zip.ZipFile;
 import org.ninexplorer.model.ArchitectureFormatException;
 import org.ninexplorer.model.ArchitectureJson;
 import org.ninexplorer.model.Limits;
+import org.ninexplorer.training.RunCatalog;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.RunFiles;
 import org.ninexplorer.training.RunMetrics;
@@ -208,6 +210,13 @@ public final class LessonReader {
                 RunDirectory.open(folder);
                 if (run.files().contains(RunDirectory.METRICS_CSV)) {
                     RunMetrics.read(folder);
+                }
+                if (run.files().contains(RunDirectory.MODEL_ZIP)) {
+                    Optional<String> problem = RunCatalog.modelProblem(folder, folder.resolve(RunDirectory.MODEL_ZIP));
+                    if (problem.isPresent()) {
+                        throw new LessonException("The lesson's run " + run.folder() + " does not open: "
+                                + problem.get());
+                    }
                 }
             } catch (TrainingException | IOException e) {
                 throw new LessonException("The lesson's run " + run.folder() + " does not open: " + e.getMessage(), e);

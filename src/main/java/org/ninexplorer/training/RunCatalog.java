@@ -137,15 +137,24 @@ public final class RunCatalog {
             return Optional.of(e.getMessage());
         }
         for (Path file : models) {
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                if (zip.getEntry(ModelSerializer.CONFIGURATION_JSON) == null
-                        || zip.getEntry(ModelSerializer.COEFFICIENTS_BIN) == null) {
-                    return Optional.of(folder.relativize(file) + " does not open: it holds no network.");
-                }
-            } catch (IOException e) {
-                return Optional.of(folder.relativize(file) + " does not open (" + e.getMessage()
-                        + "); it was probably cut short.");
+            Optional<String> problem = modelProblem(folder, file);
+            if (problem.isPresent()) {
+                return problem;
             }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the model or checkpoint {@code file} of the run in {@code folder} does not open as DL4J's zip, if it does not. */
+    public static Optional<String> modelProblem(Path folder, Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry(ModelSerializer.CONFIGURATION_JSON) == null
+                    || zip.getEntry(ModelSerializer.COEFFICIENTS_BIN) == null) {
+                return Optional.of(folder.relativize(file) + " does not open: it holds no network.");
+            }
+        } catch (IOException e) {
+            return Optional.of(folder.relativize(file) + " does not open (" + e.getMessage()
+                    + "); it was probably cut short.");
         }
         return Optional.empty();
     }

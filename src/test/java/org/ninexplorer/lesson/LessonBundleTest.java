@@ -249,5 +249,18 @@ class LessonBundleTest {
                 .getBytes(StandardCharsets.UTF_8));
         run.put("runs/r/run.json", "{\"schemaVersion\":1}".getBytes(StandardCharsets.UTF_8));
         refused(zip(run), "run r does not open");
+
+        // A real run whose model is not a network.
+        Path bundle = dir.resolve("real.ninlesson");
+        LessonWriter.write(lesson(true), bundle);
+        Map<String, byte[]> real = new LinkedHashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                real.put(e.getName(), zip.getInputStream(e).readAllBytes());
+            }
+        }
+        Files.delete(bundle);
+        real.put("runs/" + RUN + "/model.zip", zip(Map.of("notes.txt", new byte[] {1})));
+        refused(zip(real), "model.zip does not open: it holds no network");
     }
 }
