@@ -55,9 +55,10 @@ public final class HelpMenu {
         TableView<Shortcuts.Row> table = new TableView<>();
         table.setId("shortcuts-table");
         table.getColumns().add(column("What", Shortcuts.Row::action, 420));
-        table.getColumns().add(column("Keys", Shortcuts.Row::keys, 260));
+        table.getColumns().add(column("Keys", Shortcuts.Row::keys, 240));
         table.getItems().setAll(shortcuts.get());
-        table.setPrefHeight(520);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(700, 520);
         show("shortcuts-dialog", "Keyboard shortcuts", table);
     }
 
