@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -32,15 +35,19 @@ public final class HelpMenu {
     private final Supplier<Window> owner;
     private final Supplier<List<Shortcuts.Row>> shortcuts;
     private final ObservableStringValue backend;
+    private final Consumer<Parent> style;
 
     /**
      * @param shortcuts every key binding of the window, read when the dialog opens (menu texts change)
      * @param backend   the backend line, as the toolbar shows it
+     * @param style     gives a dialog the window's look (large text in presentation mode)
      */
-    public HelpMenu(Supplier<Window> owner, Supplier<List<Shortcuts.Row>> shortcuts, ObservableStringValue backend) {
+    public HelpMenu(Supplier<Window> owner, Supplier<List<Shortcuts.Row>> shortcuts, ObservableStringValue backend,
+                    Consumer<Parent> style) {
         this.owner = owner;
         this.shortcuts = shortcuts;
         this.backend = backend;
+        this.style = style;
     }
 
     /** Fills {@code help} with its three items. */
@@ -104,6 +111,7 @@ public final class HelpMenu {
         dialog.setResizable(true);
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().getStylesheets().add(HelpMenu.class.getResource("help.css").toExternalForm());
+        style.accept(dialog.getDialogPane());
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
@@ -121,7 +129,7 @@ public final class HelpMenu {
     }
 
     private static TableColumn<Shortcuts.Row, String> column(String title,
-            java.util.function.Function<Shortcuts.Row, String> value, double width) {
+            Function<Shortcuts.Row, String> value, double width) {
         TableColumn<Shortcuts.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);

@@ -45,18 +45,20 @@ public final class Appearance {
      * and {@code dark} while they are on.
      */
     public void applyTo(Parent root) {
-        Runnable update = () -> {
-            root.getStyleClass().removeAll(PRESENTATION_CLASS, DARK_CLASS);
-            if (presentation.get()) {
-                root.getStyleClass().add(PRESENTATION_CLASS);
-            }
-            if (dark.get()) {
-                root.getStyleClass().add(DARK_CLASS);
-            }
-        };
-        presentation.addListener((obs, old, on) -> update.run());
-        dark.addListener((obs, old, on) -> update.run());
-        update.run();
+        presentation.addListener((obs, old, on) -> markNow(root));
+        dark.addListener((obs, old, on) -> markNow(root));
+        markNow(root);
+    }
+
+    /** Marks {@code root} as {@link #applyTo} does, once: for a dialog that closes long before the window. */
+    public void markNow(Parent root) {
+        root.getStyleClass().removeAll(PRESENTATION_CLASS, DARK_CLASS);
+        if (presentation.get()) {
+            root.getStyleClass().add(PRESENTATION_CLASS);
+        }
+        if (dark.get()) {
+            root.getStyleClass().add(DARK_CLASS);
+        }
     }
 
     private void applyTheme() {

@@ -168,7 +168,10 @@ public final class MainWindowView extends BorderPane {
         ExportActions.install(fileMenu, exportMenu, this, dialogs, editor.shownRunProperty());
         LessonActions.install(exportLessonItem, openLessonItem, editor, runs, appearance, documents, dialogs);
         new HelpMenu(() -> getScene().getWindow(), () -> Stream.concat(Shortcuts.fromMenus(menuBar.getMenus()).stream(),
-                WindowKeys.rows().stream()).toList(), training.session().backendProperty()).fill(helpMenu);
+                WindowKeys.rows().stream()).toList(), training.session().backendProperty(), pane -> {
+                    pane.getStylesheets().addAll(getStylesheets());
+                    appearance.markNow(pane);
+                }).fill(helpMenu);
     }
 
     @FXML

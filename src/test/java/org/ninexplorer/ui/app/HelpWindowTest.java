@@ -93,6 +93,16 @@ class HelpWindowTest {
         String about = robot.lookup("#about-text").queryAs(Label.class).getText();
         assertThat(about).contains("DL4J and ND4J " + Versions.DL4J, "Java " + System.getProperty("java.version"),
                 "JavaFX 21", "Backend: " + opened.backend().get());
+        double normal = robot.lookup("#about-text").queryAs(Label.class).getFont().getSize();
+        close(robot, "#about-text");
+
+        // In presentation mode a help dialog is as large as the window's text, for the back of the room.
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.ToggleButton) opened.window().view()
+                .lookup("#presentationToggle")).fire()).get();
+        fire(robot, "help-about");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#about-text").tryQuery().isPresent());
+        assertThat(robot.lookup("#about-text").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(20)
+                .isGreaterThan(normal);
         close(robot, "#about-text");
     }
 }
