@@ -47,13 +47,9 @@ public final class FeatureMapper {
 
     /** @param pixels one sample in the architecture's input size, CHW order, values in [0, 1] */
     public synchronized FeatureMaps compute(float[] pixels) {
-        Shape in = architecture.input().shape();
-        if (pixels.length != in.elements()) {
-            throw new IllegalArgumentException("expected " + in.elements() + " pixels (" + in + "), got " + pixels.length);
-        }
-        INDArray input = Nd4j.create(pixels, new long[] {1, in.channels(), in.height(), in.width()}, DataType.FLOAT);
+        INDArray input = batch(pixels, 1);
         List<INDArray> activations = FastPath.singleThreaded(() -> network.feedForward(input, false));
-        int[] indices = NetworkBuilder.outputLayerIndices(architecture, network);
+        int[] indices = outputLayerIndices();
         List<FeatureMaps.BlockActivation> blocks = new ArrayList<>();
         for (int i = 0; i < architecture.layers().size(); i++) {
             if (architecture.layers().get(i) instanceof NinBlock) {
@@ -65,5 +61,33 @@ public final class FeatureMapper {
         }
         float[] probabilities = activations.get(activations.size() - 1).dup().data().asFloat();
         return new FeatureMaps(blocks, probabilities);
+    }
+
+    /**
+     * Every DL4J layer's activation for {@code count} samples in one batched pass (entry 0 is the input);
+     * see {@link #outputLayerIndices()} for which entry is a top-level layer's output.
+     */
+    synchronized List<INDArray> feedForward(float[] pixels, int count) {
+        return network.feedForward(batch(pixels, count), false);
+    }
+
+    /** The class probabilities of {@code count} samples in one batched output call, {@code count × classes}. */
+    synchronized float[] probabilities(float[] pixels, int count) {
+        return network.output(batch(pixels, count), false).data().asFloat();
+    }
+
+    /** See {@link NetworkBuilder#outputLayerIndices}. */
+    int[] outputLayerIndices() {
+        return NetworkBuilder.outputLayerIndices(architecture, network);
+    }
+
+    /** {@code count} samples of the input size, one after another in CHW order, as an NCHW batch. */
+    private INDArray batch(float[] pixels, int count) {
+        Shape in = architecture.input().shape();
+        if (pixels.length != (long) count * in.elements()) {
+            throw new IllegalArgumentException("expected " + count + " × " + in.elements() + " pixels (" + in
+                    + "), got " + pixels.length);
+        }
+        return Nd4j.create(pixels, new long[] {count, in.channels(), in.height(), in.width()}, DataType.FLOAT);
     }
 }

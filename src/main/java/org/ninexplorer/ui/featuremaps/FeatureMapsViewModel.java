@@ -20,9 +20,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.ImageSource;
 import org.ninexplorer.model.Architecture;
-import org.ninexplorer.model.GlobalAvgPool;
 import org.ninexplorer.model.InputSpec;
-import org.ninexplorer.model.Layer;
+import org.ninexplorer.training.ClassMaps;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.training.RunCatalog;
@@ -58,10 +57,8 @@ public final class FeatureMapsViewModel {
 
         /** Class names for the last block's channels when GAP ends the net and turns them into class scores. */
         public List<String> labelsFor(FeatureMaps.BlockActivation block) {
-            boolean last = block == maps.blocks().get(maps.blocks().size() - 1);
-            List<Layer> layers = architecture.layers();
-            boolean gapHead = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof GlobalAvgPool;
-            return last && gapHead && block.shape().channels() == classNames.size() ? classNames : null;
+            boolean classMaps = ClassMaps.classMapLayer(architecture).orElse(-1) == block.layerIndex();
+            return classMaps && block.shape().channels() == classNames.size() ? classNames : null;
         }
     }
 

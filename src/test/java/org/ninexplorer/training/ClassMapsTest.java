@@ -1,0 +1,112 @@
+package org.ninexplorer.training;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ninexplorer.data.ImageSource;
+import org.ninexplorer.model.Dense;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.Presets;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+/** A real short run on the bundled sample: its class maps pool to exactly the scores the softmax gets. */
+class ClassMapsTest {
+
+    private static MultiLayerNetwork saved;
+
+    @BeforeAll
+    static void train(@TempDir Path dir) throws Exception {
+        RunFixtures.train(TinyNets.TINY_28, dir.resolve("run"), 1);
+        saved = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("run/model.zip").toFile(), false);
+    }
+
+    @Test
+    void eachMapsMeanIsItsClassScoreBeforeSoftmaxInBothFormsOfTheBlocks() {
+        ImageSource test = TinyNets.sample().test();
+        for (boolean fused : List.of(true, false)) {
+            MultiLayerNetwork net = NetworkBuilder.adopt(TinyNets.TINY_28, Hyperparameters.defaults(), 1, saved, fused);
+            FeatureMapper mapper = FeatureMapper.of(TinyNets.TINY_28, net);
+            int gap = NetworkBuilder.outputLayerIndices(TinyNets.TINY_28, net)[3] + 1;
+            for (int i = 0; i < 5; i++) {
+                float[] pixels = test.pixels(i);
+                List<ClassMaps.ClassMap> maps = ClassMaps.of(TinyNets.TINY_28, mapper.compute(pixels));
+                INDArray input = Nd4j.create(pixels, new long[] {1, 1, 28, 28});
+                float[] scores = net.feedForward(input, false).get(gap).dup().data().asFloat();
+                float[] softmax = net.output(input, false).data().asFloat();
+
+                assertThat(maps).hasSize(10);
+                assertThat(maps.get(0).height()).isEqualTo(6);
+                for (ClassMaps.ClassMap map : maps) {
+                    assertThat(map.score()).as("class %d of image %d, fused %s", map.classIndex(), i, fused)
+                            .isCloseTo(scores[map.classIndex()], offset(1e-4f));
+                    assertThat(map.probability()).isCloseTo(softmax[map.classIndex()], offset(1e-5f));
+                }
+                assertThat(maps.stream().mapToDouble(ClassMaps.ClassMap::score).max().orElseThrow())
+                        .as("a trained net's maps are not all zero").isGreaterThan(0);
+            }
+        }
+    }
+
+    @Test
+    void onlyANetWhoseLastBlockFeedsGapHasClassMaps() {
+        assertThat(ClassMaps.classMapLayer(Presets.FASHION_28)).hasValue(7); // dropout before the block
+        assertThat(ClassMaps.classMapLayer(TinyNets.TINY_28)).hasValue(2);
+        assertThat(ClassMaps.classMapLayer(Presets.FASHION_28.withLayer(8, new Dense(10)))).isEmpty();
+        assertThat(ClassMaps.classMapLayer(Presets.FASHION_28.withInserted(8, new MaxPool(2, 2)))).isEmpty();
+        assertThat(ClassMaps.classMapLayer(Presets.FASHION_28.withClasses(5))).isEmpty();
+    }
+
+    @Test
+    void theMeanOverTheTestSetIsTheMeanOfEachImagesOwnClassMap() {
+        FeatureMapper mapper = FeatureMapper.of(TinyNets.TINY_28,
+                NetworkBuilder.adopt(TinyNets.TINY_28, Hyperparameters.defaults(), 1, saved));
+        ImageSource test = TinyNets.sample().test();
+        int images = 100; // more than one batch, the last one partial
+        float[][] sums = new float[10][36];
+        int[] counts = new int[10];
+        for (int i = 0; i < images; i++) {
+            int label = test.label(i);
+            float[] cells = ClassMaps.of(TinyNets.TINY_28, mapper.compute(test.pixels(i))).get(label).cells();
+            for (int k = 0; k < cells.length; k++) {
+                sums[label][k] += cells[k];
+            }
+            counts[label]++;
+        }
+        List<Double> progress = new java.util.ArrayList<>();
+
+        List<ClassMaps.ClassMean> means = ClassMaps.meanOverTestSet(mapper, test, images, progress::add, () -> false);
+
+        assertThat(progress).last().isEqualTo(1.0);
+        assertThat(means).hasSize(10);
+        for (ClassMaps.ClassMean mean : means) {
+            int c = mean.classIndex();
+            assertThat(mean.images()).isEqualTo(counts[c]);
+            for (int k = 0; k < 36; k++) {
+                assertThat(mean.cells()[k]).isCloseTo(counts[c] == 0 ? 0 : sums[c][k] / counts[c], offset(1e-4f));
+            }
+        }
+        assertThat(means.stream().mapToInt(ClassMaps.ClassMean::images).sum()).isEqualTo(images);
+    }
+
+    @Test
+    void averagingStopsWhenCancelled() {
+        FeatureMapper mapper = FeatureMapper.of(TinyNets.TINY_28,
+                NetworkBuilder.adopt(TinyNets.TINY_28, Hyperparameters.defaults(), 1, saved));
+        List<Double> progress = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> ClassMaps.meanOverTestSet(mapper, TinyNets.sample().test(), 1000, progress::add,
+                () -> !progress.isEmpty())).isInstanceOf(CancellationException.class);
+        assertThat(progress).hasSize(1);
+    }
+}
