@@ -20,6 +20,8 @@ import org.ninexplorer.data.Datasets;
 import org.ninexplorer.training.Backends;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.MemoryCheck;
+import org.ninexplorer.ui.classmaps.ClassMapsView;
+import org.ninexplorer.ui.classmaps.ClassMapsViewModel;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.FxDialogs;
 import org.ninexplorer.ui.common.TaskExecutor;
@@ -131,9 +133,13 @@ public final class ExplorerApp extends Application {
         RunOpener opener = new RunOpener(editor, training, featureMaps, () -> window[0].showNetwork());
         RunsViewModel runs = new RunsViewModel(dataDirectory.root().resolve("runs"), preferences.node("runs"), background,
                 Platform::runLater, dialogs, DesktopFolders.awt(), opener, new ComparisonViewModel());
+        ClassMapsViewModel classMaps = new ClassMapsViewModel(featureMaps, background, Platform::runLater);
         Supplier<FeatureMapsView> featureMapsView = () -> {
             FeatureMapsView mapsView = new FeatureMapsView(featureMaps);
             mapsView.setLoadRun(runs.load::execute);
+            ClassMapsView why = new ClassMapsView(classMaps);
+            why.onScreenProperty().bind(mapsView.whyShown());
+            mapsView.setWhyPanel(why);
             return mapsView;
         };
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView, runs,

@@ -25,6 +25,19 @@ public final class ColorMap {
         return 0xFF000000 | r << 16 | g << 8 | b;
     }
 
+    /**
+     * {@code length} values from {@code offset} in viridis, {@code min} purple and {@code max} yellow
+     * (all purple when the range is empty).
+     */
+    public static int[] viridis(float[] values, int offset, int length, float min, float max) {
+        float range = max - min;
+        int[] argb = new int[length];
+        for (int i = 0; i < length; i++) {
+            argb[i] = viridis(range > 0 ? (values[offset + i] - min) / range : 0);
+        }
+        return argb;
+    }
+
     /** Pixels in [0, 1] as opaque grey ARGB (the first channel's plane only for colour input is not wanted: averages). */
     public static int[] grey(float[] chw, int channels, int height, int width) {
         int plane = height * width;

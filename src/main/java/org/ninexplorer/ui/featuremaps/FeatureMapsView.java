@@ -3,24 +3,25 @@ package org.ninexplorer.ui.featuremaps;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -47,6 +48,8 @@ public final class FeatureMapsView extends BorderPane {
     @FXML private VBox content;
     @FXML private Label messageLabel;
     @FXML private Label sourceLabel;
+    @FXML private Tab blockMapsTab;
+    @FXML private Tab whyTab;
 
     private FeatureMapsViewModel.Result shown;
     private boolean sharedScaleShown;
@@ -89,6 +92,7 @@ public final class FeatureMapsView extends BorderPane {
         viewModel.resultProperty().addListener((obs, old, r) -> showWhenVisible());
         // Hundreds of tiles are built only when someone looks, not at every epoch behind a hidden tab.
         onScreen.addListener((obs, old, v) -> showWhenVisible());
+        blockMapsTab.selectedProperty().addListener((obs, old, v) -> showWhenVisible());
         fillStrip();
         showWhenVisible(); // the window builds this view when first shown, perhaps after a run
     }
@@ -103,10 +107,20 @@ public final class FeatureMapsView extends BorderPane {
         return onScreen;
     }
 
+    /** The panel of the second tab, which says why the net decided (class maps, occlusion). */
+    public void setWhyPanel(Node panel) {
+        whyTab.setContent(panel);
+    }
+
+    /** Whether the why panel is on screen. */
+    public BooleanBinding whyShown() {
+        return onScreen.and(whyTab.selectedProperty());
+    }
+
     private void showWhenVisible() {
         FeatureMapsViewModel.Result result = viewModel.resultProperty().get();
         boolean shared = viewModel.sharedScaleProperty().get();
-        if (onScreen.get() && (result != shown || shared != sharedScaleShown)) {
+        if (onScreen.get() && blockMapsTab.isSelected() && (result != shown || shared != sharedScaleShown)) {
             shown = result;
             sharedScaleShown = shared;
             show(result);
@@ -121,7 +135,7 @@ public final class FeatureMapsView extends BorderPane {
                     .setMax(dataset.test().size() - 1);
         }
         for (FeatureMapsViewModel.Sample sample : viewModel.strip()) {
-            ImageView view = imageView(ColorMap.grey(sample.image().pixels(), sample.image().channels(),
+            ImageView view = PixelImages.view(ColorMap.grey(sample.image().pixels(), sample.image().channels(),
                     sample.image().height(), sample.image().width()), sample.image().width(), sample.image().height(), 64);
             Label label = new Label(sample.label());
             VBox item = new VBox(2, view, label);
@@ -154,7 +168,7 @@ public final class FeatureMapsView extends BorderPane {
 
     private HBox header(FeatureMapsViewModel.Result result) {
         SampleImage in = result.input();
-        ImageView input = imageView(ColorMap.grey(in.pixels(), in.channels(), in.height(), in.width()),
+        ImageView input = PixelImages.view(ColorMap.grey(in.pixels(), in.channels(), in.height(), in.width()),
                 in.width(), in.height(), 168);
         Label inputLabel = new Label("Input " + in.channels() + "×" + in.height() + "×" + in.width());
         Label truth = new Label(result.truth());
@@ -199,7 +213,7 @@ public final class FeatureMapsView extends BorderPane {
         grid.setId("block-" + number);
         double size = labels != null ? 72 : Math.max(40, Math.min(72, s.width() * 3.0));
         for (MapTiles.Tile tile : MapTiles.render(block, viewModel.sharedScaleProperty().get(), labels)) {
-            ImageView view = imageView(tile.argb(), tile.width(), tile.height(), size);
+            ImageView view = PixelImages.view(tile.argb(), tile.width(), tile.height(), size);
             VBox cell = new VBox(1, view);
             cell.getStyleClass().add("map-tile");
             cell.setAlignment(Pos.CENTER);
@@ -227,20 +241,8 @@ public final class FeatureMapsView extends BorderPane {
         alert.setTitle(tile.label());
         alert.setHeaderText(block + "\n" + tile.label() + String.format(Locale.ROOT, "  ·  values %.3f … %.3f",
                 tile.min(), tile.max()));
-        alert.getDialogPane().setContent(imageView(tile.argb(), tile.width(), tile.height(), 420));
+        alert.getDialogPane().setContent(PixelImages.view(tile.argb(), tile.width(), tile.height(), 420));
         alert.show();
-    }
-
-    /** Nearest-neighbour scaling keeps each activation a crisp square, which is what students should see. */
-    private static ImageView imageView(int[] argb, int width, int height, double size) {
-        WritableImage image = new WritableImage(width, height);
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        ImageView view = new ImageView(image);
-        view.setSmooth(false);
-        view.setPreserveRatio(true);
-        view.setFitWidth(size);
-        view.setFitHeight(size);
-        return view;
     }
 
     @FXML

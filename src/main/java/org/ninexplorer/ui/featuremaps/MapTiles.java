@@ -38,11 +38,7 @@ public final class MapTiles {
                     max = Math.max(max, v[c * plane + i]);
                 }
             }
-            float range = max - min;
-            int[] argb = new int[plane];
-            for (int i = 0; i < plane; i++) {
-                argb[i] = ColorMap.viridis(range > 0 ? (v[c * plane + i] - min) / range : 0);
-            }
+            int[] argb = ColorMap.viridis(v, c * plane, plane, min, max);
             String label = labels != null && c < labels.size() ? labels.get(c) : "channel " + c;
             tiles.add(new Tile(c, label, w, h, argb, min, max));
         }

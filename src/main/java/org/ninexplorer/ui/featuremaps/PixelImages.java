@@ -1,0 +1,33 @@
+package org.ninexplorer.ui.featuremaps;
+
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/** ARGB pixels on screen, each a crisp square at any zoom (on the software renderer too). */
+public final class PixelImages {
+
+    private PixelImages() {
+    }
+
+    /** Nearest-neighbour scaling keeps each value a flat square, which is what students should see. */
+    public static ImageView view(int[] argb, int width, int height, double size) {
+        ImageView view = new ImageView(image(argb, width, height));
+        crisp(view, size);
+        return view;
+    }
+
+    /** Shows each pixel of {@code view}'s images as a flat square, the whole image fitted in {@code size}. */
+    public static void crisp(ImageView view, double size) {
+        view.setSmooth(false);
+        view.setPreserveRatio(true);
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+    }
+
+    public static WritableImage image(int[] argb, int width, int height) {
+        WritableImage image = new WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return image;
+    }
+}
