@@ -40,7 +40,7 @@ public final class ClassMapsView extends BorderPane {
     private static final double LABELLED_CELL = 26;
 
     private final ClassMapsViewModel viewModel;
-    @FXML private Label sourceLabel;
+    @FXML private Label classMapsSource;
     @FXML private Slider opacitySlider;
     @FXML private VBox content;
     @FXML private Label messageLabel;
@@ -75,7 +75,7 @@ public final class ClassMapsView extends BorderPane {
 
     @FXML
     private void initialize() {
-        sourceLabel.textProperty().bind(viewModel.sourceProperty());
+        classMapsSource.textProperty().bind(viewModel.sourceProperty());
         PixelImages.crisp(classMapOverlay, PICTURE);
         PixelImages.crisp(occlusionOverlay, PICTURE);
         opacitySlider.valueProperty().bindBidirectional(viewModel.opacityProperty());

@@ -1,0 +1,82 @@
+package org.ninexplorer.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.app.ExplorerApp;
+import org.ninexplorer.ui.training.TrainingState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** After a real short run, the feature-map view's Why? tab explains the prediction with its class maps. */
+@ExtendWith(ApplicationExtension.class)
+class ClassMapsWindowTest {
+
+    private ExplorerApp.Window window;
+    private TestWindows.Opened opened;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        opened = TestWindows.open(stage, 1400, 900);
+        window = opened.window();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestWindows.close(opened);
+    }
+
+    @Test
+    void theWhyTabShowsTheClassMapsOfTheNetJustTrained(FxRobot robot) throws Exception {
+        var training = window.training();
+        robot.interact(() -> {
+            training.form().epochsProperty().set(1);
+            training.form().limitTrainProperty().set(256);
+            training.form().limitTestProperty().set(100);
+            training.form().batchSizeProperty().set(64);
+        });
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE
+                && window.featureMaps().mapperProperty().get() != null);
+
+        robot.clickOn("#featureMapsTab");
+        robot.clickOn("#whyTab");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#poolLine").queryAs(Label.class)
+                .getText().isEmpty());
+
+        assertThat(robot.lookup("#classScores").queryAs(GridPane.class).getChildren()).hasSize(10 * 4);
+        assertThat(robot.lookup("#classMapOverlay").queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#classMapsSource").queryAs(Label.class).getText())
+                .isEqualTo(window.featureMaps().sourceProperty().get()).isNotEmpty();
+        int predicted = window.featureMaps().resultProperty().get().maps().predictedClass();
+        assertThat(chosen(robot, predicted)).isTrue();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#occlusionOverlay")
+                .queryAs(ImageView.class).getImage() != null);
+
+        int other = (predicted + 1) % 10;
+        robot.clickOn("#class-" + other);
+        assertThat(chosen(robot, other)).isTrue();
+        assertThat(chosen(robot, predicted)).isFalse();
+
+        robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#meansButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#mean-9").tryQuery().isPresent());
+        assertThat(robot.lookup("#meanMaps").queryParent().getChildrenUnmodifiable()).hasSize(10);
+    }
+
+    private static boolean chosen(FxRobot robot, int classIndex) {
+        Node link = robot.lookup("#class-" + classIndex).query();
+        return link.getStyleClass().contains("chosen");
+    }
+}
