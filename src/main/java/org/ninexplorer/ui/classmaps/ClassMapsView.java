@@ -58,6 +58,7 @@ public final class ClassMapsView extends BorderPane {
     @FXML private Button occlusionCancel;
     @FXML private ProgressBar occlusionProgress;
     @FXML private ImageView occlusionOverlay;
+    @FXML private Label occlusionTitle;
     @FXML private Label occlusionLine;
     @FXML private HBox occlusionLegend;
     @FXML private Button meansButton;
@@ -142,12 +143,12 @@ public final class ClassMapsView extends BorderPane {
             return;
         }
         String name = e.classNames().get(map.classIndex());
-        classMapTitle.setText("The last block's map of “" + name + "”"
-                + (map.classIndex() == e.predicted() ? " (the predicted class)" : ""));
+        classMapTitle.setText("The last block's map of “" + name + "”" + predictedNote(e, map));
         classMapIntro.setText("NiN's last block (layer " + e.layerIndex() + ") has one " + map.height() + "×"
                 + map.width() + " map per class. Global average pooling turns each map into its class's score, "
                 + "the softmax turns the scores into probabilities. Bright = strong evidence for the class.");
         cellsTitle.setText("The map itself: " + map.height() + "×" + map.width() + " cells");
+        occlusionTitle.setText("Occlusion: where hiding the picture lowers P(" + name + ")");
         SampleImage in = e.input();
         classMapOverlay.setImage(PixelImages.image(HeatMap.over(in, map.cells(), map.height(), map.width(), e.min(),
                 e.max(), viewModel.opacityProperty().get()), in.width(), in.height()));
@@ -155,7 +156,19 @@ public final class ClassMapsView extends BorderPane {
         for (ClassMaps.ClassMap m : e.maps()) {
             scoreRow(e, m, m.classIndex() == map.classIndex());
         }
-        classMapLegend.getChildren().setAll(legend(e.min(), e.max(), "one scale for all classes of this image"));
+        classMapLegend.getChildren().setAll(legend(e.min(), e.max(), null));
+    }
+
+    /** Whether the shown class is the prediction, and whether that is right, so that a wrong one is explained as such. */
+    private static String predictedNote(ClassMapsViewModel.Explanation e, ClassMaps.ClassMap map) {
+        if (map.classIndex() != e.predicted()) {
+            return "";
+        }
+        if (e.trueClass() == FeatureMapsViewModel.Result.NO_LABEL) {
+            return " (the predicted class)";
+        }
+        return e.trueClass() == e.predicted() ? " (the predicted class, right)"
+                : " (the predicted class, wrong: the image is " + e.classNames().get(e.trueClass()) + ")";
     }
 
     private void scoreRow(ClassMapsViewModel.Explanation e, ClassMaps.ClassMap m, boolean chosen) {
@@ -185,7 +198,7 @@ public final class ClassMapsView extends BorderPane {
         for (int y = 0; y < map.height(); y++) {
             for (int x = 0; x < map.width(); x++) {
                 int i = y * map.width() + x;
-                Color colour = Color.rgb(colours[i] >> 16 & 0xFF, colours[i] >> 8 & 0xFF, colours[i] & 0xFF);
+                Color colour = colour(colours[i]);
                 g.setFill(colour);
                 g.fillRect(x * cell, y * cell, cell, cell);
                 if (cell >= LABELLED_CELL) {
@@ -233,18 +246,22 @@ public final class ClassMapsView extends BorderPane {
         }
     }
 
-    /** The colour scale from {@code min} to {@code max}, with what its numbers mean. */
+    private static Color colour(int argb) {
+        return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF);
+    }
+
+    /** The colour scale from {@code min} to {@code max}, with what its numbers mean when {@code meaning} is given. */
     private static javafx.scene.Node[] legend(float min, float max, String meaning) {
         int steps = 64;
-        float[] ramp = new float[steps];
+        Canvas bar = new Canvas(1.5 * steps, 12);
         for (int i = 0; i < steps; i++) {
-            ramp[i] = i;
+            bar.getGraphicsContext2D().setFill(colour(ColorMap.viridis(i / (steps - 1.0))));
+            bar.getGraphicsContext2D().fillRect(1.5 * i, 0, 1.5, 12);
         }
-        ImageView bar = PixelImages.view(ColorMap.viridis(ramp, 0, steps, 0, steps - 1), steps, 1, 160);
-        bar.setFitHeight(12);
-        bar.setPreserveRatio(false);
-        return new javafx.scene.Node[] {new Label(String.format(Locale.ROOT, "%.2f", min)), bar,
-                new Label(String.format(Locale.ROOT, "%.2f", max)), new Label("(" + meaning + ")")};
+        Label from = new Label(String.format(Locale.ROOT, "%.2f", min));
+        Label to = new Label(String.format(Locale.ROOT, "%.2f", max));
+        return meaning == null ? new javafx.scene.Node[] {from, bar, to}
+                : new javafx.scene.Node[] {from, bar, to, new Label("(" + meaning + ")")};
     }
 
     @FXML

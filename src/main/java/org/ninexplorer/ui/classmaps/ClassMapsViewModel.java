@@ -35,12 +35,13 @@ public final class ClassMapsViewModel {
     /**
      * The class maps of one sample.
      *
+     * @param trueClass  the sample's label, or {@link FeatureMapsViewModel.Result#NO_LABEL} for an own image
      * @param layerIndex the block whose channels they are, among the top-level layers
      * @param min        the smallest cell of all maps, so that every class is drawn on one scale
      * @param max        the largest cell of all maps
      */
     public record Explanation(SampleImage input, List<ClassMaps.ClassMap> maps, List<String> classNames,
-                              int predicted, int layerIndex, float min, float max) {
+                              int predicted, int trueClass, int layerIndex, float min, float max) {
     }
 
     /** The means over the test set, on one scale, for the net they were computed with. */
@@ -82,11 +83,8 @@ public final class ClassMapsViewModel {
                 occlusionStale();
             }
         });
-        featureMaps.mapperProperty().addListener((obs, old, m) -> {
-            meansJob.cancel();
-            means.set(null);
-            meansLine.set("");
-        });
+        featureMaps.mapperProperty().addListener((obs, old, m) -> meansStale());
+        featureMaps.datasetProperty().addListener((obs, old, d) -> meansStale());
         explain(featureMaps.resultProperty().get());
     }
 
@@ -272,7 +270,7 @@ public final class ClassMapsViewModel {
                 stride.set(Math.max(1, patch.get() / 2));
             }
             explanation.set(new Explanation(result.input(), maps, result.classNames(), result.maps().predictedClass(),
-                    ClassMaps.classMapLayer(result.architecture()).getAsInt(), min, max));
+                    result.trueClass(), ClassMaps.classMapLayer(result.architecture()).getAsInt(), min, max));
             message.set("");
             chosenClass.set(result.maps().predictedClass());
         } finally {
@@ -307,6 +305,12 @@ public final class ClassMapsViewModel {
                 && Occlusion.quick(shown.architecture().input(), patch.get(), stride.get())) {
             runOcclusion();
         }
+    }
+
+    private void meansStale() {
+        meansJob.cancel();
+        means.set(null);
+        meansLine.set("");
     }
 
     private static String noClassMaps() {

@@ -65,13 +65,22 @@ class ClassMapsScreenshotsTest {
         robot.sleep(1000);
         shoot(dir.resolve("class-map.png"));
 
-        robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
-        robot.clickOn("#meansButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#mean-9").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#sample-10");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.window().featureMaps().resultProperty().get()
+                .truth().startsWith("test image 10:") && robot.lookup("#occlusionOverlay")
+                .queryAs(ImageView.class).getImage() != null);
         robot.moveTo("#occlusionOverlay");
         robot.sleep(1000);
         shoot(dir.resolve("occlusion.png"));
+
+        robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#meansButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#mean-9").tryQuery().isPresent());
+        robot.moveTo("#meanMaps");
+        robot.sleep(1000);
+        robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.sleep(500);
+        shoot(dir.resolve("class-means.png"));
     }
 
     /** One occlusion map of the trained net at the view's default patch, for the report (not a bound). */
