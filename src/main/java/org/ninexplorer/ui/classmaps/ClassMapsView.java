@@ -25,6 +25,7 @@ import javafx.scene.text.TextAlignment;
 import org.ninexplorer.training.ClassMaps;
 import org.ninexplorer.training.Occlusion;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.common.Spinners;
 import org.ninexplorer.ui.featuremaps.ColorMap;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
@@ -44,6 +45,8 @@ public final class ClassMapsView extends BorderPane {
     @FXML private Slider opacitySlider;
     @FXML private VBox content;
     @FXML private Label messageLabel;
+    @FXML private VBox sampleSection;
+    @FXML private VBox occlusionSection;
     @FXML private Label classMapTitle;
     @FXML private Label classMapIntro;
     @FXML private ImageView classMapOverlay;
@@ -100,6 +103,9 @@ public final class ClassMapsView extends BorderPane {
         meansProgress.visibleProperty().bind(viewModel.meansRunningProperty());
         meansLine.textProperty().bind(viewModel.meansLineProperty());
         viewModel.activeProperty().bind(onScreen);
+        SnapshotExport.install(sampleSection, "class-map", "Class map and occlusion");
+        SnapshotExport.install(occlusionSection, "occlusion", "Occlusion map");
+        SnapshotExport.install(meanMaps, "class-map-means", "Mean class maps of the test set");
         viewModel.explanationProperty().addListener((obs, old, e) -> showWhenVisible());
         viewModel.chosenMapProperty().addListener((obs, old, m) -> showWhenVisible());
         viewModel.occlusionProperty().addListener((obs, old, m) -> showWhenVisible());
