@@ -161,6 +161,11 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         return new DataSet(features, Nd4j.create(labels, new long[] {n, classes}, 'c'));
     }
 
+    /** The images of an epoch by their index in the split, in file order: the order an unshuffled iterator visits. */
+    public int[] subset() {
+        return subset.clone();
+    }
+
     @Override
     public boolean hasNext() {
         return consumed < numBatches;

@@ -1,7 +1,6 @@
 package org.ninexplorer.training;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,8 +36,7 @@ public final class FeatureMapper {
 
     /** Loads a trained model (a run's {@code model.zip} or a checkpoint). */
     public static FeatureMapper load(Architecture architecture, Path modelZip) throws IOException {
-        MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false);
-        return new FeatureMapper(architecture, NetworkBuilder.adopt(architecture, Hyperparameters.defaults(), 1, saved));
+        return new FeatureMapper(architecture, NetworkBuilder.loadTrained(architecture, modelZip));
     }
 
     public Architecture architecture() {

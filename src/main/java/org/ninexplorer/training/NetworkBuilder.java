@@ -126,6 +126,12 @@ public final class NetworkBuilder {
         return adopt(arch, hp, iterationsPerEpoch, saved, FastPath.fusedBlocks());
     }
 
+    /** A trained model (a run's {@code model.zip} or a checkpoint) for predicting, without its updater state. */
+    static MultiLayerNetwork loadTrained(Architecture arch, java.nio.file.Path modelZip) throws java.io.IOException {
+        MultiLayerNetwork saved = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(modelZip.toFile(), false);
+        return adopt(arch, Hyperparameters.defaults(), 1, saved);
+    }
+
     static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                    MultiLayerNetwork saved, boolean fused) {
         boolean savedFused = Arrays.stream(saved.getLayers()).anyMatch(l -> l instanceof FusedNinBlockLayer);

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * One run on disk: {@code run.json} (see {@link RunRecord}), an append-only {@code metrics.csv} (see
  * {@link MetricsCsv}), {@code checkpoints/epoch-N.zip} with updater state (see {@link Checkpoints}),
- * {@code model.zip}, and {@code run.lock} (see {@link RunLock}), which a run holds while it trains, so
+ * {@code model.zip}, the test's confusion (see {@link RunConfusion}), and {@code run.lock} (see {@link RunLock}), which a run holds while it trains, so
  * that a folder has one writer at a time. Every file but the CSV is replaced atomically ({@link RunFiles}).
  */
 public final class RunDirectory implements AutoCloseable {
@@ -37,6 +37,7 @@ public final class RunDirectory implements AutoCloseable {
     private final RunLock lock;
     private final List<String> notices = new ArrayList<>();
     private MetricsCsv metrics;
+    private RunConfusion confusion = RunConfusion.empty();
 
     private RunDirectory(Path dir, RunRecord record, RunLock lock) {
         this.dir = dir;
@@ -211,12 +212,23 @@ public final class RunDirectory implements AutoCloseable {
             Files.createDirectories(dir.resolve(Checkpoints.FOLDER));
             checkWritable();
             metrics = MetricsCsv.resume(dir, epochsCompleted);
+            confusion = resumedConfusion(epochsCompleted);
             record.setEpochs(epochs);
             record.setEpochsCompleted(epochsCompleted);
             record.setStatus(RunStatus.RUNNING, null);
             record.write();
         } catch (IOException e) {
             throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
+        }
+    }
+
+    /** The confusion of the epochs a resume keeps; a damaged file starts again, its matrices recomputable. */
+    private RunConfusion resumedConfusion(int epochsCompleted) {
+        try {
+            return RunConfusion.read(dir).upTo(epochsCompleted);
+        } catch (RunStorageException e) {
+            notices.add(e.getMessage() + " It is started again from this epoch on.");
+            return RunConfusion.empty();
         }
     }
 
@@ -240,6 +252,21 @@ public final class RunDirectory implements AutoCloseable {
 
     void appendEpoch(TrainingEvent.Epoch e) throws IOException {
         metrics.epoch(e);
+    }
+
+    /**
+     * Keeps an epoch's test answers; returns what went wrong, in a sentence, when they cannot be written: the
+     * confusion matrix is not worth a run, so training goes on without it.
+     */
+    Optional<String> recordConfusion(TestPredictions tested) {
+        confusion = confusion.with(tested);
+        try {
+            confusion.write(dir);
+            return Optional.empty();
+        } catch (RunStorageException e) {
+            LOGGER.warn("Confusion matrix of epoch {} not kept: {}", tested.epoch(), e.getMessage());
+            return Optional.of("The confusion matrix of epoch " + tested.epoch() + " is not kept: " + e.getMessage());
+        }
     }
 
     /** Kept in the record from its next write on. */

@@ -31,6 +31,10 @@ public sealed interface TrainingEvent {
     record Evaluating(int epoch) implements TrainingEvent {
     }
 
+    /** Each test image's answer at the end of an epoch, for its confusion matrix; sent just before its {@link Epoch}. */
+    record Tested(TestPredictions predictions) implements TrainingEvent {
+    }
+
     /** An epoch ended and its checkpoint is on disk. */
     record Epoch(int epoch, double trainLoss, double trainAccuracy, double testAccuracy, double seconds,
                  double imagesPerSecond) implements TrainingEvent {

@@ -212,7 +212,8 @@ public final class TrainingRun {
                 }
                 events.publish(new TrainingEvent.Evaluating(epoch));
                 double trainSeconds = throughput.epochSeconds();
-                double testAccuracy = evaluate(net, test);
+                TestPredictions tested = TestEvaluation.evaluate(net, test, epoch, data.classes(), () -> stopRequested);
+                double testAccuracy = tested.matrix().accuracy();
                 if (stopRequested) {
                     return stopped(net, run, epoch, iteration, true,
                             "Stopped by the user while testing epoch " + epoch + ".");
@@ -228,7 +229,9 @@ public final class TrainingRun {
                 run.appendEpoch(summary);
                 run.recordMemory(RunMemory.measure(request));
                 run.writeCheckpoint(net, epoch);
+                run.recordConfusion(tested).ifPresent(problem -> events.publish(new TrainingEvent.Notice(problem)));
                 refreshSnapshot(net);
+                events.publish(new TrainingEvent.Tested(tested));
                 events.publish(summary);
             }
             run.writeFinalModel(net);
@@ -258,20 +261,6 @@ public final class TrainingRun {
 
     private static int count(int size, int limit) {
         return limit > 0 ? Math.min(limit, size) : size;
-    }
-
-    private double evaluate(MultiLayerNetwork net, BatchIterator test) {
-        test.reset();
-        long correct = 0;
-        long total = 0;
-        while (test.hasNext() && !stopRequested) {
-            DataSet batch = test.next();
-            INDArray predicted = net.output(batch.getFeatures(), false).argMax(1);
-            correct += predicted.eq(batch.getLabels().argMax(1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
-                    .sumNumber().longValue();
-            total += batch.getLabels().size(0);
-        }
-        return total == 0 ? Double.NaN : (double) correct / total;
     }
 
     /**
