@@ -25,6 +25,8 @@ import org.ninexplorer.ui.classmaps.ClassMapsViewModel;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.FxDialogs;
 import org.ninexplorer.ui.common.TaskExecutor;
+import org.ninexplorer.ui.confusion.ConfusionView;
+import org.ninexplorer.ui.confusion.ConfusionViewModel;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
 import org.ninexplorer.ui.featuremaps.FeatureMapsView;
@@ -88,7 +90,8 @@ public final class ExplorerApp extends Application {
 
     /** The window and the services behind it; also what the UI tests start. */
     public record Window(MainWindowView view, EditorViewModel editor, TrainingViewModel training,
-                         FeatureMapsViewModel featureMaps, RunsViewModel runs, Consumer<Consumer<String>> background) {
+                         FeatureMapsViewModel featureMaps, ConfusionViewModel confusion, RunsViewModel runs,
+                         Consumer<Consumer<String>> background) {
 
         /**
          * Starts ND4J and loads the bundled sample, each off the FX thread; call once, after showing the
@@ -145,6 +148,7 @@ public final class ExplorerApp extends Application {
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView, runs,
                 new RecentFiles(preferences.node("recent")), appearance);
         window[0] = view;
+        ConfusionViewModel confusion = confusion(view, training, editor, featureMaps, background);
         training.data().setDownloadConfirmation(message -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
             alert.initOwner(view.getScene() == null ? null : view.getScene().getWindow());
@@ -152,10 +156,36 @@ public final class ExplorerApp extends Application {
             Optional<ButtonType> answer = alert.showAndWait();
             return answer.isPresent() && answer.get() == ButtonType.YES;
         });
-        return new Window(view, editor, training, featureMaps, runs, backendLoaded -> {
+        return new Window(view, editor, training, featureMaps, confusion, runs, backendLoaded -> {
             startBackend(training, background, backendLoaded);
             loadSample(featureMaps, background);
         });
+    }
+
+    /**
+     * The confusion matrix follows the run this window trains and the run it shows; a click on one of its images
+     * shows that image's feature maps. Its view is built when its tab is first shown.
+     */
+    private static ConfusionViewModel confusion(MainWindowView view, TrainingViewModel training, EditorViewModel editor,
+                                                FeatureMapsViewModel featureMaps, TaskExecutor background) {
+        ConfusionViewModel confusion = new ConfusionViewModel(background, Platform::runLater);
+        confusion.datasetProperty().bind(featureMaps.datasetProperty());
+        training.session().setEventListener(confusion::accept);
+        editor.shownRunProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                confusion.loadRun(run);
+            }
+        });
+        confusion.setOpenSample(index -> {
+            featureMaps.showSample(index);
+            view.featureMapsTab().getTabPane().getSelectionModel().select(view.featureMapsTab());
+        });
+        view.confusionTab().selectedProperty().addListener((obs, old, selected) -> {
+            if (selected && view.confusionTab().getContent() == null) {
+                view.confusionTab().setContent(new ConfusionView(confusion));
+            }
+        });
+        return confusion;
     }
 
     /** ND4J takes seconds to start the first time: the window says "Loading backend…" meanwhile. */

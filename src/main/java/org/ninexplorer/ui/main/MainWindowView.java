@@ -98,6 +98,7 @@ public final class MainWindowView extends BorderPane {
     @FXML private ToggleButton darkToggle;
     @FXML private TabPane tabs;
     @FXML private Tab featureMapsTab;
+    @FXML private Tab confusionTab;
     @FXML private Tab runsTab;
     @FXML private MenuItem loadRunItem;
     @FXML private javafx.scene.layout.HBox runBanner;
@@ -252,6 +253,11 @@ public final class MainWindowView extends BorderPane {
         return featureMapsTab;
     }
 
+    /** The confusion matrix's tab; the app fills it when it is first shown. */
+    public Tab confusionTab() {
+        return confusionTab;
+    }
+
     private FeatureMapsView featureMaps() {
         if (featureMaps == null) {
             featureMaps = featureMapsFactory.get();
@@ -376,5 +382,10 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void showFeatureMaps() {
         tabs.getSelectionModel().select(featureMapsTab);
+    }
+
+    @FXML
+    private void showConfusion() {
+        tabs.getSelectionModel().select(confusionTab);
     }
 }

@@ -46,11 +46,8 @@ public final class TrainingSession {
 
     /** What the background work reports besides the engine's own events. */
     private sealed interface Note { }
-
     private record DatasetReady(Dataset dataset) implements Note { }
-
     private record Failed(String message) implements Note { }
-
     private record Downloading(long done, long total, String file) implements Note { }
 
     private final EditorViewModel editor;
@@ -75,7 +72,7 @@ public final class TrainingSession {
     private final RunProgress progress = new RunProgress();
     private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FeatureMapper> featureMapper = new ReadOnlyObjectWrapper<>();
-
+    private Consumer<TrainingEvent> eventListener = event -> { };
     private volatile TrainingRun run;
     private volatile boolean cancelRequested;
 
@@ -176,6 +173,11 @@ public final class TrainingSession {
     /** A network to compute feature maps with: the latest snapshot of the running (or last) run. */
     public ReadOnlyObjectProperty<FeatureMapper> featureMapperProperty() {
         return featureMapper.getReadOnlyProperty();
+    }
+
+    /** Also hands every engine event to {@code listener}, on the FX thread, when the dashboard gets it. */
+    public void setEventListener(Consumer<TrainingEvent> listener) {
+        this.eventListener = listener;
     }
 
     public void setBackend(String description) {
@@ -301,6 +303,7 @@ public final class TrainingSession {
             if (item instanceof TrainingEvent event) {
                 charts.apply(event);
                 handle(event);
+                eventListener.accept(event);
             } else if (item instanceof Note note) {
                 handle(note);
             }

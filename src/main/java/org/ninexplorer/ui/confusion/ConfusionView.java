@@ -1,0 +1,174 @@
+package org.ninexplorer.ui.confusion;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.ninexplorer.training.ConfusionMatrix;
+import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.featuremaps.ColorMap;
+import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
+import org.ninexplorer.ui.featuremaps.SampleImage;
+
+/** The confusion grid of the chosen epoch, its epoch slider, and the test images of the chosen cell. */
+public final class ConfusionView extends BorderPane {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final double CELL = 58;
+    private static final double THUMB = 56;
+    private static final String[] RANKS = {"", "①", "②", "③"};
+
+    private final ConfusionViewModel viewModel;
+    @FXML private Label epochLabel;
+    @FXML private Slider epochSlider;
+    @FXML private Label summaryLabel;
+    @FXML private SplitPane split;
+    @FXML private GridPane grid;
+    @FXML private Label imagesLabel;
+    @FXML private FlowPane imagesPane;
+    @FXML private Label messageLabel;
+
+    public ConfusionView(ConfusionViewModel viewModel) {
+        this.viewModel = viewModel;
+        Fxml.loadInto(this, "ConfusionView.fxml");
+        getStylesheets().add(ConfusionView.class.getResource("confusion.css").toExternalForm());
+    }
+
+    @FXML
+    private void initialize() {
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        split.visibleProperty().bind(viewModel.matrixProperty().isNotNull());
+        imagesLabel.textProperty().bind(viewModel.imagesMessageProperty());
+        epochSlider.setTooltip(new Tooltip("Choose the epoch: see how the confusions change as the net learns"));
+        epochSlider.valueProperty().addListener((obs, old, v) -> {
+            int chosen = (int) Math.round(v.doubleValue());
+            if (viewModel.epochs().contains(chosen)) {
+                viewModel.epochProperty().set(chosen);
+            }
+        });
+        viewModel.epochs().addListener((ListChangeListener<Integer>) change -> showEpochs());
+        viewModel.epochProperty().addListener((obs, old, e) -> showEpochs());
+        viewModel.matrixProperty().addListener((obs, old, m) -> showMatrix());
+        viewModel.datasetProperty().addListener((obs, old, d) -> showMatrix());
+        viewModel.selectedCellProperty().addListener((obs, old, c) -> markSelected());
+        viewModel.images().addListener((ListChangeListener<ConfusionViewModel.Thumb>) change -> showImages());
+        showEpochs();
+        showMatrix();
+        showImages();
+    }
+
+    private void showEpochs() {
+        List<Integer> epochs = viewModel.epochs();
+        epochSlider.setDisable(epochs.size() < 2);
+        if (!epochs.isEmpty()) {
+            epochSlider.setMin(epochs.get(0));
+            epochSlider.setMax(Math.max(epochs.get(0) + 1, epochs.get(epochs.size() - 1)));
+            epochSlider.setValue(viewModel.epochProperty().get());
+        }
+        epochLabel.setText(epochs.isEmpty() ? "" : "Epoch " + viewModel.epochProperty().get() + " of "
+                + epochs.get(epochs.size() - 1));
+    }
+
+    private void showMatrix() {
+        grid.getChildren().clear();
+        summaryLabel.setText(viewModel.summary());
+        ConfusionMatrix m = viewModel.matrixProperty().get();
+        if (m == null) {
+            return;
+        }
+        List<String> names = viewModel.classNames();
+        Label corner = new Label("true ↓   said →");
+        corner.getStyleClass().add("cm-axis");
+        grid.add(corner, 0, 0);
+        for (int c = 0; c < names.size(); c++) {
+            Label column = new Label(names.get(c));
+            column.getStyleClass().add("cm-class");
+            column.setWrapText(true);
+            column.setPrefWidth(CELL);
+            column.setMaxWidth(CELL);
+            grid.add(column, c + 1, 0);
+            Label row = new Label(names.get(c) + "  (" + m.rowTotal(c) + ")");
+            row.getStyleClass().addAll("cm-class", "cm-row-class");
+            row.setMaxWidth(Double.MAX_VALUE);
+            grid.add(row, 0, c + 1);
+        }
+        for (ConfusionViewModel.CellView cell : viewModel.cells()) {
+            grid.add(cell(cell, names), cell.predicted() + 1, cell.truth() + 1);
+        }
+        markSelected();
+    }
+
+    private Label cell(ConfusionViewModel.CellView cell, List<String> names) {
+        Label label = new Label(cell.count() + "\n" + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f %%",
+                100 * cell.rate())) + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : ""));
+        label.setId("cell-" + cell.truth() + "-" + cell.predicted());
+        label.getStyleClass().add("cm-cell");
+        label.setMinSize(CELL, CELL);
+        label.setPrefSize(CELL, CELL);
+        // Mistakes are rarer than hits, so their shade rises faster: 30 % of a class is full orange.
+        double alpha = cell.count() == 0 ? 0 : cell.diagonal() ? 0.12 + 0.88 * cell.rate()
+                : 0.12 + Math.min(0.88, 3 * cell.rate());
+        label.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f);",
+                cell.diagonal() ? "0, 114, 178" : "213, 94, 0", alpha));
+        if (alpha > 0.55) {
+            label.getStyleClass().add("strong");
+        }
+        if (cell.worstRank() > 0) {
+            label.getStyleClass().add("worst");
+        }
+        Tooltip tip = new Tooltip(names.get(cell.truth()) + (cell.diagonal() ? " recognised: "
+                : " taken for " + names.get(cell.predicted()) + ": ") + cell.count() + " of "
+                + viewModel.matrixProperty().get().rowTotal(cell.truth()) + " (" + FeatureMapsViewModel.percent(cell.rate())
+                + "). Click to see them.");
+        tip.setShowDelay(Duration.millis(200));
+        label.setTooltip(tip);
+        label.setOnMouseClicked(e -> viewModel.selectCell(cell.truth(), cell.predicted()));
+        return label;
+    }
+
+    private void markSelected() {
+        ConfusionMatrix.Cell selected = viewModel.selectedCellProperty().get();
+        String id = selected == null ? "" : "cell-" + selected.truth() + "-" + selected.predicted();
+        grid.getChildren().forEach(n -> n.pseudoClassStateChanged(SELECTED, id.equals(n.getId())));
+    }
+
+    private void showImages() {
+        imagesPane.getChildren().clear();
+        for (ConfusionViewModel.Thumb thumb : viewModel.images()) {
+            Label truth = new Label("true: " + thumb.truth());
+            Label said = new Label("said: " + thumb.predicted() + " " + thumb.confidence());
+            VBox box = new VBox(image(thumb.image()), truth, said);
+            box.setId("thumb-" + thumb.index());
+            box.getStyleClass().add("cm-thumb");
+            Tooltip.install(box, new Tooltip("Test image " + thumb.index() + ": click to see its feature maps"));
+            box.setOnMouseClicked(e -> viewModel.openImage(thumb.index()));
+            imagesPane.getChildren().add(box);
+        }
+    }
+
+    private static ImageView image(SampleImage sample) {
+        WritableImage image = new WritableImage(sample.width(), sample.height());
+        image.getPixelWriter().setPixels(0, 0, sample.width(), sample.height(), PixelFormat.getIntArgbInstance(),
+                ColorMap.grey(sample.pixels(), sample.channels(), sample.height(), sample.width()), 0, sample.width());
+        ImageView view = new ImageView(image);
+        view.setFitWidth(THUMB);
+        view.setFitHeight(THUMB);
+        view.setPreserveRatio(true);
+        view.setSmooth(false);
+        return view;
+    }
+}
