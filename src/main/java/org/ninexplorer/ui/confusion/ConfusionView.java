@@ -40,6 +40,7 @@ public final class ConfusionView extends BorderPane {
     @FXML private Label imagesLabel;
     @FXML private FlowPane imagesPane;
     @FXML private Label messageLabel;
+    private boolean settingSlider;
 
     public ConfusionView(ConfusionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -56,7 +57,7 @@ public final class ConfusionView extends BorderPane {
         epochSlider.setTooltip(new Tooltip("Choose the epoch: see how the confusions change as the net learns"));
         epochSlider.valueProperty().addListener((obs, old, v) -> {
             int chosen = (int) Math.round(v.doubleValue());
-            if (viewModel.epochs().contains(chosen)) {
+            if (!settingSlider && viewModel.epochs().contains(chosen)) {
                 viewModel.epochProperty().set(chosen);
             }
         });
@@ -75,9 +76,11 @@ public final class ConfusionView extends BorderPane {
         List<Integer> epochs = viewModel.epochs();
         epochSlider.setDisable(epochs.size() < 2);
         if (!epochs.isEmpty()) {
+            settingSlider = true; // a new range moves the value, which is not the user choosing an epoch
             epochSlider.setMin(epochs.get(0));
             epochSlider.setMax(Math.max(epochs.get(0) + 1, epochs.get(epochs.size() - 1)));
             epochSlider.setValue(viewModel.epochProperty().get());
+            settingSlider = false;
         }
         epochLabel.setText(epochs.isEmpty() ? "" : "Epoch " + viewModel.epochProperty().get() + " of "
                 + epochs.get(epochs.size() - 1));

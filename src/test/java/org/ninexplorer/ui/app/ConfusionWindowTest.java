@@ -1,0 +1,123 @@
+package org.ninexplorer.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.app.ExplorerApp;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.TinyNets;
+import org.ninexplorer.training.TrainingRequest;
+import org.ninexplorer.training.TrainingRun;
+import org.ninexplorer.ui.confusion.ConfusionViewModel;
+import org.ninexplorer.ui.training.TrainingState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The confusion tab in the real window: filled by a real run, a cell's images, one opened in the feature maps. */
+@ExtendWith(ApplicationExtension.class)
+class ConfusionWindowTest {
+
+    private ExplorerApp.Window window;
+    private Stage stage;
+    private TestWindows.Opened opened;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        opened = System.getProperty("nin.screenshots") == null ? TestWindows.open(stage, 1400, 900)
+                : TestWindows.openPlaced(stage);
+        window = opened.window();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestWindows.close(opened);
+    }
+
+    @Test
+    void aShortRunFillsTheMatrixAndACellsImagesOpenInTheFeatureMaps(FxRobot robot) throws Exception {
+        var training = window.training();
+        robot.interact(() -> {
+            training.form().epochsProperty().set(2);
+            training.form().limitTrainProperty().set(320);
+            training.form().limitTestProperty().set(100);
+            training.form().batchSizeProperty().set(32);
+        });
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE
+                && window.confusion().epochs().size() == 2);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
+        int total = 0;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                String text = robot.lookup("#cell-" + t + "-" + p).queryAs(Label.class).getText();
+                total += Integer.parseInt(text.substring(0, text.indexOf('\n')));
+            }
+        }
+        assertThat(total).isEqualTo(100);
+        Slider slider = robot.lookup("#epochSlider").queryAs(Slider.class);
+        assertThat(slider.getValue()).isEqualTo(2);
+        assertThat(slider.getMax()).isEqualTo(2);
+
+        ConfusionViewModel.CellView fullest = window.confusion().cells().stream()
+                .max(java.util.Comparator.comparingInt(ConfusionViewModel.CellView::count)).orElseThrow();
+        robot.clickOn("#cell-" + fullest.truth() + "-" + fullest.predicted());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
+        FlowPane thumbs = robot.lookup("#imagesPane").queryAs(FlowPane.class);
+        assertThat(thumbs.getChildren()).hasSize(fullest.count());
+
+        Node first = thumbs.getChildren().get(0);
+        int index = Integer.parseInt(first.getId().substring("thumb-".length()));
+        robot.clickOn(first);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.featureMaps().resultProperty().get() != null
+                && window.featureMaps().resultProperty().get().trueClass() == fullest.truth());
+        assertThat(window.featureMaps().sampleIndexProperty().get()).isEqualTo(index);
+        TabPane tabs = window.view().featureMapsTab().getTabPane();
+        assertThat(tabs.getSelectionModel().getSelectedItem()).isSameAs(window.view().featureMapsTab());
+    }
+
+    /**
+     * Not a check but the README's picture: {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test
+     * -Dtest=ConfusionWindowTest#takeScreenshot -Dnin.screenshots=docs}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
+    void takeScreenshot(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("nin.screenshots"));
+        Files.createDirectories(dir);
+        Path run = opened.runs().resolve("20261202-090000-tiny");
+        new TrainingRun(new TrainingRequest(TinyNets.TINY_28, Hyperparameters.defaults().withEpochs(3).withBatchSize(32),
+                TinyNets.sample(), "sample", run, 4000, 0), event -> { }).call();
+        opened.backend().get(120, TimeUnit.SECONDS);
+        robot.interact(() -> window.confusion().loadRun(run));
+        robot.clickOn("#confusionTab");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
+        ConfusionViewModel.CellView worst = window.confusion().cells().stream().filter(c -> c.worstRank() == 1)
+                .findFirst().orElseThrow();
+        robot.clickOn("#cell-" + worst.truth() + "-" + worst.predicted());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
+        robot.moveTo("#cell-" + worst.truth() + "-" + worst.predicted());
+        robot.sleep(1500);
+        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
+                (int) stage.getX(), (int) stage.getY());
+        new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", dir.resolve("confusion.png").toString())
+                .inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+    }
+}
