@@ -2,10 +2,16 @@ package org.ninexplorer.ui.confusion;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -15,6 +21,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.ninexplorer.training.ConfusionMatrix;
@@ -27,7 +34,10 @@ import org.ninexplorer.ui.featuremaps.SampleImage;
 public final class ConfusionView extends BorderPane {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    private static final double CELL = 58;
+    private static final double SMALLEST_CELL = 40;
+    private static final double LARGEST_CELL = 76;
+    /** Room for the row names left of the grid and the column names above it, in cells. */
+    private static final double HEADER_CELLS = 2.2;
     private static final double THUMB = 56;
     private static final String[] RANKS = {"", "①", "②", "③"};
 
@@ -36,11 +46,14 @@ public final class ConfusionView extends BorderPane {
     @FXML private Slider epochSlider;
     @FXML private Label summaryLabel;
     @FXML private SplitPane split;
+    @FXML private ScrollPane gridScroll;
     @FXML private GridPane grid;
     @FXML private Label imagesLabel;
     @FXML private FlowPane imagesPane;
     @FXML private Label messageLabel;
     private boolean settingSlider;
+    /** The cells' side: the largest that fits the grid's area, within bounds. */
+    private final DoubleProperty cellSize = new SimpleDoubleProperty(SMALLEST_CELL);
 
     public ConfusionView(ConfusionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -67,9 +80,20 @@ public final class ConfusionView extends BorderPane {
         viewModel.datasetProperty().addListener((obs, old, d) -> showMatrix());
         viewModel.selectedCellProperty().addListener((obs, old, c) -> markSelected());
         viewModel.images().addListener((ListChangeListener<ConfusionViewModel.Thumb>) change -> showImages());
+        gridScroll.viewportBoundsProperty().addListener((obs, old, b) -> fitCells());
+        viewModel.matrixProperty().addListener((obs, old, m) -> fitCells());
         showEpochs();
         showMatrix();
         showImages();
+    }
+
+    private void fitCells() {
+        ConfusionMatrix m = viewModel.matrixProperty().get();
+        Bounds area = gridScroll.getViewportBounds();
+        if (m != null && area.getWidth() > 0) {
+            double fits = Math.min(area.getWidth(), area.getHeight()) / (m.classes() + HEADER_CELLS);
+            cellSize.set(Math.max(SMALLEST_CELL, Math.min(LARGEST_CELL, Math.floor(fits))));
+        }
     }
 
     private void showEpochs() {
@@ -98,12 +122,14 @@ public final class ConfusionView extends BorderPane {
         corner.getStyleClass().add("cm-axis");
         grid.add(corner, 0, 0);
         for (int c = 0; c < names.size(); c++) {
+            // Upright, a name wider than its cell would be cut or broken mid-word; turned, it reads bottom to top.
             Label column = new Label(names.get(c));
             column.getStyleClass().add("cm-class");
-            column.setWrapText(true);
-            column.setPrefWidth(CELL);
-            column.setMaxWidth(CELL);
-            grid.add(column, c + 1, 0);
+            column.setRotate(-90);
+            StackPane turned = new StackPane(new Group(column));
+            turned.setAlignment(Pos.BOTTOM_CENTER);
+            turned.prefWidthProperty().bind(cellSize);
+            grid.add(turned, c + 1, 0);
             Label row = new Label(names.get(c) + "  (" + m.rowTotal(c) + ")");
             row.getStyleClass().addAll("cm-class", "cm-row-class");
             row.setMaxWidth(Double.MAX_VALUE);
@@ -116,12 +142,14 @@ public final class ConfusionView extends BorderPane {
     }
 
     private Label cell(ConfusionViewModel.CellView cell, List<String> names) {
-        Label label = new Label(cell.count() + "\n" + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f %%",
-                100 * cell.rate())) + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : ""));
+        Label label = new Label(cell.count() + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : "") + "\n"
+                + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.rate())));
         label.setId("cell-" + cell.truth() + "-" + cell.predicted());
         label.getStyleClass().add("cm-cell");
-        label.setMinSize(CELL, CELL);
-        label.setPrefSize(CELL, CELL);
+        label.minWidthProperty().bind(cellSize);
+        label.minHeightProperty().bind(cellSize);
+        label.prefWidthProperty().bind(cellSize);
+        label.prefHeightProperty().bind(cellSize);
         // Mistakes are rarer than hits, so their shade rises faster: 30 % of a class is full orange.
         double alpha = cell.count() == 0 ? 0 : cell.diagonal() ? 0.12 + 0.88 * cell.rate()
                 : 0.12 + Math.min(0.88, 3 * cell.rate());

@@ -63,10 +63,13 @@ public final class ConfusionViewModel {
     private final Consumer<Runnable> fxThread;
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
     private final ObservableList<Integer> epochs = FXCollections.observableArrayList();
+    // Kept: an unmodifiable view listens to its list weakly, so a view made per call would stop telling its listeners.
+    private final ObservableList<Integer> epochsView = FXCollections.unmodifiableObservableList(epochs);
     private final IntegerProperty epoch = new SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<ConfusionMatrix> matrix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ConfusionMatrix.Cell> selectedCell = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Thumb> images = FXCollections.observableArrayList();
+    private final ObservableList<Thumb> imagesView = FXCollections.unmodifiableObservableList(images);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
             "Train for one epoch, or open a trained run (Runs, Ctrl+3), to see which classes the net confuses.");
     private final ReadOnlyStringWrapper imagesMessage = new ReadOnlyStringWrapper("Click a cell to see its test images.");
@@ -93,7 +96,7 @@ public final class ConfusionViewModel {
 
     /** The epochs that have a matrix, or a checkpoint it can be computed from, in order. */
     public ObservableList<Integer> epochs() {
-        return FXCollections.unmodifiableObservableList(epochs);
+        return epochsView;
     }
 
     /** The epoch shown. */
@@ -112,7 +115,7 @@ public final class ConfusionViewModel {
 
     /** The chosen cell's test images in the shown epoch, the ones the net was surest of first. */
     public ObservableList<Thumb> images() {
-        return FXCollections.unmodifiableObservableList(images);
+        return imagesView;
     }
 
     /** What is going on, or wrong, in a sentence; empty when the matrix shows. */
