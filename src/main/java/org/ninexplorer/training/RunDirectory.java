@@ -222,10 +222,17 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** The confusion of the epochs a resume keeps; a damaged file starts again, its matrices recomputable. */
+    /**
+     * The confusion of the epochs a resume keeps, written back at once so that no reader sees a dropped epoch; a
+     * damaged file starts again (its matrices can be recomputed from the checkpoints).
+     */
     private RunConfusion resumedConfusion(int epochsCompleted) {
         try {
-            return RunConfusion.read(dir).upTo(epochsCompleted);
+            RunConfusion kept = RunConfusion.read(dir).upTo(epochsCompleted);
+            if (Files.exists(dir.resolve(RunConfusion.FILE))) {
+                kept.write(dir);
+            }
+            return kept;
         } catch (RunStorageException e) {
             notices.add(e.getMessage() + " It is started again from this epoch on.");
             return RunConfusion.empty();
