@@ -22,7 +22,8 @@ public final class RunFiles {
      * The files that tell a run to someone else (a lesson bundle copies them): its record and metrics, and
      * the files the views add beside them. The trained model ({@link RunDirectory#MODEL_ZIP}) is optional.
      */
-    public static final java.util.List<String> SHAREABLE = java.util.List.of(RunRecord.FILE, MetricsCsv.FILE);
+    public static final java.util.List<String> SHAREABLE = java.util.List.of(RunRecord.FILE, MetricsCsv.FILE,
+            RunConfusion.FILE, RunConfusion.PREDICTIONS);
     private static final Logger LOGGER = LoggerFactory.getLogger(RunFiles.class);
 
     public interface Writer {

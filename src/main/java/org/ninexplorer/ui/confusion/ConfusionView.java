@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.ninexplorer.training.ConfusionMatrix;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.featuremaps.ColorMap;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.featuremaps.SampleImage;
@@ -47,6 +48,7 @@ public final class ConfusionView extends BorderPane {
     @FXML private Label summaryLabel;
     @FXML private SplitPane split;
     @FXML private ScrollPane gridScroll;
+    @FXML private StackPane gridHolder;
     @FXML private GridPane grid;
     @FXML private Label imagesLabel;
     @FXML private FlowPane imagesPane;
@@ -63,6 +65,7 @@ public final class ConfusionView extends BorderPane {
 
     @FXML
     private void initialize() {
+        SnapshotExport.install(gridHolder, "confusion-matrix", "Confusion matrix");
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         split.visibleProperty().bind(viewModel.matrixProperty().isNotNull());
