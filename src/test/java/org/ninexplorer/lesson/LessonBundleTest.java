@@ -90,12 +90,13 @@ class LessonBundleTest {
     }
 
     @Test
-    void withoutModelsTheBundleHoldsOnlyTheRecordsAndMetrics() throws Exception {
+    void withoutModelsTheBundleHoldsTheRecordsMetricsAndConfusionOnly() throws Exception {
         Path bundle = dir.resolve("small.ninlesson");
         LessonWriter.write(lesson(false), bundle);
         LessonReader.Opened opened = LessonReader.open(bundle, runs, lessons);
         try (Stream<Path> files = Files.list(runs.resolve(RUN))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "metrics.csv");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "metrics.csv",
+                    "confusion.csv", "predictions.csv");
         }
         assertThat(opened.lesson().withModels()).isFalse();
     }
