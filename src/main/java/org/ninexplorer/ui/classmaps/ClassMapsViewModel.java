@@ -188,7 +188,8 @@ public final class ClassMapsViewModel {
                     occlusion.set(map);
                     occlusionLine.set(String.format(Locale.ROOT,
                             "A grey %d×%d patch at %d places (stride %d): hiding the brightest places lowers "
-                                    + "P(%s) = %s by up to %.1f points", p, p, map.patches(), s, name,
+                                    + "P(%s) = %s by up to %.1f points", map.patch(), map.patch(), map.patches(),
+                            map.stride(), name,
                             FeatureMapsViewModel.percent(map.probability()), 100 * Math.max(0, map.maxDrop())));
                 }, error -> occlusionLine.set("Cannot compute the occlusion map: " + error));
     }
