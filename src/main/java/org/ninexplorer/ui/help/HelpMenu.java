@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -73,17 +74,42 @@ public final class HelpMenu {
         VBox page = new VBox(8);
         page.setId("nin-page");
         page.getStyleClass().add("help-page");
-        for (String paragraph : read("what-is-nin.txt").split("\\R\\s*\\R")) {
-            Label label = new Label(paragraph.startsWith("# ") ? paragraph.substring(2) : paragraph.strip());
-            label.setWrapText(true);
-            label.setMaxWidth(640);
-            label.getStyleClass().add(paragraph.startsWith("# ") ? "help-heading" : "help-text");
-            page.getChildren().add(label);
-        }
+        page.getChildren().setAll(labels(read("what-is-nin.txt")));
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setPrefSize(680, 540);
         show("nin-dialog", "What is NiN?", scroll);
+    }
+
+    /** A page's labels: a line that starts with "# " is a heading, the lines up to a blank one a paragraph. */
+    private static List<Label> labels(String page) {
+        List<Label> labels = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (String line : page.split("\\R")) {
+            if (line.isBlank() || line.startsWith("# ")) {
+                if (!text.isEmpty()) {
+                    labels.add(label(text.toString(), "help-text"));
+                    text.setLength(0);
+                }
+                if (line.startsWith("# ")) {
+                    labels.add(label(line.substring(2), "help-heading"));
+                }
+            } else {
+                text.append(text.isEmpty() ? "" : "\n").append(line.strip());
+            }
+        }
+        if (!text.isEmpty()) {
+            labels.add(label(text.toString(), "help-text"));
+        }
+        return labels;
+    }
+
+    private static Label label(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(640);
+        label.getStyleClass().add(styleClass);
+        return label;
     }
 
     void showAbout() {

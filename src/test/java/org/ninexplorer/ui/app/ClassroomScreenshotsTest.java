@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a check but the README's pictures of a chart's export menu and Help ▸ Keyboard shortcuts:
+ * Not a check but the README's pictures of a chart's export menu and Help ▸ Keyboard shortcuts and What is NiN?:
  * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=ClassroomScreenshotsTest -Dnin.screenshots=docs}
  * (needs ImageMagick's {@code import}).
  */
@@ -47,11 +47,19 @@ class ClassroomScreenshotsTest {
         shoot(dir.resolve("export-menu.png"));
         robot.type(KeyCode.ESCAPE);
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        MenuItem keys = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> "help-shortcuts".equals(i.getId())).findFirst().orElseThrow();
-        WaitForAsyncUtils.asyncFx(keys::fire).get();
+        fire(bar, "help-shortcuts");
         robot.sleep(1200);
         shoot(dir.resolve("help-shortcuts.png"));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#shortcuts-table").query().getScene().getWindow().hide()).get();
+        fire(bar, "help-nin");
+        robot.sleep(1200);
+        shoot(dir.resolve("help-nin.png"));
+    }
+
+    private static void fire(MenuBar bar, String id) throws Exception {
+        MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(item::fire).get();
     }
 
     private static void shoot(Path file) throws Exception {

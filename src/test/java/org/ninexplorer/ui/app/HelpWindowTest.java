@@ -78,8 +78,11 @@ class HelpWindowTest {
     void whatIsNinExplainsTheOneByOneConvolutionGapAndTheShapeFormula(FxRobot robot) throws Exception {
         fire(robot, "help-nin");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#nin-page").tryQuery().isPresent());
-        String text = robot.lookup("#nin-page .label").queryAllAs(Label.class).stream().map(Label::getText)
-                .reduce("", (a, b) -> a + "\n" + b);
+        List<Label> labels = List.copyOf(robot.lookup("#nin-page .label").queryAllAs(Label.class));
+        String text = labels.stream().map(Label::getText).reduce("", (a, b) -> a + "\n" + b);
+        assertThat(labels).filteredOn(l -> l.getStyleClass().contains("help-heading")).extracting(Label::getText)
+                .containsExactly("Network in Network", "The 1×1 convolution", "Global average pooling (GAP)",
+                        "The shape formula");
         assertThat(text).contains("1×1 convolution", "Global average pooling", "out = ⌊(in + 2p − k) / s⌋ + 1",
                 "96 × 54 × 54");
         close(robot, "#nin-page");
