@@ -9,10 +9,13 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.effect.DropShadow;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.data.Dataset;
@@ -225,11 +228,23 @@ public final class ExplorerApp extends Application {
         executor.execute(task);
     }
 
+    /**
+     * Runs {@code then} once the window's first frame has been drawn. ND4J must not start earlier: while
+     * it starts, JavaCPP looks symbols up by walking the loaded libraries and calling dlopen from inside
+     * glibc's dl_iterate_phdr, which deadlocks the whole JVM against any other thread's dlopen of a new
+     * library (seen 1 start in 20: the renderer loading libdecora_sse for the cards' drop shadow). So the
+     * renderer's lazily loaded libraries are loaded first: a snapshot of a node with an effect runs on the
+     * render thread after the first frame's job and waits for it.
+     */
     private static void afterFirstFrame(Runnable then) {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
+                Region probe = new Region();
+                probe.setPrefSize(4, 4);
+                probe.setEffect(new DropShadow());
+                new Scene(new Group(probe)).snapshot(null);
                 then.run();
             }
         }.start();

@@ -147,7 +147,11 @@ public final class FastPath {
         int n = Math.max(1, threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
+        // ND4J has already given OpenBLAS cores/chips threads; setting it again walks every loaded
+        // library four times with dlopen (see ExplorerApp.afterFirstFrame for why that is to be avoided).
+        if (Nd4j.factory().blas().getMaxThreads() != n) {
+            Nd4j.factory().blas().setMaxThreads(n);
+        }
         return n;
     }
 
