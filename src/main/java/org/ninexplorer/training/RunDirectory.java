@@ -72,13 +72,18 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Whether the run in {@code dir} began: it has its {@code run.json}, however it ended. */
+    public static boolean began(Path dir) {
+        return Files.exists(dir.resolve(RUN_JSON));
+    }
+
     /**
      * Removes a folder from {@link #newRunPath} whose run never began: one that holds no {@code run.json}
      * (empty, or with only the lock and the empty checkpoint folder of a start that failed). Call it once
      * the run's {@link TrainingRun#call()} has returned or thrown, so that the lock is no longer held.
      */
     public static void removeUnstarted(Path dir) {
-        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RUN_JSON))) {
+        if (!Files.isDirectory(dir) || began(dir)) {
             return;
         }
         try {

@@ -18,9 +18,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.DatasetException;
-import org.ninexplorer.model.Architecture;
 import org.ninexplorer.training.FeatureMapper;
-import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.RunResumption;
 import org.ninexplorer.training.TrainingEvent;
@@ -28,6 +26,10 @@ import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.training.SessionNote.DatasetReady;
+import org.ninexplorer.ui.training.SessionNote.Downloading;
+import org.ninexplorer.ui.training.SessionNote.Ended;
+import org.ninexplorer.ui.training.SessionNote.Failed;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.slf4j.Logger;
@@ -43,12 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class TrainingSession {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TrainingSession.class);
-
-    /** What the background work reports besides the engine's own events. */
-    private sealed interface Note { }
-    private record DatasetReady(Dataset dataset) implements Note { }
-    private record Failed(String message) implements Note { }
-    private record Downloading(long done, long total, String file) implements Note { }
 
     private final EditorViewModel editor;
     private final HyperparameterForm form;
@@ -196,22 +192,30 @@ public final class TrainingSession {
             report("Choose the bundled sample or a folder, or allow the download.", true);
             return;
         }
-        Architecture architecture = editor.architecture();
-        Hyperparameters hp = form.hyperparameters();
-        String netLabel = editor.nameProperty().get();
-        int trainLimit = form.limitTrainProperty().get();
-        int testLimit = form.limitTestProperty().get();
+        train(new RunPlan(editor.architecture(), editor.nameProperty().get(), form.hyperparameters(), plan.get(),
+                form.limitTrainProperty().get(), form.limitTestProperty().get()), folder -> { });
+    }
+
+    /**
+     * Trains {@code plan}, a net that need not be the editor's (an exercise's baseline or variant), as Start does;
+     * once the run has ended and released its folder, {@code ended} gets the folder on the FX thread (its record
+     * says how it ended), or nothing when the run never began. Does nothing while a run is in progress.
+     */
+    public void train(RunPlan plan, Consumer<Optional<Path>> ended) {
+        if (state.get().busy()) {
+            return;
+        }
         charts.clear();
         // The folder is reserved only once the data has opened and the run's checks pass, and removed if it never began.
-        launch(plan.get(), hp.epochs(), plan.get().description(), false, dataset -> {
-            TrainingRequest request = new TrainingRequest(architecture, hp, dataset, plan.get().spec(), null, trainLimit,
-                    testLimit);
+        launch(plan.data(), plan.hyperparameters().epochs(), plan.data().description(), false, dataset -> {
+            TrainingRequest request = new TrainingRequest(plan.architecture(), plan.hyperparameters(), dataset,
+                    plan.data().spec(), null, plan.limitTrain(), plan.limitTest());
             TrainingRun.validate(request);
-            return new TrainingRun(request.withRunDirectory(RunDirectory.newRunPath(runsRoot, netLabel)), this::receive);
+            return new TrainingRun(request.withRunDirectory(RunDirectory.newRunPath(runsRoot, plan.label())), this::receive);
         }, created -> {
-            if (created != null) {
-                RunDirectory.removeUnstarted(created.request().runDirectory());
-            }
+            Optional<Path> folder = Optional.ofNullable(created).map(c -> c.request().runDirectory());
+            folder.ifPresent(RunDirectory::removeUnstarted);
+            inbox.add(new Ended(ended, folder.filter(RunDirectory::began)));
         });
     }
 
@@ -304,7 +308,7 @@ public final class TrainingSession {
                 charts.apply(event);
                 handle(event);
                 eventListener.accept(event);
-            } else if (item instanceof Note note) {
+            } else if (item instanceof SessionNote note) {
                 handle(note);
             }
         }
@@ -355,7 +359,7 @@ public final class TrainingSession {
 
     // --- Event handling (FX thread) ------------------------------------------------------------------
 
-    private void handle(Note note) {
+    private void handle(SessionNote note) {
         if (note instanceof DatasetReady ready) {
             loadedDataset.set(ready.dataset());
         } else if (note instanceof Failed failed) {
@@ -364,6 +368,8 @@ public final class TrainingSession {
             report(failed.message(), true);
         } else if (note instanceof Downloading d) {
             progress.downloading(d.done(), d.total(), d.file());
+        } else if (note instanceof Ended e) {
+            e.listener().accept(e.folder());
         }
     }
 
