@@ -32,6 +32,7 @@ import org.ninexplorer.ui.confusion.ConfusionView;
 import org.ninexplorer.ui.confusion.ConfusionViewModel;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
+import org.ninexplorer.ui.exercises.ExercisesViewModel;
 import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
@@ -94,7 +95,7 @@ public final class ExplorerApp extends Application {
     /** The window and the services behind it; also what the UI tests start. */
     public record Window(MainWindowView view, EditorViewModel editor, TrainingViewModel training,
                          FeatureMapsViewModel featureMaps, ConfusionViewModel confusion, RunsViewModel runs,
-                         Consumer<Consumer<String>> background) {
+                         ExercisesViewModel exercises, Consumer<Consumer<String>> background) {
 
         /**
          * Starts ND4J and loads the bundled sample, each off the FX thread; call once, after showing the
@@ -148,7 +149,9 @@ public final class ExplorerApp extends Application {
             mapsView.setWhyPanel(why);
             return mapsView;
         };
-        MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView, runs,
+        ExercisesViewModel exercises = new ExercisesViewModel(editor, training, dataDirectory.root().resolve("runs"),
+                background, Platform::runLater, new ComparisonViewModel());
+        MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView, runs, exercises,
                 new RecentFiles(preferences.node("recent")), appearance);
         window[0] = view;
         ConfusionViewModel confusion = confusion(view, training, editor, featureMaps, background);
@@ -159,7 +162,7 @@ public final class ExplorerApp extends Application {
             Optional<ButtonType> answer = alert.showAndWait();
             return answer.isPresent() && answer.get() == ButtonType.YES;
         });
-        return new Window(view, editor, training, featureMaps, confusion, runs, backendLoaded -> {
+        return new Window(view, editor, training, featureMaps, confusion, runs, exercises, backendLoaded -> {
             startBackend(training, background, backendLoaded);
             loadSample(featureMaps, background);
         });

@@ -3,6 +3,7 @@ package org.ninexplorer.ui.common;
 import java.math.BigDecimal;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.IntegerProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -46,6 +47,18 @@ public final class Spinners {
                 () -> "a whole number from " + factory.getMin() + " to " + factory.getMax()));
         spinner.setValueFactory(factory);
         spinner.setEditable(true);
+    }
+
+    /** A guarded whole-number spinner that follows {@code property} and sets it, with {@code help} as its tooltip. */
+    public static void bindInteger(Spinner<Integer> spinner, int min, int max, IntegerProperty property, String help) {
+        setUpInteger(spinner, min, max, property.get());
+        spinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                property.set(v);
+            }
+        });
+        property.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.intValue()));
+        spinner.setTooltip(new Tooltip(help));
     }
 
     /** Gives a spinner a guarded decimal factory; a comma is read as the decimal point. */

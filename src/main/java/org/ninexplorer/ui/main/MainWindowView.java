@@ -29,6 +29,8 @@ import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.FxDialogs;
 import org.ninexplorer.ui.editor.EditorActions;
+import org.ninexplorer.ui.exercises.ExercisesView;
+import org.ninexplorer.ui.exercises.ExercisesViewModel;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.InspectorView;
 import org.ninexplorer.ui.editor.RecentFiles;
@@ -100,6 +102,7 @@ public final class MainWindowView extends BorderPane {
     @FXML private Tab featureMapsTab;
     @FXML private Tab confusionTab;
     @FXML private Tab runsTab;
+    @FXML private Tab exercisesTab;
     @FXML private MenuItem loadRunItem;
     @FXML private javafx.scene.layout.HBox runBanner;
     @FXML private Label runBannerLabel;
@@ -110,8 +113,8 @@ public final class MainWindowView extends BorderPane {
     private final RunsViewModel runs;
 
     public MainWindowView(EditorViewModel editor, GraphViewModel graph, TrainingViewModel training,
-                          Supplier<FeatureMapsView> featureMaps, RunsViewModel runs, RecentFiles recentFiles,
-                          Appearance appearance) {
+                          Supplier<FeatureMapsView> featureMaps, RunsViewModel runs, ExercisesViewModel exercises,
+                          RecentFiles recentFiles, Appearance appearance) {
         this.runs = runs;
         this.editor = editor;
         this.graph = graph;
@@ -160,6 +163,7 @@ public final class MainWindowView extends BorderPane {
             }
         });
         runs.load.bind(loadRunItem);
+        exercisesTab.setContent(new ExercisesView(exercises));
         runBanner.visibleProperty().bind(editor.shownRunProperty().isNotNull());
         runBanner.managedProperty().bind(runBanner.visibleProperty());
         runBannerLabel.textProperty().bind(Bindings.concat("Showing the run ", editor.nameProperty(),
@@ -362,6 +366,11 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void showRuns() {
         tabs.getSelectionModel().select(runsTab);
+    }
+
+    @FXML
+    private void showExercises() {
+        tabs.getSelectionModel().select(exercisesTab);
     }
 
     @FXML

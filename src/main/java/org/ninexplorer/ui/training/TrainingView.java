@@ -128,12 +128,12 @@ public final class TrainingView extends BorderPane {
         lr.valueProperty().addListener((obs, old, v) -> form.learningRateProperty().set(v));
         form.learningRateProperty().addListener((obs, old, v) -> lr.setValue(v.doubleValue()));
         learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
-        intSpinner(batchSpinner, 1, 4096, form.batchSizeProperty(), "Images per update");
-        intSpinner(epochsSpinner, 1, 1000, form.epochsProperty(), "Passes over the training images");
-        intSpinner(seedSpinner, 0, Integer.MAX_VALUE, form.seedProperty(), "Same seed, same run");
-        intSpinner(limitTrainSpinner, 0, 1_000_000, form.limitTrainProperty(),
+        Spinners.bindInteger(batchSpinner, 1, 4096, form.batchSizeProperty(), "Images per update");
+        Spinners.bindInteger(epochsSpinner, 1, 1000, form.epochsProperty(), "Passes over the training images");
+        Spinners.bindInteger(seedSpinner, 0, Integer.MAX_VALUE, form.seedProperty(), "Same seed, same run");
+        Spinners.bindInteger(limitTrainSpinner, 0, 1_000_000, form.limitTrainProperty(),
                 "Use only this many training images (0: all) for a quick run");
-        intSpinner(limitTestSpinner, 0, 1_000_000, form.limitTestProperty(), "Test on only this many images (0: all)");
+        Spinners.bindInteger(limitTestSpinner, 0, 1_000_000, form.limitTestProperty(), "Test on only this many images (0: all)");
         hyperGrid.disableProperty().bind(Bindings.createBooleanBinding(() -> session.state().busy(),
                 session.stateProperty()));
         datasetBox.disableProperty().bind(hyperGrid.disableProperty());
@@ -232,18 +232,6 @@ public final class TrainingView extends BorderPane {
     @FXML
     private void useRecommendedRecipe() {
         form.useRecommendedRecipe();
-    }
-
-    private static void intSpinner(Spinner<Integer> spinner, int min, int max,
-                                   javafx.beans.property.IntegerProperty property, String help) {
-        Spinners.setUpInteger(spinner, min, max, property.get());
-        spinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
-            if (v != null) {
-                property.set(v);
-            }
-        });
-        property.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.intValue()));
-        spinner.setTooltip(new Tooltip(help));
     }
 
     @FXML
