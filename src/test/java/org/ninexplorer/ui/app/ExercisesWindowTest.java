@@ -1,0 +1,70 @@
+package org.ninexplorer.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.ui.exercises.ExercisesViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Exercise 1 set up in the real window on a tiny budget: two real runs, then their comparison in the tab. */
+@ExtendWith(ApplicationExtension.class)
+class ExercisesWindowTest {
+
+    private TestWindows.Opened opened;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        opened = TestWindows.open(stage, 1400, 900);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestWindows.close(opened);
+    }
+
+    @Test
+    void settingUpOneConvolutionPerBlockShowsTheComparisonOfTwoRuns(FxRobot robot) throws Exception {
+        opened.backend().get(120, TimeUnit.SECONDS);
+        ExercisesViewModel exercises = opened.window().exercises();
+        robot.interact(() -> {
+            exercises.epochsProperty().set(1);
+            exercises.limitTrainProperty().set(64);
+            exercises.limitTestProperty().set(32);
+        });
+        robot.clickOn("#exercisesTab");
+        robot.clickOn("#exercise-three-1x1");
+        robot.clickOn("#exercise-one-1x1");
+        Node tab = robot.lookup("#exercisesView").query();
+        TextArea diff = robot.from(tab).lookup("#exerciseDiff").queryAs(TextArea.class);
+        assertThat(diff.isVisible()).isTrue();
+        assertThat(diff.getText()).contains("mlp 2 → 1");
+
+        robot.clickOn("#setUpExercise");
+
+        TableView<?> table = robot.from(tab).lookup("#compareTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.isVisible() && table.getItems().size() == 2);
+        LineChart<?, ?> loss = robot.from(tab).lookup("#compareLoss").queryAs(LineChart.class);
+        assertThat(loss.getData()).hasSize(2);
+        assertThat(diff.isVisible()).as("the comparison shows the diff now").isFalse();
+        assertThat(robot.from(tab).lookup("#compareDiff").queryAs(TextArea.class).getText())
+                .contains("layers: 0 removed, 0 added, 4 changed");
+        try (Stream<java.nio.file.Path> runs = Files.list(opened.runs())) {
+            assertThat(runs.map(p -> p.getFileName().toString()))
+                    .hasSize(2).anyMatch(f -> f.endsWith("-fashion-28-one-1x1"));
+        }
+        assertThat(robot.lookup("#cancelExercise").query().isDisabled()).isTrue();
+    }
+}
