@@ -130,9 +130,12 @@ public final class ExercisesView extends BorderPane {
         viewModel.setUpExercise.bind(setUpExercise);
         viewModel.cancel.bind(cancelExercise);
         Tooltip setUpTip = new Tooltip();
-        setUpTip.textProperty().bind(Bindings.when(viewModel.blockedReasonProperty().isEmpty())
-                .then("Train the baseline (or reuse a completed run of it) and the variant, then compare them")
-                .otherwise(viewModel.blockedReasonProperty()));
+        setUpTip.textProperty().bind(Bindings.createStringBinding(() -> !viewModel.blockedReasonProperty().get()
+                        .isEmpty() ? viewModel.blockedReasonProperty().get()
+                        : viewModel.selectedProperty().get().trains()
+                        ? "Train the baseline (or reuse a completed run of it) and the variant, then compare them"
+                        : "Train the net once on this budget (or reuse a completed run of it) to measure its peak",
+                viewModel.blockedReasonProperty(), viewModel.selectedProperty()));
         setUpExercise.setTooltip(setUpTip);
         exerciseBlocked.textProperty().bind(viewModel.problemProperty());
         hideWhenEmpty(exerciseBlocked);
