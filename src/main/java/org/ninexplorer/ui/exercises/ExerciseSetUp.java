@@ -107,7 +107,7 @@ final class ExerciseSetUp {
         job = next;
         cancelled = false;
         phase.set(Phase.LOOKING_FOR_BASELINE);
-        say("Looking for a completed run of " + next.baselineName() + " with this recipe and data…", false);
+        say("Looking for a completed run of " + next.baseline().label() + " with this recipe and data…", false);
         background.execute(() -> {
             Optional<Path> found = completedRunOf(runsRoot, next.baseline());
             fxThread.accept(() -> {
@@ -122,9 +122,9 @@ final class ExerciseSetUp {
                 } else {
                     steps = next.steps(false);
                     phase.set(Phase.TRAINING_BASELINE);
-                    say("Step 1 of " + steps + ": training the baseline " + next.baselineName() + ".", false);
+                    say("Step 1 of " + steps + ": training the baseline " + next.baseline().label() + ".", false);
                     train(next, next.baseline(), next.baselineName(), baseline -> variant(next, baseline,
-                            "Trained the baseline " + next.baselineName() + ". "));
+                            "Trained the baseline " + next.baseline().label() + ". "));
                 }
             });
         });
@@ -150,13 +150,14 @@ final class ExerciseSetUp {
             return;
         }
         phase.set(Phase.TRAINING_VARIANT);
-        say(sofar + "Step " + steps + " of " + steps + ": training the variant " + current.variantName() + ".", false);
+        say(sofar + "Step " + steps + " of " + steps + ": training the variant " + current.variant().label() + ".", false);
         train(current, current.variant(), current.variantName(), variant -> compare(current, List.of(baseline, variant),
-                sofar + "Trained the variant " + current.variantName() + "."));
+                sofar + "Trained the variant " + current.variant().label() + "."));
     }
 
-    /** Trains {@code plan}; once it has ended, names its run and goes on with its folder if it completed. */
-    private void train(Job current, RunPlan plan, String name, Consumer<Path> then) {
+    /** Trains {@code plan}; once it has ended, gives its run {@code runName} and goes on with it if it completed. */
+    private void train(Job current, RunPlan plan, String runName, Consumer<Path> then) {
+        String name = plan.label();
         if (session.state().busy()) {
             end(Phase.FAILED, "A run is training in the dashboard; set up the exercise when it has ended.");
             return;
@@ -172,7 +173,7 @@ final class ExerciseSetUp {
             background.execute(() -> {
                 RunSummary run = RunCatalog.summarise(folder.get());
                 if (run.state() == RunSummary.State.COMPLETED) {
-                    rename(folder.get(), name);
+                    rename(folder.get(), runName);
                 }
                 fxThread.accept(() -> {
                     if (run.state() == RunSummary.State.COMPLETED) {

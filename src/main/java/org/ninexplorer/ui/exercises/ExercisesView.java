@@ -142,6 +142,7 @@ public final class ExercisesView extends BorderPane {
         exerciseRecipe.textProperty().bind(viewModel.recipeProperty());
         exerciseProgress.progressProperty().bind(viewModel.progress());
         exerciseProgress.visibleProperty().bind(viewModel.cancel.executable());
+        exerciseProgress.managedProperty().bind(exerciseProgress.visibleProperty());
         exerciseMessage.textProperty().bind(viewModel.messageProperty());
         viewModel.messageIsErrorProperty().addListener((obs, old, error) ->
                 exerciseMessage.pseudoClassStateChanged(ERROR, error));
