@@ -26,10 +26,6 @@ import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.common.Format;
-import org.ninexplorer.ui.training.SessionNote.DatasetReady;
-import org.ninexplorer.ui.training.SessionNote.Downloading;
-import org.ninexplorer.ui.training.SessionNote.Ended;
-import org.ninexplorer.ui.training.SessionNote.Failed;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.slf4j.Logger;
@@ -197,25 +193,23 @@ public final class TrainingSession {
     }
 
     /**
-     * Trains {@code plan}, a net that need not be the editor's (an exercise's baseline or variant), as Start does;
-     * once the run has ended and released its folder, {@code ended} gets the folder on the FX thread (its record
-     * says how it ended), or nothing when the run never began. Does nothing while a run is in progress.
+     * Trains {@code plan}, a net that need not be the editor's (an exercise's baseline or variant), as Start does:
+     * its folder is made once the data has opened and the checks pass, and removed if the run never began. Then
+     * {@code ended} gets the folder on the FX thread (its record says how the run ended), or nothing. Not while busy.
      */
     public void train(RunPlan plan, Consumer<Optional<Path>> ended) {
         if (state.get().busy()) {
             return;
         }
         charts.clear();
-        // The folder is reserved only once the data has opened and the run's checks pass, and removed if it never began.
         launch(plan.data(), plan.hyperparameters().epochs(), plan.data().description(), false, dataset -> {
-            TrainingRequest request = new TrainingRequest(plan.architecture(), plan.hyperparameters(), dataset,
-                    plan.data().spec(), null, plan.limitTrain(), plan.limitTest());
+            TrainingRequest request = plan.request(dataset);
             TrainingRun.validate(request);
             return new TrainingRun(request.withRunDirectory(RunDirectory.newRunPath(runsRoot, plan.label())), this::receive);
         }, created -> {
             Optional<Path> folder = Optional.ofNullable(created).map(c -> c.request().runDirectory());
             folder.ifPresent(RunDirectory::removeUnstarted);
-            inbox.add(new Ended(ended, folder.filter(RunDirectory::began)));
+            inbox.add(new SessionNote.Ended(ended, folder.filter(RunDirectory::began)));
         });
     }
 
@@ -333,25 +327,25 @@ public final class TrainingSession {
                                  Consumer<TrainingRun> cleanUp) {
         TrainingRun created = null;
         try {
-            Dataset dataset = plan.open((done, total, file) -> inbox.add(new Downloading(done, total, file)),
-                    () -> cancelRequested);
+            Dataset dataset = plan.open((done, total, file) -> inbox.add(
+                    new SessionNote.Downloading(done, total, file)), () -> cancelRequested);
             created = launch.create(dataset);
-            inbox.add(new DatasetReady(dataset));
+            inbox.add(new SessionNote.DatasetReady(dataset));
             // Published before the check, as stop() sets the flag before it reads run: a Stop pressed at any
             // moment is seen here or reaches this run (which honours it before its first iteration).
             run = created;
             if (cancelRequested && !resumed) {
-                inbox.add(new Failed("Cancelled before training started."));
+                inbox.add(new SessionNote.Failed("Cancelled before training started."));
                 return;
             } else if (cancelRequested) {
                 created.stop(); // a resumed run then ends as stopped, recorded, its lock released
             }
             created.call();
         } catch (DatasetException | TrainingException e) {
-            inbox.add(new Failed(cancelRequested ? "Cancelled." : e.getMessage()));
+            inbox.add(new SessionNote.Failed(cancelRequested ? "Cancelled." : e.getMessage()));
         } catch (RuntimeException e) {
             LOGGER.error("Training could not start", e);
-            inbox.add(new Failed("Training could not start: " + e));
+            inbox.add(new SessionNote.Failed("Training could not start: " + e));
         } finally {
             cleanUp.accept(created);
         }
@@ -360,15 +354,15 @@ public final class TrainingSession {
     // --- Event handling (FX thread) ------------------------------------------------------------------
 
     private void handle(SessionNote note) {
-        if (note instanceof DatasetReady ready) {
+        if (note instanceof SessionNote.DatasetReady ready) {
             loadedDataset.set(ready.dataset());
-        } else if (note instanceof Failed failed) {
+        } else if (note instanceof SessionNote.Failed failed) {
             state.set(TrainingState.IDLE);
             progress.clearText();
             report(failed.message(), true);
-        } else if (note instanceof Downloading d) {
+        } else if (note instanceof SessionNote.Downloading d) {
             progress.downloading(d.done(), d.total(), d.file());
-        } else if (note instanceof Ended e) {
+        } else if (note instanceof SessionNote.Ended e) {
             e.listener().accept(e.folder());
         }
     }
