@@ -30,10 +30,7 @@ public final class DiffText {
         if (!diff.inputChanges().isEmpty()) {
             out.add("input: " + input(diff.before()) + " → " + input(diff.after()));
         }
-        out.add(String.format(Locale.ROOT, "     A    B  %-8s %-26s %s", "layer", "settings", "output shape"));
-        for (LayerChange row : diff.rows()) {
-            row(out, row);
-        }
+        table(out, diff);
         out.add("total params: " + total(diff.before().totalParams(), diff.after().totalParams()));
         out.add("total MACs: " + total(diff.before().totalMacs(), diff.after().totalMacs()));
         out.add("layers: " + diff.count(Change.REMOVED) + " removed, " + diff.count(Change.ADDED) + " added, "
@@ -41,22 +38,49 @@ public final class DiffText {
         return out;
     }
 
-    private static void row(List<String> out, LayerChange row) {
-        LayerReport shown = row.after() != null ? row.after() : row.before();
-        String marker = switch (row.change()) {
+    /**
+     * One row per aligned layer in columns as wide as their widest cell, so that the deltas stand under each
+     * other whatever the shapes' lengths, then a totals row whose deltas are the columns' sums.
+     */
+    private static void table(List<String> out, ArchitectureDiff diff) {
+        int settings = "settings".length();
+        int shapes = "output shape".length();
+        for (LayerChange row : diff.rows()) {
+            settings = Math.max(settings, shown(row).summary().length());
+            shapes = Math.max(shapes, shapes(row).length());
+        }
+        String format = "%s  %3s  %3s  %-8s %-" + settings + "s  %-" + shapes + "s  %9s  %11s";
+        out.add(String.format(Locale.ROOT, format, " ", "A", "B", "layer", "settings", "output shape", "Δparams",
+                "ΔMACs").stripTrailing());
+        for (LayerChange row : diff.rows()) {
+            out.add(String.format(Locale.ROOT, format, marker(row.change()), index(row.beforeIndex()),
+                    index(row.afterIndex()), shown(row).kind(), shown(row).summary(), shapes(row),
+                    delta(row.paramsDelta()), delta(row.macsDelta())).stripTrailing());
+            if (!row.fields().isEmpty()) {
+                out.add("               " + row.fields().stream().map(FieldChange::toString)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        out.add(String.format(Locale.ROOT, format, " ", "", "", "total", "", "", signed(diff.paramsDelta()),
+                signed(diff.macsDelta())));
+    }
+
+    private static LayerReport shown(LayerChange row) {
+        return row.after() != null ? row.after() : row.before();
+    }
+
+    private static String marker(Change change) {
+        return switch (change) {
             case UNCHANGED -> "=";
             case CHANGED -> "~";
             case ADDED -> "+";
             case REMOVED -> "-";
         };
-        String deltas = (row.paramsDelta() == 0 ? "" : "  params " + signed(row.paramsDelta()))
-                + (row.macsDelta() == 0 ? "" : "  MACs " + signed(row.macsDelta()));
-        out.add(String.format(Locale.ROOT, "%s  %3s  %3s  %-8s %-26s %-36s%s", marker, index(row.beforeIndex()),
-                index(row.afterIndex()), shown.kind(), shown.summary(), shapes(row), deltas).stripTrailing());
-        if (!row.fields().isEmpty()) {
-            out.add("               " + row.fields().stream().map(FieldChange::toString)
-                    .collect(Collectors.joining(", ")));
-        }
+    }
+
+    /** A row's change in parameters or MACs; blank when there is none, so that the changes stand out. */
+    private static String delta(long value) {
+        return value == 0 ? "" : signed(value);
     }
 
     private static String shapes(LayerChange row) {

@@ -21,8 +21,12 @@ public record FieldChange(String field, Number before, Number after) {
     @Override
     public String toString() {
         BigDecimal delta = delta();
-        return field + " " + plain(before) + " → " + plain(after) + " (" + (delta.signum() > 0 ? "+" : "")
-                + delta.stripTrailingZeros().toPlainString() + ")";
+        return fromTo() + " (" + (delta.signum() > 0 ? "+" : "") + delta.stripTrailingZeros().toPlainString() + ")";
+    }
+
+    /** E.g. {@code channels 64 → 128}, for where the delta is shown apart or would be noise. */
+    public String fromTo() {
+        return field + " " + plain(before) + " → " + plain(after);
     }
 
     private static String plain(Number value) {

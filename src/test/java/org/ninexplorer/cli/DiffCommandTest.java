@@ -40,12 +40,15 @@ class DiffCommandTest {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("A: " + a + "  (1×28×28, 9 layers, 148390 params, 10613024 MACs)");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("~ +0 +0 +nin +48 · 5×5 / 1 p2 +"
-                + "\\[1, 32, 28, 28] → \\[1, 48, 28, 28] +params \\+\\d+ +MACs \\+\\d+"));
+                + "\\[1, 32, 28, 28] → \\[1, 48, 28, 28] +\\+\\d+ +\\+\\d+"));
         assertThat(lines).contains("               channels 32 → 48 (+16)");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\+ +2 +dropout +p 0.3 +\\[1, 48, 13, 13]"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("- +2 +nin +64 · 3×3 / 1 p1 +\\[1, 64, 13, 13] +"
-                + "params -26816 +MACs -\\d+"));
+                + "-26816 +-\\d+"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("= +9 +8 +classes .*\\[1, 10]"));
+        long paramsDelta = org.ninexplorer.model.ShapeInference.analyze(ArchitectureJson.load(b)).totalParams() - 148390;
+        assertThat(lines).as("the totals row under the delta columns").anySatisfy(l -> assertThat(l)
+                .matches(" +total +" + paramsDelta + " +[-+]\\d+"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("total params: 148390 → \\d+ \\([-+]\\d+, [-+]\\d+\\.\\d%\\)"));
         assertThat(lines).contains("layers: 2 removed, 1 added, 1 changed, 7 unchanged");
     }
