@@ -113,6 +113,7 @@ public final class ExplorerApp extends Application {
         TaskExecutor background = TaskExecutor.daemonPool("background", 2);
         EditorViewModel editor = new EditorViewModel();
         GraphViewModel graph = new GraphViewModel(editor);
+        graph.baselineProperty().bind(editor.originProperty()); // a variant made from a run marks what it changed
         TrainingViewModel training = new TrainingViewModel(editor, trainingThread, dataDirectory,
                 dataDirectory.root().resolve("runs"));
         graph.memoryBatchProperty().bind(training.form().batchSizeProperty());

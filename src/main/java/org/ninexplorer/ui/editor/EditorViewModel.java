@@ -58,6 +58,7 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<Path> shownRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Baseline> origin = new ReadOnlyObjectWrapper<>();
     private Architecture saved;
 
     public EditorViewModel() {
@@ -147,6 +148,11 @@ public final class EditorViewModel {
     /** The run whose network is shown, read-only until {@link #editAsNew()}; null while editing a net of one's own. */
     public ReadOnlyObjectProperty<Path> shownRunProperty() {
         return shownRun.getReadOnlyProperty();
+    }
+
+    /** The run this net was made from with {@link #editAsNew()}, for marking what has changed since; else null. */
+    public ReadOnlyObjectProperty<Baseline> originProperty() {
+        return origin.getReadOnlyProperty();
     }
 
     /** True while no edit is possible: a run trains, or a run's network is shown. */
@@ -311,6 +317,7 @@ public final class EditorViewModel {
     /** Makes the shown run's network an editable new one, named after the run; its runs stay as they were. */
     public void editAsNew() {
         if (shownRun.get() != null) {
+            origin.set(new Baseline(name.get(), architecture()));
             shownRun.set(null);
             name.set(name.get() + "-variant");
             saved = null;
@@ -331,6 +338,7 @@ public final class EditorViewModel {
     private void reset(Architecture arch, String newName, Path path) {
         history.clear();
         shownRun.set(null);
+        origin.set(null);
         saved = arch;
         file.set(path);
         name.set(newName);

@@ -93,13 +93,21 @@ public final class GraphView extends BorderPane {
         Region summarySpacer = new Region();
         HBox.setHgrow(summarySpacer, javafx.scene.layout.Priority.ALWAYS);
         summary.setMinWidth(0);
-        HBox summaryRow = new HBox(8, summary, summarySpacer, zoomControls(zoom));
+        HBox summaryRow = new HBox(8, summary, summarySpacer, markToggle(), zoomControls(zoom));
         summaryRow.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(problemRow, summaryRow);
+        Label diffSummary = new Label();
+        diffSummary.setId("diff-summary");
+        diffSummary.getStyleClass().add("diff-summary");
+        diffSummary.textProperty().bind(viewModel.diffSummaryProperty());
+        diffSummary.setWrapText(true);
+        diffSummary.visibleProperty().bind(viewModel.diffSummaryProperty().isNotEmpty());
+        diffSummary.managedProperty().bind(diffSummary.visibleProperty());
+        VBox bottom = new VBox(problemRow, diffSummary, summaryRow);
         bottom.getStyleClass().add("summary-bar");
         setBottom(bottom);
 
         viewModel.cardsProperty().addListener((obs, old, cards) -> rebuild(cards));
+        viewModel.ghostsProperty().addListener((obs, old, ghosts) -> rebuild(viewModel.cards()));
         editor.selectionProperty().addListener((obs, old, index) -> markSelection());
         rebuild(viewModel.cards());
     }
@@ -107,6 +115,24 @@ public final class GraphView extends BorderPane {
     /** Called when a card is clicked, after it is selected. */
     public void setOnCardChosen(Runnable action) {
         onCardChosen = action;
+    }
+
+    /** Marks on or off, there while there is a baseline to mark against. */
+    private ToggleButton markToggle() {
+        ToggleButton toggle = new ToggleButton("± Marks");
+        toggle.setId("mark-changes");
+        toggle.getStyleClass().add("small");
+        toggle.setFocusTraversable(false);
+        toggle.selectedProperty().bindBidirectional(viewModel.markingProperty());
+        toggle.visibleProperty().bind(viewModel.baselineProperty().isNotNull());
+        toggle.managedProperty().bind(toggle.visibleProperty());
+        Tooltip tip = tooltip("");
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.baselineProperty()
+                .get() == null ? "" : "Mark each card against " + viewModel.baselineProperty().get().name()
+                + ": + added, ~ changed (with what changed), = same; a removed layer is a dashed ghost where it was",
+                viewModel.baselineProperty()));
+        toggle.setTooltip(tip);
+        return toggle;
     }
 
     private static HBox zoomControls(GraphZoom zoom) {
@@ -151,15 +177,25 @@ public final class GraphView extends BorderPane {
     private void rebuild(List<LayerCard> cards) {
         chain.getChildren().clear();
         for (LayerCard card : cards) {
+            for (Ghost ghost : viewModel.ghostsProperty().get()) {
+                if (ghost.before() == card.index()) {
+                    addArrow();
+                    chain.getChildren().add(DiffMarkNodes.ghost(ghost));
+                }
+            }
             if (!chain.getChildren().isEmpty()) {
-                Label arrow = new Label("→");
-                arrow.getStyleClass().add("arrow");
-                chain.getChildren().add(arrow);
+                addArrow();
             }
             chain.getChildren().add(cardNode(card));
         }
         markSelection();
         measureFit();
+    }
+
+    private void addArrow() {
+        Label arrow = new Label("→");
+        arrow.getStyleClass().add("arrow");
+        chain.getChildren().add(arrow);
     }
 
     private VBox cardNode(LayerCard card) {
@@ -192,6 +228,7 @@ public final class GraphView extends BorderPane {
             box.getChildren().add(3, bar); // a size only where there is a shape
         }
         box.getStyleClass().addAll("layer-card", "kind-" + card.kind());
+        DiffMarkNodes.mark(box, card.index(), card.mark());
         box.setUserData(card.index());
         box.setId("card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
         if (!card.convs().isEmpty()) {

@@ -2,12 +2,16 @@ package org.ninexplorer.ui.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.ConvReport;
 import org.ninexplorer.model.Diagnostic;
@@ -16,7 +20,9 @@ import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.model.MemoryByLayer;
 import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.Shape;
+import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.editor.Baseline;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
 /** Turns each analysis into the cards and the summary line the graph shows. */
@@ -29,14 +35,44 @@ public final class GraphViewModel {
     private final IntegerProperty memoryBatch = new SimpleIntegerProperty(1);
     private final IntegerProperty optimizerCopies = new SimpleIntegerProperty(2);
     private final GraphZoom zoom = new GraphZoom();
+    private final ObjectProperty<Baseline> baseline = new SimpleObjectProperty<>();
+    private final BooleanProperty marking = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<List<Ghost>> ghosts = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper("");
     private Analysis analysis;
 
     public GraphViewModel(EditorViewModel editor) {
         editor.analysisProperty().addListener((obs, old, now) -> update(now));
         memoryBatch.addListener((obs, old, now) -> update(analysis));
         optimizerCopies.addListener((obs, old, now) -> update(analysis));
+        baseline.addListener((obs, old, now) -> update(analysis));
+        marking.addListener((obs, old, now) -> update(analysis));
         update(editor.analysis());
     }
+
+    // --- Marks against a baseline ------------------------------------------------------------------
+
+    /** The net the cards are marked against (added, changed, unchanged, removed); null for no marks. */
+    public ObjectProperty<Baseline> baselineProperty() {
+        return baseline;
+    }
+
+    /** Whether the cards show their marks while there is a baseline; on by default. */
+    public BooleanProperty markingProperty() {
+        return marking;
+    }
+
+    /** The baseline's layers this net no longer has, each before the card that now follows it; empty unmarked. */
+    public ReadOnlyObjectProperty<List<Ghost>> ghostsProperty() {
+        return ghosts.getReadOnlyProperty();
+    }
+
+    /** What the marks add up to, in one line; empty when the cards are not marked. */
+    public ReadOnlyStringProperty diffSummaryProperty() {
+        return diffSummary.getReadOnlyProperty();
+    }
+
+    // --- The graph ---------------------------------------------------------------------------------
 
     /** The batch size the summary counts memory at (the training form's). */
     public IntegerProperty memoryBatchProperty() {
@@ -78,7 +114,13 @@ public final class GraphViewModel {
 
     private void update(Analysis analysis) {
         this.analysis = analysis;
-        cards.set(cardsOf(analysis));
+        Baseline against = marking.get() ? baseline.get() : null;
+        DiffMarks marks = against == null ? DiffMarks.NONE
+                : new DiffMarks(ShapeInference.analyze(against.architecture()), analysis, against.name());
+        // The ghosts first: the view redraws when the cards change, and then finds the ghosts that go with them.
+        ghosts.set(marks.ghosts());
+        diffSummary.set(marks.summary());
+        cards.set(cardsOf(analysis, marks));
         boolean complete = analysis.reports().stream().allMatch(r -> r.output() != null);
         String memory = "";
         memoryArithmetic.set("");
@@ -101,7 +143,7 @@ public final class GraphViewModel {
         return where + (d.field() == null ? "" : " (" + d.field() + ")") + ": " + Format.sentence(d.message());
     }
 
-    static List<LayerCard> cardsOf(Analysis analysis) {
+    static List<LayerCard> cardsOf(Analysis analysis, DiffMarks marks) {
         List<LayerReport> reports = analysis.reports();
         long largest = Math.max(analysis.architecture().input().shape().elements(), reports.stream()
                 .filter(r -> r.output() != null).mapToLong(r -> r.output().elements()).max().orElse(1));
@@ -112,7 +154,8 @@ public final class GraphViewModel {
         cards.add(new LayerCard(EditorViewModel.INPUT, "input", "Input", in.height() + "×" + in.width() + ", "
                         + (in.channels() == 1 ? "grayscale" : in.channels() + " channels"), in.toString(),
                 "image", "", inputProblem.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID,
-                inputProblem, Teaching.INPUT, relative(in.elements(), largest), List.of()));
+                inputProblem, Teaching.INPUT, relative(in.elements(), largest), List.of(),
+                marks.of(EditorViewModel.INPUT)));
         int firstInvalid = -1;
         for (LayerReport r : reports) {
             String problem = String.join("\n", r.diagnostics().stream().map(d -> Format.sentence(d.message())).toList());
@@ -139,7 +182,7 @@ public final class GraphViewModel {
             cards.add(new LayerCard(r.index(), r.kind(), layer == null ? "Classes" : Teaching.title(layer.kind()),
                     r.summary(), shape(r), stats(r), r.formula(), status, problem,
                     layer == null ? Teaching.CLASSES : Teaching.of(layer, r.index() == layers.size() - 1),
-                    r.output() == null ? 0 : relative(r.output().elements(), largest), convs(r)));
+                    r.output() == null ? 0 : relative(r.output().elements(), largest), convs(r), marks.of(r.index())));
         }
         return cards;
     }

@@ -18,10 +18,11 @@ import org.ninexplorer.model.LayerReport;
  * @param teaching what this kind of layer does, for its tooltip
  * @param size     0..1, how big the output tensor is relative to the largest one in the net
  * @param convs    the convolutions of a NiN block, as the model describes the block
+ * @param mark     how it differs from the baseline, {@link CardMark#NONE} when there is none
  */
 public record LayerCard(int index, String kind, String title, String settings, String shape, String stats,
                         String formula, LayerReport.Status status, String problem, String teaching, double size,
-                        List<Conv> convs) {
+                        List<Conv> convs, CardMark mark) {
 
     /** Kinds whose card carries a layer number: the input and the class scores are not layers. */
     public boolean numbered() {

@@ -1,0 +1,49 @@
+package org.ninexplorer.ui.graph;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/**
+ * The nodes of the marks against a baseline: a card's strip saying what changed, and a removed layer's ghost.
+ * Their colours come from the marks' style classes in {@code graph.css}; their signs (+ ~ = −) and the ghost's
+ * dashed outline tell them apart without colour.
+ */
+final class DiffMarkNodes {
+
+    private DiffMarkNodes() {
+    }
+
+    /** Puts {@code mark}'s strip at the top of {@code card} and its style class on it; nothing when unmarked. */
+    static void mark(VBox card, int index, CardMark mark) {
+        if (mark.mark() == DiffMark.NONE) {
+            return;
+        }
+        card.getStyleClass().add(mark.mark().styleClass());
+        Label badge = new Label(mark.delta().isEmpty() ? mark.badge() : mark.badge() + "  " + mark.delta());
+        badge.setId("mark-" + (index < 0 ? "input" : String.valueOf(index)));
+        badge.getStyleClass().add("diff-badge");
+        badge.setWrapText(true);
+        badge.setMaxWidth(Double.MAX_VALUE);
+        card.getChildren().add(0, badge);
+    }
+
+    /** A removed layer, where it was: its kind and settings struck through, and what removing it changed. */
+    static VBox ghost(Ghost ghost) {
+        Label badge = new Label(Ghost.BADGE);
+        badge.getStyleClass().add("diff-badge");
+        Label title = new Label(ghost.title());
+        title.getStyleClass().addAll("card-title", "ghost-struck");
+        Label settings = new Label(ghost.settings());
+        settings.getStyleClass().addAll("card-settings", "ghost-struck");
+        VBox box = new VBox(badge, title, settings);
+        if (!ghost.delta().isEmpty()) {
+            Label delta = new Label(ghost.delta());
+            delta.getStyleClass().add("card-stats");
+            delta.setWrapText(true);
+            box.getChildren().add(delta);
+        }
+        box.getStyleClass().addAll("diff-ghost", DiffMark.REMOVED.styleClass());
+        box.setId("ghost-" + ghost.baselineIndex());
+        return box;
+    }
+}
