@@ -16,10 +16,20 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.paint.Color;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.SnapshotExport;
+import org.ninexplorer.ui.editor.EditorActions;
+import org.ninexplorer.ui.graph.GraphView;
 
-/** Draws a {@link ComparisonViewModel.Comparison}: two overlaid charts, a legend naming each run, and the table. */
+/**
+ * Draws a {@link ComparisonViewModel.Comparison}: two overlaid charts, a legend naming each run, and the table;
+ * below them a compared run's net in the graph, marked against the baseline's, and the diff as text.
+ */
 public final class ComparisonView extends VBox {
 
     private final ComparisonViewModel viewModel;
@@ -35,6 +45,9 @@ public final class ComparisonView extends VBox {
     @FXML private TextArea compareDiff;
     @FXML private TableView<ComparisonViewModel.Row> compareTable;
     @FXML private Label compareProblems;
+    @FXML private VBox comparedNetBox;
+    @FXML private Label comparedNetTitle;
+    @FXML private ComboBox<RunSummary> comparedNetChoice;
 
     public ComparisonView(ComparisonViewModel viewModel) {
         this.viewModel = viewModel;
@@ -59,6 +72,42 @@ public final class ComparisonView extends VBox {
         column("Training memory", ComparisonViewModel.Row::memory, 120);
         viewModel.comparisonProperty().addListener((obs, old, comparison) -> show(comparison));
         show(viewModel.comparisonProperty().get());
+        showComparedNet(viewModel.net());
+    }
+
+    /** The graph of the chosen run's net, its cards marked against the baseline's; the same cards as the window's. */
+    private void showComparedNet(ComparedNetViewModel net) {
+        GraphView graph = new GraphView(net.graph(), net.net(), new EditorActions(net.net()));
+        graph.setId("comparedGraph");
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        comparedNetBox.getChildren().add(graph);
+        comparedNetBox.visibleProperty().bind(net.shownProperty().isNotNull());
+        comparedNetTitle.textProperty().bind(net.titleProperty());
+        comparedNetChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RunSummary run) {
+                return run == null ? "" : run.name();
+            }
+
+            @Override
+            public RunSummary fromString(String name) {
+                return null;
+            }
+        });
+        comparedNetChoice.setTooltip(new Tooltip("Which run's network to draw, marked against the earliest run's"));
+        Runnable choices = () -> {
+            comparedNetChoice.getItems().setAll(net.choicesProperty().get());
+            comparedNetChoice.setValue(net.shownProperty().get());
+            comparedNetChoice.setVisible(comparedNetChoice.getItems().size() > 1);
+        };
+        net.choicesProperty().addListener((obs, old, runs) -> choices.run());
+        net.shownProperty().addListener((obs, old, run) -> comparedNetChoice.setValue(run));
+        comparedNetChoice.setOnAction(e -> {
+            if (comparedNetChoice.getValue() != null) {
+                net.shownProperty().set(comparedNetChoice.getValue());
+            }
+        });
+        choices.run();
     }
 
     private void column(String title, Function<ComparisonViewModel.Row, String> text, double width) {
@@ -87,6 +136,8 @@ public final class ComparisonView extends VBox {
             compareLegend.getChildren().add(entry);
         }
         compareTable.getItems().setAll(comparison.rows());
+        // Every run's row in view, and no more: the nets below need the height.
+        compareTable.setPrefHeight((comparison.rows().size() + 1) * compareTable.getFixedCellSize() + 6);
         compareProblems.setText(comparison.problems());
         compareDiff.setText(comparison.diff());
         compareDiff.setVisible(!comparison.diff().isEmpty());

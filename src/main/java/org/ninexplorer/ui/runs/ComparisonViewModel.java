@@ -49,6 +49,7 @@ public final class ComparisonViewModel {
 
     private final ObjectProperty<Alignment> alignment = new SimpleObjectProperty<>(Alignment.EPOCH);
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ComparedNetViewModel net = new ComparedNetViewModel();
     private List<RunSummary> runs = List.of();
 
     public ComparisonViewModel() {
@@ -57,6 +58,11 @@ public final class ComparisonViewModel {
 
     public ObjectProperty<Alignment> alignmentProperty() {
         return alignment;
+    }
+
+    /** The graph of a compared run's net, marked against the baseline's. */
+    public ComparedNetViewModel net() {
+        return net;
     }
 
     /** The comparison shown; null before the first. */
@@ -70,6 +76,7 @@ public final class ComparisonViewModel {
      */
     public void compare(List<RunSummary> chosen) {
         runs = chosen.stream().sorted(java.util.Comparator.comparing(RunSummary::created)).toList();
+        net.compare(runs);
         if (runs.isEmpty()) {
             comparison.set(null);
             return;
