@@ -107,6 +107,18 @@ class RunsWindowTest {
         String diff = robot.lookup("#compareDiff").queryAs(javafx.scene.control.TextArea.class).getText();
         assertThat(diff).contains("~    0    0  nin", "16 → 24", "layers: 0 removed, 0 added, 1 changed");
 
+        Node graph = robot.lookup("#comparedGraph").query();
+        assertThat(graph.isVisible()).isTrue();
+        assertThat(graph.lookup("#card-0").getStyleClass()).as("the widened block").contains("diff-changed");
+        assertThat(((Label) graph.lookup("#mark-0")).getText()).contains("channels 16 → 24", "params +");
+        assertThat(graph.lookup("#card-1").getStyleClass()).as("the pool after it").contains("diff-unchanged")
+                .doesNotContain("diff-changed");
+        assertThat(graph.lookup("#card-input").getStyleClass()).contains("diff-unchanged");
+        assertThat(graph.lookupAll(".diff-added")).isEmpty();
+        assertThat(graph.lookupAll(".diff-ghost")).isEmpty();
+        assertThat(((Label) graph.lookup("#diff-summary")).getText()).startsWith("Marked against " + BASELINE
+                + ": 1 changed, 0 added, 0 removed");
+
         robot.clickOn("#alignTime");
         assertThat(((NumberAxis) robot.lookup("#compareLoss").queryAs(LineChart.class).getXAxis()).getLabel())
                 .isEqualTo("wall time (s)");
