@@ -19,12 +19,22 @@ final class DiffMarkNodes {
             return;
         }
         card.getStyleClass().add(mark.mark().styleClass());
-        Label badge = new Label(mark.delta().isEmpty() ? mark.badge() : mark.badge() + "  " + mark.delta());
-        badge.setId("mark-" + (index < 0 ? "input" : String.valueOf(index)));
+        Label badge = new Label(mark.badge());
         badge.getStyleClass().add("diff-badge");
-        badge.setWrapText(true);
-        badge.setMaxWidth(Double.MAX_VALUE);
-        card.getChildren().add(0, badge);
+        VBox strip = new VBox(badge);
+        strip.setId("mark-" + (index < 0 ? "input" : String.valueOf(index)));
+        strip.getStyleClass().add("diff-strip");
+        if (!mark.delta().isEmpty()) {
+            strip.getChildren().add(delta(mark.delta()));
+        }
+        card.getChildren().add(0, strip);
+    }
+
+    private static Label delta(String text) {
+        Label delta = new Label(text);
+        delta.getStyleClass().add("diff-delta");
+        delta.setWrapText(true);
+        return delta;
     }
 
     /** A removed layer, where it was: its kind and settings struck through, and what removing it changed. */
@@ -37,10 +47,7 @@ final class DiffMarkNodes {
         settings.getStyleClass().addAll("card-settings", "ghost-struck");
         VBox box = new VBox(badge, title, settings);
         if (!ghost.delta().isEmpty()) {
-            Label delta = new Label(ghost.delta());
-            delta.getStyleClass().add("card-stats");
-            delta.setWrapText(true);
-            box.getChildren().add(delta);
+            box.getChildren().add(delta(ghost.delta()));
         }
         box.getStyleClass().addAll("diff-ghost", DiffMark.REMOVED.styleClass());
         box.setId("ghost-" + ghost.baselineIndex());

@@ -123,6 +123,7 @@ public final class GraphView extends BorderPane {
         toggle.setId("mark-changes");
         toggle.getStyleClass().add("small");
         toggle.setFocusTraversable(false);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.selectedProperty().bindBidirectional(viewModel.markingProperty());
         toggle.visibleProperty().bind(viewModel.baselineProperty().isNotNull());
         toggle.managedProperty().bind(toggle.visibleProperty());

@@ -32,6 +32,8 @@ import org.ninexplorer.ui.graph.GraphView;
  */
 public final class ComparisonView extends VBox {
 
+    private static final int MOST_DIFF_COLUMNS = 110;
+
     private final ComparisonViewModel viewModel;
 
     @FXML private RadioButton alignEpoch;
@@ -140,6 +142,9 @@ public final class ComparisonView extends VBox {
         compareTable.setPrefHeight((comparison.rows().size() + 1) * compareTable.getFixedCellSize() + 6);
         compareProblems.setText(comparison.problems());
         compareDiff.setText(comparison.diff());
+        // As wide as its longest line where the window has room, so that the Δ columns need no scrolling.
+        compareDiff.setPrefColumnCount(Math.min(MOST_DIFF_COLUMNS, comparison.diff().lines()
+                .mapToInt(String::length).max().orElse(0) + 2));
         compareDiff.setVisible(!comparison.diff().isEmpty());
         compareDiff.setManaged(compareDiff.isVisible());
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.RunCatalog;
 import org.ninexplorer.training.TinyNets;
@@ -45,7 +47,7 @@ class RunsScreenshotsTest {
         TestWindows.close(opened);
     }
 
-    private static void train(Path folder, org.ninexplorer.model.Architecture arch, int epochs, int stopAfter)
+    private static void train(Path folder, Architecture arch, int epochs, int stopAfter)
             throws Exception {
         TrainingRun[] run = new TrainingRun[1];
         run[0] = new TrainingRun(new TrainingRequest(arch, Hyperparameters.defaults().withEpochs(epochs).withBatchSize(32),
@@ -62,21 +64,27 @@ class RunsScreenshotsTest {
         Path dir = Path.of(System.getProperty("nin.screenshots"));
         Files.createDirectories(dir);
         Path runs = opened.runs();
-        train(runs.resolve("20261201-100000-tiny"), TinyNets.TINY_28, 4, 0);
-        RunCatalog.rename(runs.resolve("20261201-100000-tiny"), "baseline");
-        train(runs.resolve("20261201-101500-tiny-variant"), TinyNets.TINY_28.withLayer(0, new NinBlock(16, 5, 2, 2, 1, 1)),
-                4, 0);
-        RunCatalog.rename(runs.resolve("20261201-101500-tiny-variant"), "one 1×1 conv in block 0");
+        // The book's exercise: one 1×1 convolution per block instead of two, against fashion-28 as it is.
+        Architecture oneByOne = Presets.FASHION_28;
+        for (int i = 0; i < oneByOne.layers().size(); i++) {
+            if (oneByOne.layers().get(i) instanceof NinBlock block) {
+                oneByOne = oneByOne.withLayer(i, block.withMlp(1));
+            }
+        }
+        train(runs.resolve("20261201-100000-fashion-28"), Presets.FASHION_28, 3, 0);
+        RunCatalog.rename(runs.resolve("20261201-100000-fashion-28"), "baseline");
+        train(runs.resolve("20261201-101500-fashion-28-variant"), oneByOne, 3, 0);
+        RunCatalog.rename(runs.resolve("20261201-101500-fashion-28-variant"), "one 1×1 conv per block");
         train(runs.resolve("20261201-103000-tiny-stopped"), TinyNets.TINY_28, 6, 2);
         Path damaged = Files.createDirectories(runs.resolve("20261201-104500-tiny"));
         Files.writeString(damaged.resolve("run.json"), "{\"schemaVersion\": 1, \"archi");
         opened.backend().get(120, TimeUnit.SECONDS);
 
         robot.clickOn("#runsTab");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-20261201-100000-tiny")
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-20261201-100000-fashion-28")
                 .match(Node::isVisible).tryQuery().isPresent());
-        robot.clickOn("#run-20261201-101500-tiny-variant");
-        robot.press(KeyCode.CONTROL).clickOn("#run-20261201-100000-tiny").release(KeyCode.CONTROL);
+        robot.clickOn("#run-20261201-101500-fashion-28-variant");
+        robot.press(KeyCode.CONTROL).clickOn("#run-20261201-100000-fashion-28").release(KeyCode.CONTROL);
         robot.clickOn("#compareRuns");
         robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.3));
         robot.moveTo("#compareRuns");

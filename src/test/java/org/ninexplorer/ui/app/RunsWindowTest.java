@@ -110,7 +110,8 @@ class RunsWindowTest {
         Node graph = robot.lookup("#comparedGraph").query();
         assertThat(graph.isVisible()).isTrue();
         assertThat(graph.lookup("#card-0").getStyleClass()).as("the widened block").contains("diff-changed");
-        assertThat(((Label) graph.lookup("#mark-0")).getText()).contains("channels 16 → 24", "params +");
+        assertThat(((Label) graph.lookup("#mark-0").lookup(".diff-delta")).getText()).contains("channels 16 → 24",
+                "params +");
         assertThat(graph.lookup("#card-1").getStyleClass()).as("the pool after it").contains("diff-unchanged")
                 .doesNotContain("diff-changed");
         assertThat(graph.lookup("#card-input").getStyleClass()).contains("diff-unchanged");
