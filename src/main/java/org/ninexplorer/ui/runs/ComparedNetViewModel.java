@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.editor.Baseline;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -77,6 +78,10 @@ public final class ComparedNetViewModel {
             return;
         }
         net.showRun(run.architecture(), run.name(), run.folder());
+        if (run.hyperparameters() != null) { // the memory the run's own recipe needs
+            graph.memoryBatchProperty().set(run.hyperparameters().batchSize());
+            graph.optimizerCopiesProperty().set(MemoryCheck.optimizerCopies(run.hyperparameters().optimizer()));
+        }
         graph.baselineProperty().set(new Baseline(baseline.name(), baseline.architecture()));
         title.set(run.name() + "'s network, marked against " + baseline.name());
     }

@@ -33,6 +33,8 @@ import org.ninexplorer.ui.graph.GraphView;
 public final class ComparisonView extends VBox {
 
     private static final int MOST_DIFF_COLUMNS = 110;
+    /** The table's column header and borders, above its fixed-height rows. */
+    private static final double TABLE_HEADER = 42;
 
     private final ComparisonViewModel viewModel;
 
@@ -139,7 +141,7 @@ public final class ComparisonView extends VBox {
         }
         compareTable.getItems().setAll(comparison.rows());
         // Every run's row in view, and no more: the nets below need the height.
-        compareTable.setPrefHeight((comparison.rows().size() + 1) * compareTable.getFixedCellSize() + 6);
+        compareTable.setPrefHeight(comparison.rows().size() * compareTable.getFixedCellSize() + TABLE_HEADER);
         compareProblems.setText(comparison.problems());
         compareDiff.setText(comparison.diff());
         // As wide as its longest line where the window has room, so that the Δ columns need no scrolling.

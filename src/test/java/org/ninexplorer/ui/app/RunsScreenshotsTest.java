@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a check but the README's pictures of the Runs view and a comparison with its diff: run with
- * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=RunsScreenshotsTest -Dnin.screenshots=docs}.
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o test -Dtest=RunsScreenshotsTest -Dnin.screenshots=docs}.
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
@@ -81,17 +81,19 @@ class RunsScreenshotsTest {
         opened.backend().get(120, TimeUnit.SECONDS);
 
         robot.clickOn("#runsTab");
+        robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.5));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-20261201-100000-fashion-28")
                 .match(Node::isVisible).tryQuery().isPresent());
         robot.clickOn("#run-20261201-101500-fashion-28-variant");
         robot.press(KeyCode.CONTROL).clickOn("#run-20261201-100000-fashion-28").release(KeyCode.CONTROL);
         robot.clickOn("#compareRuns");
         robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.3));
-        robot.moveTo("#compareRuns");
+        robot.moveTo("#runsFilter"); // no tooltip over the picture
         robot.sleep(1500);
         shoot(dir.resolve("runs.png"));
 
         robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.0));
+        robot.moveTo("#compareLegend"); // no tooltip over the picture
         robot.sleep(1500);
         shoot(dir.resolve("compare.png"));
     }
