@@ -13,8 +13,8 @@ final class DiffMarkNodes {
     private DiffMarkNodes() {
     }
 
-    /** Puts {@code mark}'s strip at the top of {@code card} and its style class on it; nothing when unmarked. */
-    static void mark(VBox card, int index, CardMark mark) {
+    /** Puts {@code mark}'s strip, with id {@code id}, at the top of {@code card} and its style class on it. */
+    static void mark(VBox card, String id, CardMark mark) {
         if (mark.mark() == DiffMark.NONE) {
             return;
         }
@@ -22,7 +22,7 @@ final class DiffMarkNodes {
         Label badge = new Label(mark.badge());
         badge.getStyleClass().add("diff-badge");
         VBox strip = new VBox(badge);
-        strip.setId("mark-" + (index < 0 ? "input" : String.valueOf(index)));
+        strip.setId(id);
         strip.getStyleClass().add("diff-strip");
         if (!mark.delta().isEmpty()) {
             strip.getChildren().add(delta(mark.delta()));
@@ -38,7 +38,7 @@ final class DiffMarkNodes {
     }
 
     /** A removed layer, where it was: its kind and settings struck through, and what removing it changed. */
-    static VBox ghost(Ghost ghost) {
+    static VBox ghost(Ghost ghost, String id) {
         Label badge = new Label(Ghost.BADGE);
         badge.getStyleClass().add("diff-badge");
         Label title = new Label(ghost.title());
@@ -50,7 +50,7 @@ final class DiffMarkNodes {
             box.getChildren().add(delta(ghost.delta()));
         }
         box.getStyleClass().addAll("diff-ghost", DiffMark.REMOVED.styleClass());
-        box.setId("ghost-" + ghost.baselineIndex());
+        box.setId(id);
         return box;
     }
 }

@@ -37,9 +37,19 @@ public final class GraphView extends BorderPane {
     private final FlowPane chain = new FlowPane();
     private final Set<Integer> expanded = new HashSet<>();
     private final ScrollPane scroll;
+    private final String idPrefix;
     private Runnable onCardChosen = () -> { };
 
     public GraphView(GraphViewModel viewModel, EditorViewModel editor, EditorActions actions) {
+        this(viewModel, editor, actions, "");
+    }
+
+    /**
+     * A graph whose nodes' ids start with {@code idPrefix}, for a second graph in the window (the comparison's),
+     * so that each id still names one node.
+     */
+    public GraphView(GraphViewModel viewModel, EditorViewModel editor, EditorActions actions, String idPrefix) {
+        this.idPrefix = idPrefix;
         this.viewModel = viewModel;
         this.editor = editor;
         getStyleClass().add("graph-view");
@@ -66,7 +76,7 @@ public final class GraphView extends BorderPane {
         SnapshotExport.install(chain, "graph", "Network graph");
 
         Label summary = new Label();
-        summary.setId("summary");
+        summary.setId(idPrefix + "summary");
         summary.textProperty().bind(viewModel.summaryProperty());
         summary.getStyleClass().add("summary");
         javafx.scene.control.Tooltip arithmetic = new javafx.scene.control.Tooltip();
@@ -75,14 +85,14 @@ public final class GraphView extends BorderPane {
         arithmetic.setMaxWidth(640);
         summary.setTooltip(arithmetic);
         Label problems = new Label();
-        problems.setId("problems");
+        problems.setId(idPrefix + "problems");
         problems.textProperty().bind(viewModel.problemsProperty());
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
         problems.visibleProperty().bind(viewModel.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
         Button putBackGap = new Button("Put GAP back at the end");
-        putBackGap.setId("put-back-gap");
+        putBackGap.setId(idPrefix + "put-back-gap");
         putBackGap.getStyleClass().add("small");
         putBackGap.setTooltip(tooltip(Teaching.GAP));
         actions.putBackGap.bind(putBackGap);
@@ -96,7 +106,7 @@ public final class GraphView extends BorderPane {
         HBox summaryRow = new HBox(8, summary, summarySpacer, markToggle(), zoomControls(zoom));
         summaryRow.setAlignment(Pos.CENTER_LEFT);
         Label diffSummary = new Label();
-        diffSummary.setId("diff-summary");
+        diffSummary.setId(idPrefix + "diff-summary");
         diffSummary.getStyleClass().add("diff-summary");
         diffSummary.textProperty().bind(viewModel.diffSummaryProperty());
         diffSummary.setWrapText(true);
@@ -120,7 +130,7 @@ public final class GraphView extends BorderPane {
     /** Marks on or off, there while there is a baseline to mark against. */
     private ToggleButton markToggle() {
         ToggleButton toggle = new ToggleButton("± Marks");
-        toggle.setId("mark-changes");
+        toggle.setId(idPrefix + "mark-changes");
         toggle.getStyleClass().add("small");
         toggle.setFocusTraversable(false);
         toggle.setMinWidth(Region.USE_PREF_SIZE);
@@ -136,13 +146,13 @@ public final class GraphView extends BorderPane {
         return toggle;
     }
 
-    private static HBox zoomControls(GraphZoom zoom) {
+    private HBox zoomControls(GraphZoom zoom) {
         Button out = zoomButton("−", "zoom-out", "Smaller (Ctrl+− or Ctrl+wheel)", zoom::zoomOut);
         Button in = zoomButton("+", "zoom-in", "Larger (Ctrl+= or Ctrl+wheel)", zoom::zoomIn);
         Button fit = zoomButton("Fit", "zoom-fit", "Show the whole network in this area (Ctrl+0)", zoom::fit);
         fit.disableProperty().bind(zoom.fittingProperty());
         Label level = new Label();
-        level.setId("zoom-level");
+        level.setId(idPrefix + "zoom-level");
         level.getStyleClass().add("zoom-level");
         level.textProperty().bind(zoom.textProperty());
         HBox box = new HBox(4, out, level, in, fit);
@@ -151,9 +161,9 @@ public final class GraphView extends BorderPane {
         return box;
     }
 
-    private static Button zoomButton(String text, String id, String help, Runnable action) {
+    private Button zoomButton(String text, String id, String help, Runnable action) {
         Button button = new Button(text);
-        button.setId(id);
+        button.setId(idPrefix + id);
         button.getStyleClass().addAll("small", "flat");
         button.setTooltip(tooltip(help));
         button.setOnAction(e -> action.run());
@@ -181,7 +191,7 @@ public final class GraphView extends BorderPane {
             for (Ghost ghost : viewModel.ghostsProperty().get()) {
                 if (ghost.before() == card.index()) {
                     addArrow();
-                    chain.getChildren().add(DiffMarkNodes.ghost(ghost));
+                    chain.getChildren().add(DiffMarkNodes.ghost(ghost, idPrefix + "ghost-" + ghost.baselineIndex()));
                 }
             }
             if (!chain.getChildren().isEmpty()) {
@@ -229,9 +239,9 @@ public final class GraphView extends BorderPane {
             box.getChildren().add(3, bar); // a size only where there is a shape
         }
         box.getStyleClass().addAll("layer-card", "kind-" + card.kind());
-        DiffMarkNodes.mark(box, card.index(), card.mark());
+        DiffMarkNodes.mark(box, idPrefix + "mark-" + (card.index() < 0 ? "input" : card.index()), card.mark());
         box.setUserData(card.index());
-        box.setId("card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
+        box.setId(idPrefix + "card-" + (card.index() < 0 ? "input" : String.valueOf(card.index())));
         if (!card.convs().isEmpty()) {
             // Beside the numbers rather than below them: two rows of cards fit a 768-line screen.
             ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾" : "▸");

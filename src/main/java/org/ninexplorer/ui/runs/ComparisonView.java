@@ -81,7 +81,7 @@ public final class ComparisonView extends VBox {
 
     /** The graph of the chosen run's net, its cards marked against the baseline's; the same cards as the window's. */
     private void showComparedNet(ComparedNetViewModel net) {
-        GraphView graph = new GraphView(net.graph(), net.net(), new EditorActions(net.net()));
+        GraphView graph = new GraphView(net.graph(), net.net(), new EditorActions(net.net()), "compared-");
         graph.setId("comparedGraph");
         VBox.setVgrow(graph, Priority.ALWAYS);
         comparedNetBox.getChildren().add(graph);

@@ -109,15 +109,16 @@ class RunsWindowTest {
 
         Node graph = robot.lookup("#comparedGraph").query();
         assertThat(graph.isVisible()).isTrue();
-        assertThat(graph.lookup("#card-0").getStyleClass()).as("the widened block").contains("diff-changed");
-        assertThat(((Label) graph.lookup("#mark-0").lookup(".diff-delta")).getText()).contains("channels 16 → 24",
+        assertThat(graph.lookup("#compared-card-0").getStyleClass()).as("the widened block").contains("diff-changed");
+        assertThat(((Label) graph.lookup("#compared-mark-0").lookup(".diff-delta")).getText()).contains("channels 16 → 24",
                 "params +");
-        assertThat(graph.lookup("#card-1").getStyleClass()).as("the pool after it").contains("diff-unchanged")
+        assertThat(graph.lookup("#compared-card-1").getStyleClass()).as("the pool after it").contains("diff-unchanged")
                 .doesNotContain("diff-changed");
-        assertThat(graph.lookup("#card-input").getStyleClass()).contains("diff-unchanged");
+        assertThat(graph.lookup("#compared-card-input").getStyleClass()).contains("diff-unchanged");
+        assertThat(robot.lookup("#card-0").queryAll()).as("the window's graph keeps its ids to itself").hasSize(1);
         assertThat(graph.lookupAll(".diff-added")).isEmpty();
         assertThat(graph.lookupAll(".diff-ghost")).isEmpty();
-        assertThat(((Label) graph.lookup("#diff-summary")).getText()).startsWith("Marked against " + BASELINE
+        assertThat(((Label) graph.lookup("#compared-diff-summary")).getText()).startsWith("Marked against " + BASELINE
                 + ": 1 changed, 0 added, 0 removed");
 
         robot.clickOn("#alignTime");
