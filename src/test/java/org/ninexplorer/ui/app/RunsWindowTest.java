@@ -91,23 +91,25 @@ class RunsWindowTest {
         robot.clickOn("#run-" + BASELINE);
         robot.press(KeyCode.CONTROL).clickOn("#run-" + WIDER).release(KeyCode.CONTROL);
         robot.clickOn("#compareRuns");
+        // The Exercises tab has a comparison of its own: look inside the Runs view.
+        Node runsView = robot.lookup(".runs-view").query();
 
-        LineChart<?, ?> loss = robot.lookup("#compareLoss").queryAs(LineChart.class);
-        LineChart<?, ?> accuracy = robot.lookup("#compareAccuracy").queryAs(LineChart.class);
+        LineChart<?, ?> loss = robot.from(runsView).lookup("#compareLoss").queryAs(LineChart.class);
+        LineChart<?, ?> accuracy = robot.from(runsView).lookup("#compareAccuracy").queryAs(LineChart.class);
         assertThat(loss.getData()).hasSize(2);
         assertThat(loss.getData().get(0).getData()).hasSize(20);
         assertThat(accuracy.getData()).hasSize(4);
         assertThat(loss.getData().get(0).getNode().getStyle()).isNotEqualTo(loss.getData().get(1).getNode().getStyle());
-        List<String> legend = robot.lookup("#compareLegend").queryAs(FlowPane.class).getChildren().stream()
+        List<String> legend = robot.from(runsView).lookup("#compareLegend").queryAs(FlowPane.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).toList();
         assertThat(legend).containsExactlyInAnyOrder(BASELINE, WIDER);
-        TableView<?> table = robot.lookup("#compareTable").queryAs(TableView.class);
+        TableView<?> table = robot.from(runsView).lookup("#compareTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(2);
         assertThat(((NumberAxis) loss.getXAxis()).getLabel()).isEqualTo("epoch");
-        String diff = robot.lookup("#compareDiff").queryAs(javafx.scene.control.TextArea.class).getText();
+        String diff = robot.from(runsView).lookup("#compareDiff").queryAs(javafx.scene.control.TextArea.class).getText();
         assertThat(diff).contains("~    0    0  nin", "16 → 24", "layers: 0 removed, 0 added, 1 changed");
 
-        Node graph = robot.lookup("#comparedGraph").query();
+        Node graph = runsView.lookup("#comparedGraph");
         assertThat(graph.isVisible()).isTrue();
         assertThat(graph.lookup("#compared-card-0").getStyleClass()).as("the widened block").contains("diff-changed");
         assertThat(((Label) graph.lookup("#compared-mark-0").lookup(".diff-delta")).getText()).contains("channels 16 → 24",
@@ -121,8 +123,8 @@ class RunsWindowTest {
         assertThat(((Label) graph.lookup("#compared-diff-summary")).getText()).startsWith("Marked against " + BASELINE
                 + ": 1 changed, 0 added, 0 removed");
 
-        robot.clickOn("#alignTime");
-        assertThat(((NumberAxis) robot.lookup("#compareLoss").queryAs(LineChart.class).getXAxis()).getLabel())
+        robot.clickOn(robot.from(runsView).lookup("#alignTime").<Node>query());
+        assertThat(((NumberAxis) robot.from(runsView).lookup("#compareLoss").queryAs(LineChart.class).getXAxis()).getLabel())
                 .isEqualTo("wall time (s)");
     }
 
