@@ -34,6 +34,8 @@ import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
 import org.ninexplorer.ui.exercises.ExercisesViewModel;
 import org.ninexplorer.ui.featuremaps.FeatureMapsView;
+import org.ninexplorer.ui.featuremaps.FiltersView;
+import org.ninexplorer.ui.featuremaps.FiltersViewModel;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
 import org.ninexplorer.ui.main.Appearance;
@@ -142,12 +144,15 @@ public final class ExplorerApp extends Application {
         RunsViewModel runs = new RunsViewModel(dataDirectory.root().resolve("runs"), preferences.node("runs"), background,
                 Platform::runLater, dialogs, DesktopFolders.awt(), opener, new ComparisonViewModel());
         ClassMapsViewModel classMaps = new ClassMapsViewModel(featureMaps, background, Platform::runLater);
+        FiltersViewModel filters = new FiltersViewModel(background, Platform::runLater);
+        filters.mapperProperty().bind(featureMaps.mapperProperty());
         Supplier<FeatureMapsView> featureMapsView = () -> {
             FeatureMapsView mapsView = new FeatureMapsView(featureMaps);
             mapsView.setLoadRun(runs.load::execute);
             ClassMapsView why = new ClassMapsView(classMaps);
             why.onScreenProperty().bind(mapsView.whyShown());
             mapsView.setWhyPanel(why);
+            mapsView.setFiltersPanel(new FiltersView(filters));
             return mapsView;
         };
         ExercisesViewModel exercises = new ExercisesViewModel(editor, training, dataDirectory.root().resolve("runs"),

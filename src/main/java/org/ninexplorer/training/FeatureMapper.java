@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Computes feature maps on its own copy of a network, so that it never waits for (or blocks)
@@ -59,6 +60,11 @@ public final class FeatureMapper {
         }
         float[] probabilities = activations.get(activations.size() - 1).dup().data().asFloat();
         return new FeatureMaps(blocks, probabilities);
+    }
+
+    /** The learned kernels of the first convolution; empty when the net starts without one. */
+    public synchronized Optional<FirstLayerFilters> firstLayerFilters() {
+        return FirstLayerFilters.of(network);
     }
 
     /**

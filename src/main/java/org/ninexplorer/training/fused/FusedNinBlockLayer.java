@@ -78,6 +78,11 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
         return new Pair<>(gradient, gx);
     }
 
+    /** The weights [out, in, k, k] of the block's convolution {@code conv} (0 is its k×k one), a view. */
+    public INDArray convolutionWeights(int conv) {
+        return getParam(FusedNinBlockParams.weightKey(conv));
+    }
+
     /** Frees the kernel's primitives, buffers, engine and stream; the next pass builds a new one. */
     public void releaseNativeBuffers() {
         if (kernel != null) {

@@ -11,17 +11,34 @@ public final class ColorMap {
             {68, 1, 84}, {71, 44, 122}, {59, 81, 139}, {44, 113, 142}, {33, 144, 141},
             {39, 173, 129}, {92, 200, 99}, {170, 220, 50}, {253, 231, 37}};
 
+    /**
+     * ColorBrewer's RdBu at 9 points, blue for negative, near-white for zero, red for positive: a diverging
+     * map that stays readable for colour-blind viewers, so the sign of a weight is its hue.
+     */
+    private static final int[][] BLUE_WHITE_RED = {
+            {33, 102, 172}, {67, 147, 195}, {146, 197, 222}, {209, 229, 240}, {247, 247, 247},
+            {253, 219, 199}, {244, 165, 130}, {214, 96, 77}, {178, 24, 43}};
+
     private ColorMap() {
     }
 
     /** @param t 0..1 (clamped) @return opaque ARGB */
     public static int viridis(double t) {
-        double x = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t)) * (VIRIDIS.length - 1);
-        int i = Math.min((int) x, VIRIDIS.length - 2);
+        return interpolate(VIRIDIS, t);
+    }
+
+    /** @param t −1..1 (clamped), 0 in the middle of the map @return opaque ARGB */
+    public static int diverging(double t) {
+        return interpolate(BLUE_WHITE_RED, Double.isNaN(t) ? 0.5 : (t + 1) / 2);
+    }
+
+    private static int interpolate(int[][] stops, double t) {
+        double x = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t)) * (stops.length - 1);
+        int i = Math.min((int) x, stops.length - 2);
         double f = x - i;
-        int r = (int) Math.round(VIRIDIS[i][0] + f * (VIRIDIS[i + 1][0] - VIRIDIS[i][0]));
-        int g = (int) Math.round(VIRIDIS[i][1] + f * (VIRIDIS[i + 1][1] - VIRIDIS[i][1]));
-        int b = (int) Math.round(VIRIDIS[i][2] + f * (VIRIDIS[i + 1][2] - VIRIDIS[i][2]));
+        int r = (int) Math.round(stops[i][0] + f * (stops[i + 1][0] - stops[i][0]));
+        int g = (int) Math.round(stops[i][1] + f * (stops[i + 1][1] - stops[i][1]));
+        int b = (int) Math.round(stops[i][2] + f * (stops[i + 1][2] - stops[i][2]));
         return 0xFF000000 | r << 16 | g << 8 | b;
     }
 

@@ -50,6 +50,7 @@ public final class FeatureMapsView extends BorderPane {
     @FXML private Label sourceLabel;
     @FXML private Tab blockMapsTab;
     @FXML private Tab whyTab;
+    @FXML private Tab filtersTab;
 
     private FeatureMapsViewModel.Result shown;
     private boolean sharedScaleShown;
@@ -110,6 +111,11 @@ public final class FeatureMapsView extends BorderPane {
     /** The panel of the second tab, which says why the net decided (class maps, occlusion). */
     public void setWhyPanel(Node panel) {
         whyTab.setContent(panel);
+    }
+
+    /** The panel of the filters tab (the first layer's kernels). */
+    public void setFiltersPanel(Node panel) {
+        filtersTab.setContent(panel);
     }
 
     /** Whether the why panel is on screen. */

@@ -1,0 +1,85 @@
+package org.ninexplorer.ui.featuremaps;
+
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.ninexplorer.training.FirstLayerFilters;
+import org.ninexplorer.ui.common.Fxml;
+
+/** The first layer's filters, one pixel-exact picture per filter (and input channel), with the colour legend. */
+public final class FiltersView extends BorderPane {
+
+    /** A filter's picture is about this wide, each weight a whole number of pixels. */
+    private static final int PICTURE = 72;
+    private static final int LEGEND_STEPS = 101;
+    private static final String[] RGB = {"R", "G", "B"};
+
+    private final FiltersViewModel viewModel;
+    @FXML private Label filtersTitle;
+    @FXML private ToggleButton filtersSharedScale;
+    @FXML private Label legendMin;
+    @FXML private ImageView legendBar;
+    @FXML private Label legendMax;
+    @FXML private FlowPane filterGrid;
+    @FXML private Label filtersMessage;
+
+    public FiltersView(FiltersViewModel viewModel) {
+        this.viewModel = viewModel;
+        Fxml.loadInto(this, "FiltersView.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        filtersSharedScale.selectedProperty().bindBidirectional(viewModel.sharedScaleProperty());
+        filtersSharedScale.setTooltip(new Tooltip("On: one colour scale for all filters, to compare their strength.\n"
+                + "Off: each filter uses its own largest weight, to see its pattern."));
+        filtersMessage.textProperty().bind(viewModel.messageProperty());
+        filtersMessage.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        int[] legend = new int[LEGEND_STEPS];
+        for (int i = 0; i < LEGEND_STEPS; i++) {
+            legend[i] = ColorMap.diverging(2.0 * i / (LEGEND_STEPS - 1) - 1);
+        }
+        legendBar.setImage(PixelImages.image(legend, LEGEND_STEPS, 1));
+        legendBar.setSmooth(false);
+        legendBar.setFitWidth(2 * LEGEND_STEPS);
+        legendBar.setFitHeight(14);
+        viewModel.filtersProperty().addListener((obs, old, f) -> show());
+        viewModel.sharedScaleProperty().addListener((obs, old, v) -> show());
+        show();
+    }
+
+    private void show() {
+        FirstLayerFilters f = viewModel.filtersProperty().get();
+        filterGrid.getChildren().clear();
+        String range = viewModel.legendRange();
+        legendMin.setText("−" + range);
+        legendMax.setText("+" + range);
+        if (f == null) {
+            filtersTitle.setText("First-layer filters");
+            return;
+        }
+        filtersTitle.setText(String.format("First-layer filters: %d kernels of %d×%d%s", f.filters(), f.kernel(),
+                f.kernel(), f.channels() > 1 ? " × " + f.channels() + " input channels" : ""));
+        int size = Math.max(1, PICTURE / f.kernel()) * f.kernel();
+        for (int filter = 0; filter < f.filters(); filter++) {
+            HBox planes = new HBox(2);
+            for (int channel = 0; channel < f.channels(); channel++) {
+                ImageView plane = PixelImages.view(viewModel.picture(filter, channel), f.kernel(), f.kernel(), size);
+                plane.setId("filter-" + filter + "-" + channel);
+                planes.getChildren().add(f.channels() == RGB.length
+                        ? new VBox(new Label(RGB[channel]), plane) : plane);
+            }
+            VBox cell = new VBox(2, planes, new Label(Integer.toString(filter)));
+            cell.setAlignment(Pos.CENTER);
+            Tooltip.install(cell, new Tooltip(viewModel.describe(filter)));
+            filterGrid.getChildren().add(cell);
+        }
+    }
+}
