@@ -5,10 +5,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.ninexplorer.training.FirstLayerFilters;
 import org.ninexplorer.ui.common.Fxml;
@@ -16,7 +17,7 @@ import org.ninexplorer.ui.common.Fxml;
 /** The first layer's filters, one pixel-exact picture per filter (and input channel), with the colour legend. */
 public final class FiltersView extends BorderPane {
 
-    /** A filter's picture is about this wide, each weight a whole number of pixels. */
+    /** A filter's picture is at most this wide, each weight a whole number of pixels. */
     private static final int PICTURE = 72;
     private static final int LEGEND_STEPS = 101;
     private static final String[] RGB = {"R", "G", "B"};
@@ -25,7 +26,7 @@ public final class FiltersView extends BorderPane {
     @FXML private Label filtersTitle;
     @FXML private ToggleButton filtersSharedScale;
     @FXML private Label legendMin;
-    @FXML private ImageView legendBar;
+    @FXML private StackPane legendBar;
     @FXML private Label legendMax;
     @FXML private FlowPane filterGrid;
     @FXML private Label filtersMessage;
@@ -46,10 +47,7 @@ public final class FiltersView extends BorderPane {
         for (int i = 0; i < LEGEND_STEPS; i++) {
             legend[i] = ColorMap.diverging(2.0 * i / (LEGEND_STEPS - 1) - 1);
         }
-        legendBar.setImage(PixelImages.image(legend, LEGEND_STEPS, 1));
-        legendBar.setSmooth(false);
-        legendBar.setFitWidth(2 * LEGEND_STEPS);
-        legendBar.setFitHeight(14);
+        legendBar.getChildren().setAll(PixelImages.canvas(legend, LEGEND_STEPS, 1, 2, 14));
         viewModel.filtersProperty().addListener((obs, old, f) -> show());
         viewModel.sharedScaleProperty().addListener((obs, old, v) -> show());
         show();
@@ -67,11 +65,11 @@ public final class FiltersView extends BorderPane {
         }
         filtersTitle.setText(String.format("First-layer filters: %d kernels of %d×%d%s", f.filters(), f.kernel(),
                 f.kernel(), f.channels() > 1 ? " × " + f.channels() + " input channels" : ""));
-        int size = Math.max(1, PICTURE / f.kernel()) * f.kernel();
+        int pixels = Math.max(1, PICTURE / f.kernel());
         for (int filter = 0; filter < f.filters(); filter++) {
             HBox planes = new HBox(2);
             for (int channel = 0; channel < f.channels(); channel++) {
-                ImageView plane = PixelImages.view(viewModel.picture(filter, channel), f.kernel(), f.kernel(), size);
+                Canvas plane = PixelImages.canvas(viewModel.picture(filter, channel), f.kernel(), f.kernel(), pixels, pixels);
                 plane.setId("filter-" + filter + "-" + channel);
                 planes.getChildren().add(f.channels() == RGB.length
                         ? new VBox(new Label(RGB[channel]), plane) : plane);

@@ -1,0 +1,69 @@
+package org.ninexplorer.ui.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.model.Presets;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.TinyNets;
+import org.ninexplorer.training.TrainingRequest;
+import org.ninexplorer.training.TrainingRun;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a check but the README's pictures of the first layer's filters and of the step-through, for a
+ * fashion-28 trained briefly on the sample: run with
+ * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=FiltersScreenshotsTest -Dnin.screenshots=docs}.
+ */
+@EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class FiltersScreenshotsTest {
+
+    private TestWindows.Opened opened;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        opened = TestWindows.openPlaced(stage);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestWindows.close(opened);
+    }
+
+    @Test
+    void takeScreenshots(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("nin.screenshots"));
+        Files.createDirectories(dir);
+        Path run = opened.runs().resolve("20261202-050000-fashion-28");
+        new TrainingRun(new TrainingRequest(Presets.FASHION_28, Hyperparameters.defaults().withEpochs(2)
+                .withBatchSize(64), TinyNets.sample(), "sample", run, 4000, 1000), e -> { }).call();
+        opened.backend().get(120, TimeUnit.SECONDS);
+
+        robot.interact(() -> opened.window().featureMaps().loadRun(run));
+        robot.clickOn("#featureMapsTab");
+        robot.clickOn("#filtersTab");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#filter-15-0").tryQuery().isPresent());
+        robot.moveTo("#filter-3-0");
+        robot.sleep(1000);
+        shoot(dir.resolve("filters.png"));
+    }
+
+    private void shoot(Path file) throws Exception {
+        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
+                (int) stage.getX(), (int) stage.getY());
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
+                .inheritIO().start();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+}
