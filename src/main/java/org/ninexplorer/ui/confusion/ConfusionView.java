@@ -35,8 +35,9 @@ import org.ninexplorer.ui.featuremaps.SampleImage;
 public final class ConfusionView extends BorderPane {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    private static final double SMALLEST_CELL = 40;
-    private static final double LARGEST_CELL = 76;
+    /** A cell's side in ems: two lines such as "100 %" and "46 ①" at least, in any text size (presentation mode too). */
+    private static final double SMALLEST_CELL_EMS = 3.0;
+    private static final double LARGEST_CELL_EMS = 6;
     /** Room for the row names left of the grid and the column names above it, in cells. */
     private static final double HEADER_CELLS = 2.2;
     private static final double THUMB = 56;
@@ -55,7 +56,7 @@ public final class ConfusionView extends BorderPane {
     @FXML private Label messageLabel;
     private boolean settingSlider;
     /** The cells' side: the largest that fits the grid's area, within bounds. */
-    private final DoubleProperty cellSize = new SimpleDoubleProperty(SMALLEST_CELL);
+    private final DoubleProperty cellSize = new SimpleDoubleProperty(40);
 
     public ConfusionView(ConfusionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -85,6 +86,7 @@ public final class ConfusionView extends BorderPane {
         viewModel.images().addListener((ListChangeListener<ConfusionViewModel.Thumb>) change -> showImages());
         gridScroll.viewportBoundsProperty().addListener((obs, old, b) -> fitCells());
         viewModel.matrixProperty().addListener((obs, old, m) -> fitCells());
+        summaryLabel.fontProperty().addListener((obs, old, f) -> fitCells());
         showEpochs();
         showMatrix();
         showImages();
@@ -94,8 +96,9 @@ public final class ConfusionView extends BorderPane {
         ConfusionMatrix m = viewModel.matrixProperty().get();
         Bounds area = gridScroll.getViewportBounds();
         if (m != null && area.getWidth() > 0) {
+            double em = summaryLabel.getFont().getSize();
             double fits = Math.min(area.getWidth(), area.getHeight()) / (m.classes() + HEADER_CELLS);
-            cellSize.set(Math.max(SMALLEST_CELL, Math.min(LARGEST_CELL, Math.floor(fits))));
+            cellSize.set(Math.max(SMALLEST_CELL_EMS * em, Math.min(LARGEST_CELL_EMS * em, Math.floor(fits))));
         }
     }
 
