@@ -158,7 +158,7 @@ public final class ExplorerApp extends Application {
         ExercisesViewModel exercises = new ExercisesViewModel(editor, training, dataDirectory.root().resolve("runs"),
                 background, Platform::runLater, new ComparisonViewModel());
         MainWindowView view = new MainWindowView(editor, graph, training, featureMapsView, runs, exercises,
-                new RecentFiles(preferences.node("recent")), appearance);
+                new RecentFiles(preferences.node("recent")), appearance, background);
         window[0] = view;
         ConfusionViewModel confusion = confusion(view, training, editor, featureMaps, background);
         training.data().setDownloadConfirmation(message -> {

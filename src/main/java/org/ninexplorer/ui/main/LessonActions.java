@@ -3,6 +3,11 @@ package org.ninexplorer.ui.main;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import org.ninexplorer.lesson.Lesson;
 import org.ninexplorer.lesson.LessonException;
@@ -12,6 +17,7 @@ import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.DialogService.Answer;
 import org.ninexplorer.ui.common.DialogService.FileKind;
+import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.runs.RunsViewModel;
 
@@ -19,6 +25,8 @@ import org.ninexplorer.ui.runs.RunsViewModel;
  * File ▸ Export lesson and Open lesson: the network on screen, the runs selected in the Runs view (and the
  * run shown) and the presentation settings go into one {@code .ninlesson}; opening one unpacks its runs
  * into the data directory's runs, its networks into {@code lessons/}, opens the first and restores the settings.
+ * The zip is written and read on the executor (a bundle with models is large); the window says so meanwhile and
+ * both items wait until it is done.
  */
 final class LessonActions {
 
@@ -29,21 +37,32 @@ final class LessonActions {
     private final Appearance appearance;
     private final DocumentActions documents;
     private final DialogService dialogs;
+    private final TaskExecutor executor;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
 
     private LessonActions(EditorViewModel editor, RunsViewModel runs, Appearance appearance, DocumentActions documents,
-                          DialogService dialogs) {
+                          DialogService dialogs, TaskExecutor executor) {
         this.editor = editor;
         this.runs = runs;
         this.appearance = appearance;
         this.documents = documents;
         this.dialogs = dialogs;
+        this.executor = executor;
     }
 
-    static void install(MenuItem exportItem, MenuItem openItem, EditorViewModel editor, RunsViewModel runs,
-                        Appearance appearance, DocumentActions documents, DialogService dialogs) {
-        LessonActions actions = new LessonActions(editor, runs, appearance, documents, dialogs);
+    /** Wires both items; {@code statusLabel} shows what is being written or read, and only then. */
+    static void install(MenuItem exportItem, MenuItem openItem, Label statusLabel, EditorViewModel editor,
+                        RunsViewModel runs, Appearance appearance, DocumentActions documents, DialogService dialogs,
+                        TaskExecutor executor) {
+        LessonActions actions = new LessonActions(editor, runs, appearance, documents, dialogs, executor);
         exportItem.setOnAction(e -> actions.exportLesson());
         openItem.setOnAction(e -> actions.openLesson());
+        exportItem.disableProperty().bind(actions.running);
+        openItem.disableProperty().bind(actions.running);
+        statusLabel.textProperty().bind(actions.status);
+        statusLabel.visibleProperty().bind(actions.running);
+        statusLabel.managedProperty().bind(actions.running);
     }
 
     private void exportLesson() {
@@ -66,13 +85,13 @@ final class LessonActions {
             return;
         }
         dialogs.chooseFileToSave("Export lesson", null, name + "." + LESSON.extension(), LESSON).ifPresent(file -> {
-            try {
-                LessonWriter.write(new Lesson(List.of(new Lesson.Named(name, editor.architecture())), chosen, models,
-                        new Lesson.Presentation(appearance.presentationProperty().get(),
-                                appearance.darkProperty().get())), file);
-            } catch (LessonException e) {
-                dialogs.showError("The lesson was not written", e.getMessage());
-            }
+            // What goes in is read here, on the FX thread; only the zip is written in the background.
+            Lesson lesson = new Lesson(List.of(new Lesson.Named(name, editor.architecture())), chosen, models,
+                    new Lesson.Presentation(appearance.presentationProperty().get(), appearance.darkProperty().get()));
+            run("Writing the lesson " + file.getFileName() + "…", () -> {
+                LessonWriter.write(lesson, file);
+                return null;
+            }, written -> { }, "The lesson was not written");
         });
     }
 
@@ -80,20 +99,44 @@ final class LessonActions {
         if (!documents.confirmDiscard("opening a lesson")) {
             return;
         }
-        dialogs.chooseFileToOpen("Open lesson", null, LESSON).ifPresent(file -> {
-            LessonReader.Opened opened;
-            try {
-                opened = LessonReader.open(file, runs.runsRoot(), runs.runsRoot().resolveSibling("lessons"));
-            } catch (LessonException e) {
-                dialogs.showError("The lesson " + file.getFileName() + " was not opened", e.getMessage());
-                return;
+        dialogs.chooseFileToOpen("Open lesson", null, LESSON).ifPresent(file -> run(
+                "Opening the lesson " + file.getFileName() + "…",
+                () -> LessonReader.open(file, runs.runsRoot(), runs.runsRoot().resolveSibling("lessons")),
+                opened -> {
+                    if (!opened.architectureFiles().isEmpty()) {
+                        documents.load(opened.architectureFiles().get(0));
+                    }
+                    appearance.presentationProperty().set(opened.lesson().presentation().presentation());
+                    appearance.darkProperty().set(opened.lesson().presentation().dark());
+                    runs.refresh.execute();
+                }, "The lesson " + file.getFileName() + " was not opened"));
+    }
+
+    /** The zip work of one item. */
+    private interface ZipWork<T> {
+        T call() throws LessonException;
+    }
+
+    /** Runs {@code work} on the executor; {@code done} or the error under {@code failed} follows on the FX thread. */
+    private <T> void run(String doing, ZipWork<T> work, Consumer<T> done, String failed) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws LessonException {
+                return work.call();
             }
-            if (!opened.architectureFiles().isEmpty()) {
-                documents.load(opened.architectureFiles().get(0));
-            }
-            appearance.presentationProperty().set(opened.lesson().presentation().presentation());
-            appearance.darkProperty().set(opened.lesson().presentation().dark());
-            runs.refresh.execute();
+        };
+        task.setOnSucceeded(e -> {
+            running.set(false);
+            done.accept(task.getValue());
         });
+        task.setOnFailed(e -> {
+            running.set(false);
+            Throwable cause = task.getException();
+            dialogs.showError(failed, cause instanceof LessonException ? cause.getMessage()
+                    : "Something unexpected stopped it: " + cause);
+        });
+        status.set(doing);
+        running.set(true);
+        executor.execute(task);
     }
 }

@@ -28,6 +28,7 @@ import org.ninexplorer.ui.common.Action;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.FxDialogs;
+import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.exercises.ExercisesView;
 import org.ninexplorer.ui.exercises.ExercisesViewModel;
@@ -72,6 +73,7 @@ public final class MainWindowView extends BorderPane {
     @FXML private Menu helpMenu;
     @FXML private MenuItem exportLessonItem;
     @FXML private MenuItem openLessonItem;
+    @FXML private Label lessonStatusLabel;
     @FXML private Menu newMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem undoItem;
@@ -114,7 +116,7 @@ public final class MainWindowView extends BorderPane {
 
     public MainWindowView(EditorViewModel editor, GraphViewModel graph, TrainingViewModel training,
                           Supplier<FeatureMapsView> featureMaps, RunsViewModel runs, ExercisesViewModel exercises,
-                          RecentFiles recentFiles, Appearance appearance) {
+                          RecentFiles recentFiles, Appearance appearance, TaskExecutor background) {
         this.runs = runs;
         this.editor = editor;
         this.graph = graph;
@@ -171,7 +173,8 @@ public final class MainWindowView extends BorderPane {
         editAsNewButton.setOnAction(e -> editor.editAsNew());
         WindowKeys.install(this, editing, zoom, appearance, panels);
         ExportActions.install(fileMenu, exportMenu, this, dialogs, editor.shownRunProperty());
-        LessonActions.install(exportLessonItem, openLessonItem, editor, runs, appearance, documents, dialogs);
+        LessonActions.install(exportLessonItem, openLessonItem, lessonStatusLabel, editor, runs, appearance, documents,
+                dialogs, background);
         new HelpMenu(() -> getScene().getWindow(), () -> Stream.concat(Shortcuts.fromMenus(menuBar.getMenus()).stream(),
                 WindowKeys.rows().stream()).toList(), training.session().backendProperty(), pane -> {
                     pane.getStylesheets().addAll(getStylesheets());
@@ -351,11 +354,6 @@ public final class MainWindowView extends BorderPane {
     private void quit() {
         Stage stage = (Stage) getScene().getWindow();
         stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
-    }
-
-    @FXML
-    private void showTraining() {
-        tabs.getSelectionModel().select(0);
     }
 
     /** Brings the graph and the training dashboard to the front. */

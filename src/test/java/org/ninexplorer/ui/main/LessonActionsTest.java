@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +50,8 @@ class LessonActionsTest {
     @TempDir
     Path dir;
     private final List<Preferences> nodes = new ArrayList<>();
+    /** The app's kind of executor: the zip work really leaves the FX thread here. */
+    private final TaskExecutor background = TaskExecutor.daemonPool("lesson-test", 1);
 
     @Start
     void start(Stage stage) {
@@ -68,6 +73,7 @@ class LessonActionsTest {
         final RunsViewModel runs;
         final MenuItem export = new MenuItem();
         final MenuItem open = new MenuItem();
+        final Label status = new Label();
 
         Machine(Path data) {
             Preferences prefs = Preferences.userRoot().node("org/ninexplorer/test/lesson-" + System.nanoTime());
@@ -80,8 +86,31 @@ class LessonActionsTest {
                     Runnable::run, dialogs, new NoDesktop(), new RunOpener(editor, training, maps, () -> { }),
                     new ComparisonViewModel());
             DocumentActions documents = new DocumentActions(editor, new RecentFiles(prefs.node("recent")), dialogs);
-            LessonActions.install(export, open, editor, runs, appearance, documents, dialogs);
+            LessonActions.install(export, open, status, editor, runs, appearance, documents, dialogs, background);
         }
+
+        /**
+         * Fires {@code item} (on the FX thread): while the zip work runs both items are disabled and the status
+         * says what it does; the latch opens when they are enabled again, after the result was applied.
+         */
+        CountDownLatch fire(MenuItem item) {
+            CountDownLatch done = new CountDownLatch(1);
+            item.disableProperty().addListener((obs, old, disabled) -> {
+                if (!disabled) {
+                    done.countDown();
+                }
+            });
+            item.fire();
+            assertThat(export.isDisable()).isTrue();
+            assertThat(open.isDisable()).isTrue();
+            assertThat(status.isVisible()).isTrue();
+            assertThat(status.getText()).contains(dialogs.file.getFileName().toString());
+            return done;
+        }
+    }
+
+    private static void await(CountDownLatch done) throws InterruptedException {
+        assertThat(done.await(2, TimeUnit.MINUTES)).as("the lesson's zip work ended").isTrue();
     }
 
     @Test
@@ -91,26 +120,31 @@ class LessonActionsTest {
                 TinyNets.sample(), "sample", teacher.resolve("runs").resolve(RUN), 320, 100), event -> { }).call();
         Path bundle = dir.resolve("week 3.ninlesson");
 
-        WaitForAsyncUtils.asyncFx(() -> {
-            Machine mine = new Machine(teacher);
+        Machine mine = WaitForAsyncUtils.asyncFx(() -> new Machine(teacher)).get();
+        await(WaitForAsyncUtils.asyncFx(() -> {
             mine.editor.newFromPreset("fashion-28");
             mine.appearance.presentationProperty().set(true);
             mine.appearance.darkProperty().set(true);
             mine.runs.refresh();
             mine.runs.selection().setAll(mine.runs.shownRuns());
             mine.dialogs.file = bundle;
-            mine.export.fire();
+            return mine.fire(mine.export);
+        }).get());
+        WaitForAsyncUtils.asyncFx(() -> {
             assertThat(mine.dialogs.errors).isEmpty();
+            assertThat(mine.status.isVisible()).isFalse();
         }).get();
         assertThat(bundle).exists();
 
         Path student = dir.resolve("student");
-        WaitForAsyncUtils.asyncFx(() -> {
-            Machine theirs = new Machine(student);
+        Machine theirs = WaitForAsyncUtils.asyncFx(() -> new Machine(student)).get();
+        await(WaitForAsyncUtils.asyncFx(() -> {
             theirs.appearance.presentationProperty().set(false);
             theirs.appearance.darkProperty().set(false);
             theirs.dialogs.file = bundle;
-            theirs.open.fire();
+            return theirs.fire(theirs.open);
+        }).get());
+        WaitForAsyncUtils.asyncFx(() -> {
             assertThat(theirs.dialogs.errors).isEmpty();
             assertThat(theirs.editor.architecture()).isEqualTo(Presets.byName("fashion-28").orElseThrow());
             assertThat(theirs.editor.nameProperty().get()).isEqualTo("fashion-28");
@@ -128,11 +162,13 @@ class LessonActionsTest {
     void aRefusedLessonIsASentenceAndChangesNothing() throws Exception {
         Path bundle = Files.writeString(dir.resolve("broken.ninlesson"), "not a zip");
         Path data = dir.resolve("data");
-        WaitForAsyncUtils.asyncFx(() -> {
-            Machine machine = new Machine(data);
+        Machine machine = WaitForAsyncUtils.asyncFx(() -> new Machine(data)).get();
+        await(WaitForAsyncUtils.asyncFx(() -> {
             machine.editor.newFromPreset("fashion-28");
             machine.dialogs.file = bundle;
-            machine.open.fire();
+            return machine.fire(machine.open);
+        }).get());
+        WaitForAsyncUtils.asyncFx(() -> {
             assertThat(machine.dialogs.errors).singleElement().asString().contains("was not opened", "not a readable zip");
             assertThat(machine.editor.nameProperty().get()).isEqualTo("fashion-28");
         }).get();
