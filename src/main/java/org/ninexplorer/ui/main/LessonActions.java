@@ -20,6 +20,8 @@ import org.ninexplorer.ui.common.DialogService.FileKind;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.runs.RunsViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File ▸ Export lesson and Open lesson: the network on screen, the runs selected in the Runs view (and the
@@ -29,6 +31,8 @@ import org.ninexplorer.ui.runs.RunsViewModel;
  * both items wait until it is done.
  */
 final class LessonActions {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(LessonActions.class);
 
     static final FileKind LESSON = new FileKind("NiN lesson", LessonWriter.EXTENSION);
 
@@ -126,14 +130,20 @@ final class LessonActions {
             }
         };
         task.setOnSucceeded(e -> {
-            running.set(false);
-            done.accept(task.getValue());
+            try {
+                done.accept(task.getValue());
+            } finally {
+                running.set(false);
+            }
         });
         task.setOnFailed(e -> {
             running.set(false);
             Throwable cause = task.getException();
+            if (!(cause instanceof LessonException)) {
+                LOGGER.error("{}", failed, cause);
+            }
             dialogs.showError(failed, cause instanceof LessonException ? cause.getMessage()
-                    : "Something unexpected stopped it: " + cause);
+                    : "Something unexpected stopped it: " + cause.getClass().getSimpleName() + ".");
         });
         status.set(doing);
         running.set(true);
