@@ -92,19 +92,19 @@ class WindowFitTest {
         return opened.window().view().graph().zoom();
     }
 
-    /** Every card inside the graph's viewport, and no scroll bar: nothing to scroll to. */
+    /** Every card inside the window graph's viewport, and no scroll bar (the comparisons have graphs too). */
     private void assertWholeGraphVisible(FxRobot robot, String where) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> { });
         WaitForAsyncUtils.waitForFxEvents();
-        ScrollPane scroll = robot.lookup(".graph-view > .scroll-pane").queryAs(ScrollPane.class);
+        ScrollPane scroll = robot.lookup("#graphSplit .graph-view > .scroll-pane").queryAs(ScrollPane.class);
         Bounds viewport = scroll.localToScene(scroll.getViewportBounds().getWidth() > 0
                 ? new javafx.geometry.BoundingBox(0, 0, scroll.getViewportBounds().getWidth(),
                 scroll.getViewportBounds().getHeight()) : scroll.getLayoutBounds());
         Bounds content = scroll.getContent().getBoundsInParent();
         assertThat(content.getHeight()).as("%s: graph height within its area", where)
                 .isLessThanOrEqualTo(scroll.getViewportBounds().getHeight() + 0.5);
-        for (Node card : robot.lookup(".layer-card").queryAll()) {
+        for (Node card : robot.lookup("#graphSplit .layer-card").queryAll()) {
             Bounds b = card.localToScene(card.getBoundsInLocal());
             assertThat(viewport.contains(b.getMinX() + 1, b.getMinY() + 1) && viewport.contains(b.getMaxX() - 1, b.getMaxY() - 1))
                     .as("%s: %s (%s) inside the graph area %s", where, card.getId(), b, viewport).isTrue();
