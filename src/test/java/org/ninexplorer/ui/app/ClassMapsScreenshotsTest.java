@@ -63,7 +63,7 @@ class ClassMapsScreenshotsTest {
                 .queryAs(ImageView.class).getImage() != null);
         robot.moveTo("#classMapCells");
         robot.sleep(1000);
-        shoot(dir.resolve("class-map.png"));
+        TestWindows.shoot(stage, dir.resolve("class-map.png"));
 
         robot.clickOn("#sample-10");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.window().featureMaps().resultProperty().get()
@@ -71,7 +71,7 @@ class ClassMapsScreenshotsTest {
                 .queryAs(ImageView.class).getImage() != null);
         robot.moveTo("#occlusionOverlay");
         robot.sleep(1000);
-        shoot(dir.resolve("occlusion.png"));
+        TestWindows.shoot(stage, dir.resolve("occlusion.png"));
 
         robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("#meansButton");
@@ -80,7 +80,7 @@ class ClassMapsScreenshotsTest {
         robot.sleep(1000);
         robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
         robot.sleep(500);
-        shoot(dir.resolve("class-means.png"));
+        TestWindows.shoot(stage, dir.resolve("class-means.png"));
     }
 
     /** One occlusion map of the trained net at the view's default patch, for the report (not a bound). */
@@ -92,13 +92,5 @@ class ClassMapsScreenshotsTest {
         Occlusion.compute(mapper, image, 0, 4, 2, p -> { }, () -> false);
         System.out.printf("Occlusion map, fashion-28, 4×4 patch, stride 2 (169 copies): %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private void shoot(Path file) throws Exception {
-        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
-                (int) stage.getX(), (int) stage.getY());
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
     }
 }

@@ -115,13 +115,6 @@ class ConfusionWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
         robot.moveTo("#imagesLabel");
         robot.sleep(1500);
-        shoot(dir.resolve("confusion.png"));
-    }
-
-    private void shoot(Path file) throws Exception {
-        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
-                (int) stage.getX(), (int) stage.getY());
-        new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        TestWindows.shoot(stage, dir.resolve("confusion.png"));
     }
 }

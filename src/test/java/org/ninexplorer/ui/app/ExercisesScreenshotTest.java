@@ -50,9 +50,6 @@ class ExercisesScreenshotTest {
         WaitForAsyncUtils.waitFor(3600, TimeUnit.SECONDS, () -> table.isVisible() && table.getItems().size() == 2);
         robot.moveTo("#exercise-one-1x1");
         robot.sleep(1500);
-        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
-                (int) stage.getX(), (int) stage.getY());
-        new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", dir.resolve("exercise.png").toString())
-                .inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        TestWindows.shoot(stage, dir.resolve("exercise.png"));
     }
 }

@@ -56,14 +56,6 @@ class FiltersScreenshotsTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#filter-15-0").tryQuery().isPresent());
         robot.moveTo("#filter-3-0");
         robot.sleep(1000);
-        shoot(dir.resolve("filters.png"));
-    }
-
-    private void shoot(Path file) throws Exception {
-        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
-                (int) stage.getX(), (int) stage.getY());
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
+        TestWindows.shoot(stage, dir.resolve("filters.png"));
     }
 }

@@ -90,19 +90,11 @@ class RunsScreenshotsTest {
         robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.3));
         robot.moveTo("#runsFilter"); // no tooltip over the picture
         robot.sleep(1500);
-        shoot(dir.resolve("runs.png"));
+        TestWindows.shoot(stage, dir.resolve("runs.png"));
 
         robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.0));
         robot.moveTo("#compareLegend"); // no tooltip over the picture
         robot.sleep(1500);
-        shoot(dir.resolve("compare.png"));
-    }
-
-    private void shoot(Path file) throws Exception {
-        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
-                (int) stage.getX(), (int) stage.getY());
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
+        TestWindows.shoot(stage, dir.resolve("compare.png"));
     }
 }

@@ -57,7 +57,7 @@ class ScreenshotsTest {
         }
         robot.moveTo("#card-2 .card-shape");
         robot.sleep(1200);
-        shoot(dir.resolve(presenting ? prefix + ".png" : "graph.png"));
+        TestWindows.shoot(stage, dir.resolve(presenting ? prefix + ".png" : "graph.png"));
         robot.moveTo("#summary");
 
         if (!presenting) {
@@ -68,7 +68,7 @@ class ScreenshotsTest {
             robot.write("15").type(KeyCode.ENTER);
             robot.moveTo("#startButton");
             robot.sleep(800);
-            shoot(dir.resolve("graph-error.png"));
+            TestWindows.shoot(stage, dir.resolve("graph-error.png"));
             robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         }
 
@@ -86,7 +86,7 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> training.charts().testAccuracy().points().size() >= 3);
         robot.moveTo("#summary");
         robot.sleep(2500);
-        shoot(dir.resolve(presenting ? prefix + "-dark.png" : "training.png"));
+        TestWindows.shoot(stage, dir.resolve(presenting ? prefix + "-dark.png" : "training.png"));
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE);
         if (presenting) {
             return;
@@ -99,22 +99,15 @@ class ScreenshotsTest {
         robot.sleep(1500);
         robot.moveTo("#block-0");
         robot.sleep(800);
-        shoot(dir.resolve("feature-maps.png"));
+        TestWindows.shoot(stage, dir.resolve("feature-maps.png"));
 
         robot.clickOn("Network & training");
         robot.clickOn("#presentationToggle");
         robot.clickOn("#darkToggle");
         robot.moveTo("#summary");
         robot.sleep(1500);
-        shoot(dir.resolve("presentation-dark.png"));
+        TestWindows.shoot(stage, dir.resolve("presentation-dark.png"));
     }
 
     /** The window only, as placed on the screen. */
-    private void shoot(Path file) throws Exception {
-        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
-                (int) stage.getX(), (int) stage.getY());
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
-    }
 }

@@ -69,4 +69,12 @@ final class TestWindows {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The README's pictures: the screen under the stage, taken by ImageMagick from the X server. */
+    static void shoot(Stage stage, Path file) throws Exception {
+        String crop = String.format("%dx%d+%d+%d", (int) stage.getWidth(), (int) stage.getHeight(),
+                (int) stage.getX(), (int) stage.getY());
+        new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
+                .inheritIO().start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
