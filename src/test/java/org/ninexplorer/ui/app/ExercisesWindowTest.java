@@ -53,11 +53,18 @@ class ExercisesWindowTest {
         assertThat(diff.getText()).contains("mlp 2 → 1");
 
         robot.clickOn("#setUpExercise");
+        // 1 suite run in 8 the set-up never ended (a 300 s timeout, no sentence): say which way it stalled.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !exercises.messageProperty().get().isEmpty());
 
         TableView<?> table = robot.from(tab).lookup("#compareTable").queryAs(TableView.class);
         Node cancel = robot.lookup("#cancelExercise").query();
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.isVisible() && table.getItems().size() == 2
-                && cancel.isDisabled());
+        try {
+            WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.isVisible() && table.getItems().size() == 2
+                    && cancel.isDisabled());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the set-up did not end with a comparison; it says: "
+                    + exercises.messageProperty().get() + " (cancel " + (cancel.isDisabled() ? "off" : "on") + ")", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         LineChart<?, ?> loss = robot.from(tab).lookup("#compareLoss").queryAs(LineChart.class);
         assertThat(loss.getData()).hasSize(2);
