@@ -203,7 +203,8 @@ public final class ShapeInference {
                 + " is impossible: the window is larger than the padded input (" + side + ")"));
     }
 
-    private static String formula(SpatialOp op, Shape in) {
+    /** The formula on both sides, or on each when they differ. */
+    static String formula(SpatialOp op, Shape in) {
         return in.height() == in.width()
                 ? op.formula(in.height())
                 : "H: " + op.formula(in.height()) + "; W: " + op.formula(in.width());

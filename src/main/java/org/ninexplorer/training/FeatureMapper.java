@@ -80,6 +80,11 @@ public final class FeatureMapper {
         return network.output(batch(pixels, count), false).data().asFloat();
     }
 
+    /** A copy of the network's parameters, for another form of the same net ({@link ForwardSteps}). */
+    synchronized INDArray params() {
+        return network.params().dup();
+    }
+
     /** See {@link NetworkBuilder#outputLayerIndices}. */
     int[] outputLayerIndices() {
         return NetworkBuilder.outputLayerIndices(architecture, network);

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -27,6 +29,7 @@ import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.Dropout;
 import org.ninexplorer.model.Layer;
 import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.Operation;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.training.fused.FusedNinBlock;
@@ -59,6 +62,12 @@ public final class NetworkBuilder {
 
     static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                                  boolean fused) {
+        return configuration(arch, hp, iterationsPerEpoch, fused, false);
+    }
+
+    /** @param separateRelu each ReLU as a layer of its own after its convolution or dense layer, not inside it */
+    private static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
+                                                         boolean fused, boolean separateRelu) {
         Analysis analysis = ShapeInference.analyze(arch);
         if (!analysis.valid()) {
             throw new InvalidArchitectureException(analysis);
@@ -83,7 +92,7 @@ public final class NetworkBuilder {
                         list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0,
                                 FastPath.precision()));
                     } else {
-                        b.convolutions().forEach(c -> list.layer(conv(c)));
+                        b.convolutions().forEach(c -> add(list, conv(c, separateRelu), separateRelu));
                     }
                 }
                 case MAXPOOL -> {
@@ -97,8 +106,11 @@ public final class NetworkBuilder {
                 case GAP -> list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build());
                 // DL4J flattens a map before a dense layer in C, H, W order, as PyTorch does. The last dense
                 // layer's outputs are the class scores: no ReLU, the loss layer's softmax follows.
-                case DENSE -> list.layer(new DenseLayer.Builder().nOut(((Dense) layer).units())
-                        .activation(last ? Activation.IDENTITY : Activation.RELU).build());
+                case DENSE -> {
+                    DenseLayer dense = new DenseLayer.Builder().nOut(((Dense) layer).units())
+                            .activation(last || separateRelu ? Activation.IDENTITY : Activation.RELU).build();
+                    add(list, dense, separateRelu && !last);
+                }
             }
         }
         list.layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build());
@@ -184,6 +196,18 @@ public final class NetworkBuilder {
     }
 
     /**
+     * {@code arch} with one DL4J layer per {@link Operation} of its forward pass, for showing each one's output:
+     * convolutions and hidden dense layers without their activation, each ReLU a layer of its own. Holds
+     * {@code params}, taken from a network of either form: the ReLU layers have no parameters, so the numbers
+     * and their order are the same.
+     */
+    static MultiLayerNetwork onePerOperation(Architecture arch, INDArray params) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, Hyperparameters.defaults(), 1, false, true));
+        net.init(params.dup(), false);
+        return net;
+    }
+
+    /**
      * Frees the native buffers of {@code net}'s fused blocks now rather than at some later garbage
      * collection (for d2l-224 at batch 128, about a gigabyte); they are rebuilt if the net runs again.
      */
@@ -232,8 +256,17 @@ public final class NetworkBuilder {
         return hp.optimizer() == Optimizer.ADAM ? new Adam(rate) : new Nesterovs(rate, 0.9);
     }
 
-    private static ConvolutionLayer conv(ConvSpec c) {
+    private static ConvolutionLayer conv(ConvSpec c, boolean separateRelu) {
         return new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(c.stride(), c.stride())
-                .padding(c.padding(), c.padding()).nOut(c.channels()).activation(FastPath.relu()).build();
+                .padding(c.padding(), c.padding()).nOut(c.channels())
+                .activation(separateRelu ? Activation.IDENTITY.getActivationFunction() : FastPath.relu()).build();
+    }
+
+    private static void add(NeuralNetConfiguration.ListBuilder list, org.deeplearning4j.nn.conf.layers.Layer layer,
+                            boolean reluLayerAfter) {
+        list.layer(layer);
+        if (reluLayerAfter) {
+            list.layer(new ActivationLayer.Builder().activation(FastPath.relu()).build());
+        }
     }
 }
