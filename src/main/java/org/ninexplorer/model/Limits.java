@@ -46,6 +46,11 @@ public final class Limits {
     public static final long MAX_LESSON_BYTES = 2L << 30;
     /** The manifest and each run's small files (its record, its metrics) are read into memory. */
     public static final long MAX_LESSON_MANIFEST_BYTES = 1L << 20;
+    /**
+     * One epoch of a run's timeline, inflated: its pinned samples' block maps at one byte a value (a d2l-224
+     * sample takes about 0.4 MB); a forged frame that inflates further is refused.
+     */
+    public static final int MAX_TIMELINE_FRAME_BYTES = 64 << 20;
 
     private Limits() {
     }

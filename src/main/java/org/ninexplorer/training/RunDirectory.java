@@ -2,6 +2,7 @@ package org.ninexplorer.training;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.ninexplorer.data.ImageSource;
 import org.ninexplorer.model.Architecture;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * One run on disk: {@code run.json} (see {@link RunRecord}), an append-only {@code metrics.csv} (see
  * {@link MetricsCsv}), {@code checkpoints/epoch-N.zip} with updater state (see {@link Checkpoints}),
- * {@code model.zip}, the test's confusion (see {@link RunConfusion}), and {@code run.lock} (see {@link RunLock}), which a run holds while it trains, so
+ * {@code model.zip}, the test's confusion (see {@link RunConfusion}), the pinned samples' timeline (see
+ * {@link Timeline}), and {@code run.lock} (see {@link RunLock}), which a run holds while it trains, so
  * that a folder has one writer at a time. Every file but the CSV is replaced atomically ({@link RunFiles}).
  */
 public final class RunDirectory implements AutoCloseable {
@@ -38,11 +40,13 @@ public final class RunDirectory implements AutoCloseable {
     private final List<String> notices = new ArrayList<>();
     private MetricsCsv metrics;
     private RunConfusion confusion = RunConfusion.empty();
+    private TimelineRecorder timeline;
 
     private RunDirectory(Path dir, RunRecord record, RunLock lock) {
         this.dir = dir;
         this.record = record;
         this.lock = lock;
+        this.timeline = TimelineRecorder.fresh(dir);
         if (lock != null) {
             lock.staleOwner().ifPresent(owner -> notices.add("Took over " + dir.resolve(RunLock.FILE) + " from "
                     + owner + ", which stopped without releasing it."));
@@ -218,6 +222,7 @@ public final class RunDirectory implements AutoCloseable {
             checkWritable();
             metrics = MetricsCsv.resume(dir, epochsCompleted);
             confusion = resumedConfusion(epochsCompleted);
+            timeline = TimelineRecorder.resumed(dir, epochsCompleted, notices::add);
             record.setEpochs(epochs);
             record.setEpochsCompleted(epochsCompleted);
             record.setStatus(RunStatus.RUNNING, null);
@@ -279,6 +284,11 @@ public final class RunDirectory implements AutoCloseable {
             LOGGER.warn("Confusion matrix of epoch {} not kept: {}", tested.epoch(), e.getMessage());
             return Optional.of("The confusion matrix of epoch " + tested.epoch() + " is not kept: " + e.getMessage());
         }
+    }
+
+    /** Keeps epoch {@code epoch} of the timeline; see {@link TimelineRecorder#record}. */
+    Optional<String> recordTimeline(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
+        return timeline.record(epoch, mapper, test, pins);
     }
 
     /** Kept in the record from its next write on. */

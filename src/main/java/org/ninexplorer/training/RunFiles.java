@@ -20,10 +20,11 @@ public final class RunFiles {
     static final String TMP = ".tmp";
     /**
      * The files that tell a run to someone else (a lesson bundle copies them): its record and metrics, and
-     * the files the views add beside them. The trained model ({@link RunDirectory#MODEL_ZIP}) is optional.
+     * the files the views add beside them, the timeline and its pinned samples among them. The trained model
+     * ({@link RunDirectory#MODEL_ZIP}) is optional.
      */
     public static final java.util.List<String> SHAREABLE = java.util.List.of(RunRecord.FILE, MetricsCsv.FILE,
-            RunConfusion.FILE, RunConfusion.PREDICTIONS);
+            RunConfusion.FILE, RunConfusion.PREDICTIONS, Timeline.FILE, PinnedSamples.FILE);
     private static final Logger LOGGER = LoggerFactory.getLogger(RunFiles.class);
 
     public interface Writer {

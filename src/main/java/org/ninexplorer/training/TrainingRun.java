@@ -40,6 +40,7 @@ public final class TrainingRun {
     private volatile boolean stopRequested;
     private volatile boolean snapshotRequested;
     private volatile FeatureMapper snapshot;
+    private volatile PinnedSamples pinned = new PinnedSamples();
 
     public TrainingRun(TrainingRequest request, Consumer<TrainingEvent> consumer) {
         this(request, consumer, null);
@@ -61,6 +62,12 @@ public final class TrainingRun {
         TrainingRequest request = new TrainingRequest(record.architecture(), record.hyperparameters().withEpochs(epochs),
                 dataset, record.datasetSpec(), run.path(), record.limitTrain(), record.limitTest());
         return new TrainingRun(request, consumer, run);
+    }
+
+    /** The test images whose maps each epoch's end keeps in the run's timeline; read once an epoch, so they may change. */
+    public TrainingRun pinning(PinnedSamples samples) {
+        this.pinned = samples;
+        return this;
     }
 
     public TrainingRequest request() {
@@ -231,6 +238,7 @@ public final class TrainingRun {
                 run.writeCheckpoint(net, epoch);
                 run.recordConfusion(tested).ifPresent(problem -> events.publish(new TrainingEvent.Notice(problem)));
                 refreshSnapshot(net);
+                run.recordTimeline(epoch, snapshot, data.test(), pinned).ifPresent(p -> events.publish(new TrainingEvent.Notice(p)));
                 events.publish(new TrainingEvent.Tested(tested));
                 events.publish(summary);
             }

@@ -27,6 +27,8 @@ import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.RunMetrics;
 import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.training.TrainingRequest;
+import org.ninexplorer.training.PinnedSamples;
+import org.ninexplorer.training.Timeline;
 import org.ninexplorer.training.TrainingRun;
 
 /** A lesson written and opened again, and bundles built to attack the reader: each refused, nothing left behind. */
@@ -41,11 +43,12 @@ class LessonBundleTest {
     private Path runs;
     private Path lessons;
 
-    /** One real epoch of the tiny net on 320 images of the bundled sample. */
+    /** One real epoch of the tiny net on 320 images of the bundled sample, test image 4 pinned. */
     @BeforeAll
     static void train() throws Exception {
         new TrainingRun(new TrainingRequest(TinyNets.TINY_28, Hyperparameters.defaults().withEpochs(1).withBatchSize(32),
-                TinyNets.sample(), "sample", trained.resolve(RUN), 320, 100), event -> { }).call();
+                TinyNets.sample(), "sample", trained.resolve(RUN), 320, 100), event -> { })
+                .pinning(new PinnedSamples(List.of(4))).call();
     }
 
     @BeforeEach
@@ -77,6 +80,8 @@ class LessonBundleTest {
         assertThat(RunDirectory.open(runs.resolve(RUN)).architecture()).isEqualTo(TinyNets.TINY_28);
         assertThat(runs.resolve(RUN).resolve(RunDirectory.MODEL_ZIP)).hasSameBinaryContentAs(
                 trained.resolve(RUN).resolve(RunDirectory.MODEL_ZIP));
+        assertThat(Timeline.read(runs.resolve(RUN)).pinned()).containsExactly(4);
+        assertThat(runs.resolve(RUN).resolve(Timeline.FILE)).hasSameBinaryContentAs(trained.resolve(RUN).resolve(Timeline.FILE));
         assertThat(opened.lesson().presentation()).isEqualTo(new Lesson.Presentation(true, true));
         assertThat(opened.lesson().withModels()).isTrue();
         try (Stream<Path> left = Files.list(lessons)) {
@@ -90,13 +95,13 @@ class LessonBundleTest {
     }
 
     @Test
-    void withoutModelsTheBundleHoldsTheRecordsMetricsAndConfusionOnly() throws Exception {
+    void withoutModelsTheBundleHoldsTheRecordsMetricsConfusionAndTimelineOnly() throws Exception {
         Path bundle = dir.resolve("small.ninlesson");
         LessonWriter.write(lesson(false), bundle);
         LessonReader.Opened opened = LessonReader.open(bundle, runs, lessons);
         try (Stream<Path> files = Files.list(runs.resolve(RUN))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "metrics.csv",
-                    "confusion.csv", "predictions.csv");
+                    "confusion.csv", "predictions.csv", "timeline.bin", "pinned.txt");
         }
         assertThat(opened.lesson().withModels()).isFalse();
     }
