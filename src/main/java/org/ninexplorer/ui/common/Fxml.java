@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
 
-/** Loads an {@code fx:root} FXML file into the view object that is both its root and its controller. */
+/**
+ * Loads an {@code fx:root} FXML file into the view object that is both its root and its controller, its
+ * {@code %key} texts from the current {@link Messages}.
+ */
 public final class Fxml {
 
     private Fxml() {
@@ -12,6 +15,7 @@ public final class Fxml {
 
     public static void loadInto(Object view, String resource) {
         FXMLLoader loader = new FXMLLoader(view.getClass().getResource(resource));
+        loader.setResources(Messages.current().bundle());
         loader.setRoot(view);
         loader.setController(view);
         try {

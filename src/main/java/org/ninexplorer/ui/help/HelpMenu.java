@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.ninexplorer.training.Versions;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * Help ▸ Keyboard shortcuts, What is NiN? and About. The dialogs do not wait for an answer (a teacher can
@@ -74,7 +75,7 @@ public final class HelpMenu {
         VBox page = new VBox(8);
         page.setId("nin-page");
         page.getStyleClass().add("help-page");
-        page.getChildren().setAll(labels(read("what-is-nin.txt")));
+        page.getChildren().setAll(labels(read("what-is-nin")));
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setPrefSize(680, 540);
@@ -143,7 +144,12 @@ public final class HelpMenu {
         dialog.show();
     }
 
-    private static String read(String resource) {
+    /** The page {@code name} in the interface's language ({@code name_zh.txt}), else in English ({@code name.txt}). */
+    private static String read(String name) {
+        String resource = name + "_" + Messages.current().locale().getLanguage() + ".txt";
+        if (HelpMenu.class.getResource(resource) == null) {
+            resource = name + ".txt";
+        }
         try (InputStream in = HelpMenu.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("not found");

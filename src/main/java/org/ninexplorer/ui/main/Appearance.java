@@ -2,15 +2,23 @@ package org.ninexplorer.ui.main;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
+import org.ninexplorer.ui.common.CjkFont;
+import org.ninexplorer.ui.common.Language;
+import org.ninexplorer.ui.common.Messages;
 
 /**
- * The theme (light or dark) and the presentation mode (large text for a projector), remembered
- * between sessions. Made before the first control, so that JavaFX never loads its own theme first.
+ * The theme (light or dark), the presentation mode (large text for a projector) and the language, remembered
+ * between sessions. Made before the first control, so that JavaFX never loads its own theme first and every
+ * control is made in the language of this session. A language chosen later applies from the next start: the
+ * open window keeps its words, so nothing in it (edits, a running training) is disturbed.
  */
 public final class Appearance {
 
@@ -20,8 +28,16 @@ public final class Appearance {
 
     private final BooleanProperty presentation = new SimpleBooleanProperty();
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final Preferences preferences;
+    private final Language language;
 
     public Appearance(Preferences preferences) {
+        this.preferences = preferences;
+        this.language = Language.remembered(preferences);
+        Messages.use(language.locale());
+        // JavaFX's own words (OK, Cancel, Copy) follow the default locale.
+        Locale.setDefault(language.locale());
+        CjkFont.load(); // for the Chinese interface, and for "简体中文" in View ▸ Language of the English one
         presentation.set(preferences.getBoolean("presentation", false));
         dark.set(preferences.getBoolean("dark", false));
         applyTheme();
@@ -30,6 +46,20 @@ public final class Appearance {
             preferences.putBoolean("dark", on);
             applyTheme();
         });
+    }
+
+    /** The language of this session's controls. */
+    public Language language() {
+        return language;
+    }
+
+    /** The language the next start uses. */
+    public Language nextLanguage() {
+        return Language.remembered(preferences);
+    }
+
+    public void chooseLanguage(Language next) {
+        next.remember(preferences);
     }
 
     public BooleanProperty presentationProperty() {
@@ -62,7 +92,17 @@ public final class Appearance {
     }
 
     private void applyTheme() {
-        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String theme = dark.get() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        Application.setUserAgentStylesheet(language.fontFamily() == null ? theme : withFont(theme, language.fontFamily()));
+    }
+
+    /**
+     * The theme with every root (window, dialog, tooltip, menu) in {@code family}: the theme's own font has
+     * no Chinese, and the system may have none either.
+     */
+    private static String withFont(String theme, String family) {
+        String css = "@import url(\"" + Appearance.class.getResource(theme) + "\");\n"
+                + ".root { -fx-font-family: \"" + family + "\"; }\n";
+        return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -28,6 +28,7 @@ import org.ninexplorer.ui.common.Action;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.FxDialogs;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.exercises.ExercisesView;
@@ -71,6 +72,7 @@ public final class MainWindowView extends BorderPane {
     @FXML private Menu fileMenu;
     @FXML private Menu exportMenu;
     @FXML private Menu helpMenu;
+    @FXML private Menu languageMenu;
     @FXML private MenuItem exportLessonItem;
     @FXML private MenuItem openLessonItem;
     @FXML private Label lessonStatusLabel;
@@ -168,10 +170,11 @@ public final class MainWindowView extends BorderPane {
         exercisesTab.setContent(new ExercisesView(exercises));
         runBanner.visibleProperty().bind(editor.shownRunProperty().isNotNull());
         runBanner.managedProperty().bind(runBanner.visibleProperty());
-        runBannerLabel.textProperty().bind(Bindings.concat("Showing the run ", editor.nameProperty(),
-                " as it was trained: its network (read-only), recipe, curves and feature maps."));
+        runBannerLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("main.banner.showing-run", editor.nameProperty().get()), editor.nameProperty()));
         editAsNewButton.setOnAction(e -> editor.editAsNew());
         WindowKeys.install(this, editing, zoom, appearance, panels);
+        LanguageMenu.install(languageMenu, appearance, dialogs);
         ExportActions.install(fileMenu, exportMenu, this, dialogs, editor.shownRunProperty());
         LessonActions.install(exportLessonItem, openLessonItem, lessonStatusLabel, editor, runs, appearance, documents,
                 dialogs, background);
@@ -190,8 +193,7 @@ public final class MainWindowView extends BorderPane {
             newMenu.getItems().add(item);
         }
         presetBox.getItems().setAll(Presets.names());
-        presetBox.setTooltip(new Tooltip("Start again from a built-in NiN: fashion-28 trains in minutes on a laptop, "
-                + "d2l-224 is the book's net for 224×224 input"));
+        presetBox.setTooltip(new Tooltip(Messages.get("main.toolbar.preset.tooltip")));
         presetBox.setOnAction(e -> {
             String chosen = presetBox.getValue();
             if (chosen != null && !chosen.equals(editor.nameProperty().get()) && !documents.newFromPreset(chosen)) {
@@ -228,14 +230,15 @@ public final class MainWindowView extends BorderPane {
                 + (editor.isDirty() ? " •" : ""), editor.nameProperty(), editor.dirtyProperty()));
         lockedLabel.visibleProperty().bind(editor.lockedProperty());
         lockedLabel.managedProperty().bind(lockedLabel.visibleProperty());
-        backendLabel.textProperty().bind(Bindings.concat("Backend: ", training.session().backendProperty()));
+        backendLabel.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("main.toolbar.backend",
+                training.session().backendProperty().get()), training.session().backendProperty()));
 
         presentationItem.selectedProperty().bindBidirectional(appearance.presentationProperty());
         presentationToggle.selectedProperty().bindBidirectional(appearance.presentationProperty());
         darkItem.selectedProperty().bindBidirectional(appearance.darkProperty());
         darkToggle.selectedProperty().bindBidirectional(appearance.darkProperty());
-        presentationToggle.setTooltip(new Tooltip("Larger text for a projector (F11)"));
-        darkToggle.setTooltip(new Tooltip("Dark theme (Ctrl+D)"));
+        presentationToggle.setTooltip(new Tooltip(Messages.get("main.toolbar.presentation.tooltip")));
+        darkToggle.setTooltip(new Tooltip(Messages.get("main.toolbar.dark.tooltip")));
 
         documents.recent().addListener((ListChangeListener<Path>) change -> rebuildRecent());
         rebuildRecent();
@@ -273,7 +276,6 @@ public final class MainWindowView extends BorderPane {
         }
         return featureMaps;
     }
-
 
     private void showInspector(ScrollPane inspector, boolean shown) {
         if (shown && !graphSplit.getItems().contains(inspector)) {

@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.data.DataDirectory;
+import org.ninexplorer.ui.common.Language;
 import org.ninexplorer.ui.main.WindowPlacement;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,7 +33,12 @@ final class TestWindows {
     }
 
     static Opened open(Stage stage, int width, int height) throws Exception {
-        return open(stage, scene -> {
+        return open(stage, width, height, Language.ENGLISH);
+    }
+
+    /** A window in {@code language}, as it starts when that language was chosen before. */
+    static Opened open(Stage stage, int width, int height, Language language) throws Exception {
+        return open(stage, language, scene -> {
             stage.setScene(new Scene(scene, width, height));
             // The stage outlives a test class: one that resized it (to a projector's size, larger than the
             // test screen) would otherwise leave the next class's buttons off the screen, out of the robot's reach.
@@ -42,15 +48,30 @@ final class TestWindows {
 
     /** Opens the window where the app would on this screen, as on a first start. */
     static Opened openPlaced(Stage stage) throws Exception {
-        return open(stage, root -> {
+        return open(stage, Language.ENGLISH, root -> {
             WindowPlacement.restore(stage, Preferences.userRoot().node("org/ninexplorer/test/placement-" + System.nanoTime()));
             stage.setScene(new Scene(root));
         });
     }
 
-    private static Opened open(Stage stage, java.util.function.Consumer<javafx.scene.Parent> setScene) throws Exception {
+    /** Tests name the language, so that the suite passes on a system of any language. */
+    private static Opened open(Stage stage, Language language, java.util.function.Consumer<javafx.scene.Parent> setScene)
+            throws Exception {
         Preferences preferences = Preferences.userRoot().node("org/ninexplorer/test/window-" + System.nanoTime());
-        Path data = Files.createTempDirectory("nin-window-test");
+        language.remember(preferences);
+        return open(stage, preferences, Files.createTempDirectory("nin-window-test"), setScene);
+    }
+
+    /** The next start of {@code previous}'s app: a new window on its preferences and data directory. */
+    static Opened restart(Opened previous, Stage stage, int width, int height) throws Exception {
+        return open(stage, previous.preferences(), previous.dataDirectory(), root -> {
+            stage.setScene(new Scene(root, width, height));
+            stage.sizeToScene();
+        });
+    }
+
+    private static Opened open(Stage stage, Preferences preferences, Path data,
+                               java.util.function.Consumer<javafx.scene.Parent> setScene) throws Exception {
         ExplorerApp.Window window = ExplorerApp.build(preferences, new DataDirectory(data));
         window.view().attach(stage);
         setScene.accept(window.view());
