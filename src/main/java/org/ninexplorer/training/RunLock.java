@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One writer per run: {@code run.lock} in the run folder, locked with the operating system's file lock
@@ -24,13 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * drops the lock of a process that dies, however it dies, so a lock file naming a dead owner is stale and
  * simply taken over. The file is never deleted (a deleted lock file could be locked twice at once); an
  * idle run's lock file is empty. Within one process the lock is checked in memory first: on Linux,
- * closing any second handle to the file would drop the process's lock with it.
+ * closing any second handle to the file would drop the process's lock with it. For the same reason, and because
+ * the JVM refuses two overlapping locks of its own, every opening of a lock file in this process (taking,
+ * probing, releasing) happens under one monitor: looks from two threads at once (the Runs tab and an exercise
+ * set-up as a run ends) would otherwise each see the other's look as a run being trained.
  */
 final class RunLock implements AutoCloseable {
 
     static final String FILE = "run.lock";
     private static final Logger LOGGER = LoggerFactory.getLogger(RunLock.class);
-    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> HELD_HERE = new HashSet<>(); // guarded by FILES
+    private static final Object FILES = new Object();
 
     private final Path key;
     private final FileChannel channel;
@@ -53,6 +57,13 @@ final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             throw cannotLock(file, e);
         }
+        String self = owner(); // before the monitor: the host name may take a lookup
+        synchronized (FILES) {
+            return acquire(dir, file, key, self);
+        }
+    }
+
+    private static RunLock acquire(Path dir, Path file, Path key, String self) throws TrainingException {
         if (!HELD_HERE.add(key)) {
             throw held(dir, "this process (pid " + ProcessHandle.current().pid() + ")");
         }
@@ -81,7 +92,7 @@ final class RunLock implements AutoCloseable {
                 LOGGER.debug("Taking over the lock of {}, left by {} which no longer runs", dir, previous);
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(owner().getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(ByteBuffer.wrap(self.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
             return new RunLock(key, channel, lock, previous);
         } catch (IOException e) {
@@ -115,10 +126,15 @@ final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             return new Probe(false, "");
         }
-        // Claimed while probing: closing the probe's handle must never drop a lock this process holds.
-        if (!HELD_HERE.add(key)) {
-            return new Probe(true, "this process (pid " + ProcessHandle.current().pid() + ")");
+        synchronized (FILES) {
+            if (HELD_HERE.contains(key)) {
+                return new Probe(true, "this process (pid " + ProcessHandle.current().pid() + ")");
+            }
+            return probeFile(dir, file);
         }
+    }
+
+    private static Probe probeFile(Path dir, Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             String owner = read(channel);
             FileLock lock;
@@ -135,8 +151,6 @@ final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             LOGGER.debug("Cannot probe the lock of {}", dir, e);
             return new Probe(false, "");
-        } finally {
-            HELD_HERE.remove(key);
         }
     }
 
@@ -148,14 +162,16 @@ final class RunLock implements AutoCloseable {
     /** Empties the lock file and releases the lock. */
     @Override
     public void close() {
-        try {
-            channel.truncate(0);
-            lock.release();
-        } catch (IOException e) {
-            LOGGER.warn("Cannot release the run lock cleanly", e);
-        } finally {
-            closeQuietly(channel);
-            HELD_HERE.remove(key);
+        synchronized (FILES) {
+            try {
+                channel.truncate(0);
+                lock.release();
+            } catch (IOException e) {
+                LOGGER.warn("Cannot release the run lock cleanly", e);
+            } finally {
+                closeQuietly(channel);
+                HELD_HERE.remove(key);
+            }
         }
     }
 
