@@ -7,7 +7,6 @@ import org.ninexplorer.model.ArchitectureJson;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.model.ShapeInference;
-import org.ninexplorer.training.InvalidArchitectureException;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -61,7 +60,7 @@ public final class ArchitectureOptions {
         Architecture chosen = resolve();
         Analysis analysis = ShapeInference.analyze(chosen);
         if (!analysis.valid()) {
-            throw new UsageProblem(new InvalidArchitectureException(analysis).getMessage());
+            throw new UsageProblem(DiagnosticLines.invalid(analysis));
         }
         return chosen;
     }

@@ -94,7 +94,7 @@ public final class DataBenchCommand implements Callable<Integer> {
             }
         }
         if (channels != null && !Limits.isInputChannels(channels)) {
-            throw new UsageProblem("--channels: " + Limits.inputChannelsProblem(channels));
+            throw new UsageProblem("--channels: input channels must be 1 (grayscale) or 3 (RGB), got " + channels);
         }
     }
 }

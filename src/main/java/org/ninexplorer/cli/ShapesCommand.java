@@ -52,7 +52,7 @@ public final class ShapesCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("invalid architecture:");
             for (Diagnostic d : analysis.diagnostics()) {
-                err.println("  " + d);
+                err.println("  " + DiagnosticLines.line(d));
             }
             return 2;
         }

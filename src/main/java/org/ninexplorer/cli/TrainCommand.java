@@ -141,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainingRun fresh(DataDirectory data, PrintWriter err, EpochPrinter printer)
             throws DatasetException, TrainingException {
-        Architecture arch = architecture.resolve();
+        Architecture arch = architecture.resolveValid();
         String spec = dataset != null ? dataset
                 : Datasets.isPresent(DatasetKind.FASHION_MNIST, data) ? "fashion-mnist" : "sample";
         Dataset opened = open(spec, data, err);

@@ -58,10 +58,4 @@ public final class Limits {
     public static boolean isInputChannels(int channels) {
         return INPUT_CHANNELS.contains(channels);
     }
-
-    /** Why {@code channels} cannot be an input, or null when it can. */
-    public static String inputChannelsProblem(int channels) {
-        return isInputChannels(channels) ? null
-                : "input channels must be 1 (grayscale) or 3 (RGB), got " + channels;
-    }
 }

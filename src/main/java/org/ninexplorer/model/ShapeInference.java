@@ -3,6 +3,8 @@ package org.ninexplorer.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ninexplorer.model.Diagnostic.Code;
+import org.ninexplorer.model.Diagnostic.Quantity;
 
 /**
  * Computes each layer's output shape, parameters and MACs with PyTorch's rules, and explains
@@ -40,30 +42,27 @@ public final class ShapeInference {
 
     private static void checkInput(Architecture arch, List<Diagnostic> out) {
         InputSpec in = arch.input();
-        String channels = Limits.inputChannelsProblem(in.channels());
-        if (channels != null) {
-            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "input", channels));
+        if (!Limits.isInputChannels(in.channels())) {
+            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "input", Code.INPUT_CHANNELS, in.channels()));
         }
-        requireRange(in.height(), 1, Limits.MAX_SIDE, "input", "input height", out, Diagnostic.ARCHITECTURE);
-        requireRange(in.width(), 1, Limits.MAX_SIDE, "input", "input width", out, Diagnostic.ARCHITECTURE);
-        requireRange(arch.classes(), Limits.MIN_CLASSES, Limits.MAX_CLASSES, "classes", "the number of classes", out, Diagnostic.ARCHITECTURE);
+        requireRange(in.height(), 1, Limits.MAX_SIDE, "input", Quantity.INPUT_HEIGHT, out, Diagnostic.ARCHITECTURE);
+        requireRange(in.width(), 1, Limits.MAX_SIDE, "input", Quantity.INPUT_WIDTH, out, Diagnostic.ARCHITECTURE);
+        requireRange(arch.classes(), Limits.MIN_CLASSES, Limits.MAX_CLASSES, "classes", Quantity.CLASSES, out,
+                Diagnostic.ARCHITECTURE);
     }
 
     private static void checkLayout(Architecture arch, List<Diagnostic> out) {
         List<Layer> layers = arch.layers();
         if (layers.size() > Limits.MAX_LAYERS) {
-            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers", "the net has " + layers.size()
-                    + " layers; at most " + Limits.MAX_LAYERS + " are supported"));
+            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers", Code.TOO_MANY_LAYERS, layers.size(),
+                    Limits.MAX_LAYERS));
         }
         if (layers.stream().noneMatch(l -> l instanceof NinBlock)) {
-            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers",
-                    "the net needs at least one NiN block; its last block makes one channel per class"));
+            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers", Code.NO_NIN_BLOCK));
         }
         Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
         if (!(last instanceof GlobalAvgPool) && !(last instanceof Dense)) {
-            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers",
-                    "the last layer must be global average pooling (gap), which turns each class channel into a"
-                            + " score, or a dense layer with one unit per class"));
+            out.add(new Diagnostic(Diagnostic.ARCHITECTURE, "layers", Code.LAST_LAYER));
         }
     }
 
@@ -71,9 +70,7 @@ public final class ShapeInference {
         Layer layer = arch.layers().get(index);
         List<Diagnostic> problems = new ArrayList<>();
         if (in.flat() && needsMap(layer.kind())) {
-            problems.add(new Diagnostic(index, null, "needs a channels × height × width map, but the dense layer"
-                    + " before it leaves a flat vector of " + in.channels() + " numbers; only dense layers and"
-                    + " dropout can follow a dense layer"));
+            problems.add(new Diagnostic(index, null, Code.NEEDS_MAP, in.channels()));
             return report(index, layer, in, null, 0, 0, "", List.of(), problems);
         }
         return switch (layer.kind()) {
@@ -82,14 +79,13 @@ public final class ShapeInference {
             case DROPOUT -> {
                 Dropout dropout = (Dropout) layer;
                 if (!(dropout.p() >= 0 && dropout.p() < 1)) {
-                    problems.add(new Diagnostic(index, "p", "drop probability must be in [0, 1), got " + dropout.p()));
+                    problems.add(new Diagnostic(index, "p", Code.DROP_PROBABILITY, dropout.p()));
                 }
                 yield report(index, layer, in, in, 0, 0, "shape unchanged", List.of(), problems);
             }
             case GAP -> {
                 if (!onlyDenseAfter(arch, index)) {
-                    problems.add(new Diagnostic(index, null, "global average pooling must be the last layer, or be"
-                            + " followed only by dense layers: nothing spatial is left after it"));
+                    problems.add(new Diagnostic(index, null, Code.GAP_NOT_LAST));
                 }
                 yield report(index, layer, in, new Shape(in.channels(), 1, 1), 0, 0,
                         "average over " + in.height() + "×" + in.width() + " → 1×1", List.of(), problems);
@@ -113,15 +109,13 @@ public final class ShapeInference {
 
     private static LayerReport inferBlock(int index, NinBlock block, Shape in) {
         List<Diagnostic> problems = new ArrayList<>();
-        requireRange(block.channels(), 1, Limits.MAX_CHANNELS, "channels", "channels", problems, index);
-        requireRange(block.kernel(), 1, Limits.MAX_SIDE, "kernel", "kernel", problems, index);
-        requireRange(block.stride(), 1, Limits.MAX_SIDE, "stride", "stride", problems, index);
-        requireRange(block.padding(), 0, Limits.MAX_SIDE, "padding", "padding", problems, index);
-        requireRange(block.mlp(), 0, Limits.MAX_MLP, "mlp", "the number of convolutions after the first",
-                problems, index);
+        requireRange(block.channels(), 1, Limits.MAX_CHANNELS, "channels", Quantity.CHANNELS, problems, index);
+        requireRange(block.kernel(), 1, Limits.MAX_SIDE, "kernel", Quantity.KERNEL, problems, index);
+        requireRange(block.stride(), 1, Limits.MAX_SIDE, "stride", Quantity.STRIDE, problems, index);
+        requireRange(block.padding(), 0, Limits.MAX_SIDE, "padding", Quantity.PADDING, problems, index);
+        requireRange(block.mlp(), 0, Limits.MAX_MLP, "mlp", Quantity.MLP, problems, index);
         if (!Limits.MLP_KERNELS.contains(block.mlpKernel())) {
-            problems.add(new Diagnostic(index, "mlpKernel", "the kernel of the convolutions after the first must be"
-                    + " 1, or 3 (with padding 1, keeping the size), got " + block.mlpKernel()));
+            problems.add(new Diagnostic(index, "mlpKernel", Code.MLP_KERNEL, block.mlpKernel()));
         }
         if (!problems.isEmpty()) {
             return report(index, block, in, null, 0, 0, "", List.of(), problems);
@@ -133,7 +127,7 @@ public final class ShapeInference {
             SpatialOp op = new SpatialOp(spec.kernel(), spec.stride(), spec.padding());
             String formula = formula(op, shape);
             blockFormula = convs.isEmpty() ? formula : blockFormula;
-            checkWindowFits(index, "kernel", "the " + spec.kernel() + "×" + spec.kernel() + " kernel", op, shape, problems);
+            checkWindowFits(index, Code.KERNEL_TOO_LARGE, List.of(spec.kernel()), op, shape, problems);
             if (!problems.isEmpty()) {
                 return report(index, block, in, null, 0, 0, blockFormula, List.of(), problems);
             }
@@ -160,14 +154,14 @@ public final class ShapeInference {
 
     private static LayerReport inferPool(int index, MaxPool pool, Shape in) {
         List<Diagnostic> problems = new ArrayList<>();
-        requireRange(pool.kernel(), 1, Limits.MAX_SIDE, "kernel", "kernel", problems, index);
-        requireRange(pool.stride(), 1, Limits.MAX_SIDE, "stride", "stride", problems, index);
+        requireRange(pool.kernel(), 1, Limits.MAX_SIDE, "kernel", Quantity.KERNEL, problems, index);
+        requireRange(pool.stride(), 1, Limits.MAX_SIDE, "stride", Quantity.STRIDE, problems, index);
         if (!problems.isEmpty()) {
             return report(index, pool, in, null, 0, 0, "", List.of(), problems);
         }
         SpatialOp op = new SpatialOp(pool.kernel(), pool.stride(), 0);
         String formula = formula(op, in);
-        checkWindowFits(index, "kernel", "pool " + pool.kernel() + "/" + pool.stride(), op, in, problems);
+        checkWindowFits(index, Code.POOL_TOO_LARGE, List.of(pool.kernel(), pool.stride()), op, in, problems);
         Shape out = problems.isEmpty() ? new Shape(in.channels(), op.apply(in.height()), op.apply(in.width())) : null;
         return report(index, pool, in, out, 0, 0, formula, List.of(), problems);
     }
@@ -175,11 +169,10 @@ public final class ShapeInference {
     /** Flattens its input (in PyTorch's C, H, W order) and maps it to {@code units}: in·N weights, N biases. */
     private static LayerReport inferDense(Architecture arch, int index, Dense dense, Shape in) {
         List<Diagnostic> problems = new ArrayList<>();
-        requireRange(dense.units(), 1, Limits.MAX_UNITS, "units", "units", problems, index);
+        requireRange(dense.units(), 1, Limits.MAX_UNITS, "units", Quantity.UNITS, problems, index);
         boolean last = index == arch.layers().size() - 1;
         if (problems.isEmpty() && last && dense.units() != arch.classes()) {
-            problems.add(new Diagnostic(index, "units", "the last dense layer has " + dense.units() + " units but"
-                    + " there are " + arch.classes() + " classes: its outputs are the class scores"));
+            problems.add(new Diagnostic(index, "units", Code.LAST_DENSE_UNITS, dense.units(), arch.classes()));
         }
         long inputs = in.elements();
         String formula = in.flat() ? String.format(Locale.ROOT, "%,d → %,d", inputs, dense.units())
@@ -192,15 +185,19 @@ public final class ShapeInference {
                 problems);
     }
 
-    /** A window (kernel plus padding) must fit the padded input on both sides, as PyTorch requires. */
-    private static void checkWindowFits(int index, String field, String what, SpatialOp op, Shape in,
+    /**
+     * A window (kernel plus padding) must fit the padded input on both sides, as PyTorch requires. {@code window}
+     * is the code's first arguments (the kernel, and a pool's stride); the input's sides and the arithmetic follow.
+     */
+    private static void checkWindowFits(int index, Code code, List<Object> window, SpatialOp op, Shape in,
                                         List<Diagnostic> problems) {
         if (op.apply(in.height()) >= 1 && op.apply(in.width()) >= 1) {
             return;
         }
         String side = op.apply(in.height()) < 1 ? op.formula(in.height()) : op.formula(in.width());
-        problems.add(new Diagnostic(index, field, what + " on " + in.height() + "×" + in.width()
-                + " is impossible: the window is larger than the padded input (" + side + ")"));
+        List<Object> args = new ArrayList<>(window);
+        args.addAll(List.of(in.height(), in.width(), side));
+        problems.add(new Diagnostic(index, "kernel", code, args));
     }
 
     /** The formula on both sides, or on each when they differ. */
@@ -226,9 +223,7 @@ public final class ShapeInference {
                 }
                 LayerReport r = reports.get(i);
                 List<Diagnostic> problems = new ArrayList<>(r.diagnostics());
-                problems.add(new Diagnostic(i, "channels", "the last NiN block has " + block.channels()
-                        + " channels but there are " + arch.classes()
-                        + " classes: GAP turns each of its channels into one class score"));
+                problems.add(new Diagnostic(i, "channels", Code.LAST_BLOCK_CHANNELS, block.channels(), arch.classes()));
                 List<LayerReport> copy = new ArrayList<>(reports);
                 copy.set(i, new LayerReport(r.index(), r.kind(), r.summary(), LayerReport.Status.INVALID, r.input(),
                         r.output(), r.params(), r.macs(), r.formula(), r.convs(), problems));
@@ -260,11 +255,12 @@ public final class ShapeInference {
                 params, macs, formula, convs, problems);
     }
 
-    private static void requireRange(long value, long min, long max, String field, String what,
+    private static void requireRange(long value, long min, long max, String field, Quantity quantity,
                                      List<Diagnostic> out, int index) {
-        if (value < min || value > max) {
-            String rule = value < min ? "at least " + min : "at most " + max;
-            out.add(new Diagnostic(index, field, what + " must be " + rule + ", got " + value));
+        if (value < min) {
+            out.add(new Diagnostic(index, field, Code.TOO_SMALL, quantity, min, value));
+        } else if (value > max) {
+            out.add(new Diagnostic(index, field, Code.TOO_LARGE, quantity, max, value));
         }
     }
 }

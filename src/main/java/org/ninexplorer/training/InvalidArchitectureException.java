@@ -5,7 +5,10 @@ import org.ninexplorer.model.Diagnostic;
 
 import java.util.stream.Collectors;
 
-/** An architecture that shape inference found impossible was asked to become a network. */
+/**
+ * An architecture that shape inference found impossible was asked to become a network. The message lists the
+ * diagnostics' codes, for logs; the CLI and the window say them in words from {@link #analysis()}.
+ */
 public class InvalidArchitectureException extends IllegalArgumentException {
 
     private final transient Analysis analysis;

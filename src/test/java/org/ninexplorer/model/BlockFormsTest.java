@@ -73,11 +73,11 @@ class BlockFormsTest {
 
         assertThat(tooMany).singleElement().satisfies(d -> {
             assertThat(d.field()).isEqualTo("mlp");
-            assertThat(d.message()).isEqualTo("the number of convolutions after the first must be at most 4, got 5");
+            assertThat(English.text(d)).isEqualTo("the number of convolutions after the first must be at most 4, got 5");
         });
         assertThat(evenKernel).singleElement().satisfies(d -> {
             assertThat(d.field()).isEqualTo("mlpKernel");
-            assertThat(d.message()).contains("must be 1, or 3 (with padding 1, keeping the size), got 2");
+            assertThat(English.text(d)).contains("must be 1, or 3 (with padding 1, keeping the size), got 2");
         });
         assertThat(negative).extracting(Diagnostic::field).containsExactly("mlp");
     }

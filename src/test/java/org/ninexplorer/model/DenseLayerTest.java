@@ -63,7 +63,7 @@ class DenseLayerTest {
         assertThat(analysis.valid()).isFalse();
         assertThat(analysis.reports().get(1).diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.field()).isEqualTo("units");
-            assertThat(d.message()).isEqualTo("the last dense layer has 7 units but there are 10 classes:"
+            assertThat(English.text(d)).isEqualTo("the last dense layer has 7 units but there are 10 classes:"
                     + " its outputs are the class scores");
         });
     }
@@ -76,7 +76,7 @@ class DenseLayerTest {
                 new GlobalAvgPool());
 
         for (Analysis a : List.of(pool, gap, block)) {
-            assertThat(a.reports().get(2).diagnostics()).singleElement().extracting(Diagnostic::message)
+            assertThat(a.reports().get(2).diagnostics()).singleElement().extracting(English::text)
                     .asString().contains("the dense layer before it leaves a flat vector of 64 numbers");
         }
     }
@@ -86,7 +86,7 @@ class DenseLayerTest {
         Analysis analysis = analyze(10, new NinBlock(10, 3, 1, 1), new GlobalAvgPool(), new NinBlock(10, 1, 1, 0),
                 new GlobalAvgPool());
 
-        assertThat(analysis.reports().get(1).diagnostics().get(0).message()).contains("must be the last layer");
+        assertThat(English.text(analysis.reports().get(1).diagnostics().get(0))).contains("must be the last layer");
     }
 
     @Test
@@ -94,7 +94,7 @@ class DenseLayerTest {
         Analysis zero = analyze(10, new NinBlock(8, 3, 1, 1), new Dense(0), new Dense(10));
         Analysis huge = analyze(10, new NinBlock(8, 3, 1, 1), new Dense(Limits.MAX_UNITS + 1), new Dense(10));
 
-        assertThat(zero.diagnostics()).extracting(Diagnostic::message).containsExactly("units must be at least 1, got 0");
+        assertThat(zero.diagnostics()).extracting(English::text).containsExactly("units must be at least 1, got 0");
         assertThat(huge.diagnostics()).extracting(Diagnostic::field).containsExactly("units");
     }
 
@@ -102,7 +102,7 @@ class DenseLayerTest {
     void aNetWithoutGapOrAFinalDenseLayerIsExplained() {
         Analysis analysis = analyze(10, new NinBlock(10, 3, 1, 1), new Dropout(0.5));
 
-        assertThat(analysis.globalDiagnostics()).extracting(Diagnostic::message).anyMatch(m -> m.contains(
+        assertThat(analysis.globalDiagnostics()).extracting(English::text).anyMatch(m -> m.contains(
                 "the last layer must be global average pooling (gap), which turns each class channel into a score,"
                         + " or a dense layer with one unit per class"));
     }

@@ -15,7 +15,7 @@ class LimitsTest {
         Analysis analysis = ShapeInference.analyze(Presets.FASHION_28.withInput(new InputSpec(2, 28, 28)));
 
         assertThat(analysis.valid()).isFalse();
-        assertThat(analysis.diagnostics()).extracting(Diagnostic::message)
+        assertThat(analysis.diagnostics()).extracting(English::text)
                 .containsExactly("input channels must be 1 (grayscale) or 3 (RGB), got 2");
         for (int channels : Limits.INPUT_CHANNELS) {
             assertThat(ShapeInference.analyze(Presets.FASHION_28.withInput(new InputSpec(channels, 28, 28))).valid())
@@ -34,7 +34,7 @@ class LimitsTest {
         Analysis analysis = ShapeInference.analyze(new Architecture(new InputSpec(1, 28, 28), 10, layers));
 
         assertThat(analysis.valid()).isFalse();
-        assertThat(analysis.diagnostics()).extracting(Diagnostic::message)
+        assertThat(analysis.diagnostics()).extracting(English::text)
                 .contains("the net has 10000 layers; at most 1000 are supported");
     }
 
@@ -42,7 +42,7 @@ class LimitsTest {
     void sidesPastTheLimitAreRefused() {
         Analysis analysis = ShapeInference.analyze(Presets.FASHION_28.withInput(new InputSpec(1, Limits.MAX_SIDE + 1, 28)));
 
-        assertThat(analysis.diagnostics()).extracting(Diagnostic::message)
+        assertThat(analysis.diagnostics()).extracting(English::text)
                 .containsExactly("input height must be at most 4096, got 4097");
     }
 }

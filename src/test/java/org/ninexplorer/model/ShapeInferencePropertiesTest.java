@@ -15,7 +15,7 @@ class ShapeInferencePropertiesTest {
 
         assertThat(analysis.reports()).hasSize(arch.layers().size() + 1);
         if (!analysis.valid()) {
-            assertThat(analysis.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(d.message()).isNotBlank());
+            assertThat(analysis.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(English.text(d)).isNotBlank());
         }
     }
 

@@ -48,7 +48,7 @@ class ShapeInferenceTest {
         assertThat(analysis.reports().get(0).formula()).isEqualTo("28 + 2·0 − 11 = 17 → ⌊17/4⌋ + 1 = 5");
         LayerReport broken = analysis.reports().get(3);
         assertThat(broken.status()).isEqualTo(LayerReport.Status.INVALID);
-        assertThat(broken.diagnostics().get(0).message()).contains("pool 3/2 on 2×2 is impossible", "2 + 2·0 − 3 = -1");
+        assertThat(English.text(broken.diagnostics().get(0))).contains("pool 3/2 on 2×2 is impossible", "2 + 2·0 − 3 = -1");
         assertThat(analysis.reports().subList(4, 10)).extracting(LayerReport::status)
                 .containsOnly(LayerReport.Status.UNREACHABLE);
     }
@@ -61,7 +61,7 @@ class ShapeInferenceTest {
 
         assertThat(d.layerIndex()).isZero();
         assertThat(d.field()).isEqualTo("kernel");
-        assertThat(d.message()).contains("31×31 kernel on 28×28 is impossible", "28 + 2·1 − 31 = -1");
+        assertThat(English.text(d)).contains("31×31 kernel on 28×28 is impossible", "28 + 2·1 − 31 = -1");
     }
 
     @Test
@@ -72,7 +72,7 @@ class ShapeInferenceTest {
         List<Diagnostic> diagnostics = ShapeInference.analyze(arch).diagnostics();
 
         assertThat(diagnostics).extracting(Diagnostic::field).contains("channels", "stride", "padding");
-        assertThat(diagnostics.get(0).message()).isEqualTo("channels must be at least 1, got 0");
+        assertThat(English.text(diagnostics.get(0))).isEqualTo("channels must be at least 1, got 0");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ShapeInferenceTest {
         Analysis analysis = ShapeInference.analyze(arch);
 
         assertThat(analysis.valid()).isFalse();
-        assertThat(analysis.reports().get(7).diagnostics().get(0).message())
+        assertThat(English.text(analysis.reports().get(7).diagnostics().get(0)))
                 .contains("has 10 channels but there are 5 classes");
     }
 
@@ -91,9 +91,9 @@ class ShapeInferenceTest {
         Architecture noGap = Presets.FASHION_28.withRemoved(8);
         Architecture gapInMiddle = Presets.FASHION_28.withInserted(2, new GlobalAvgPool());
 
-        assertThat(ShapeInference.analyze(noGap).globalDiagnostics()).extracting(Diagnostic::message)
+        assertThat(ShapeInference.analyze(noGap).globalDiagnostics()).extracting(English::text)
                 .anyMatch(m -> m.contains("last layer must be global average pooling"));
-        assertThat(ShapeInference.analyze(gapInMiddle).reports().get(2).diagnostics().get(0).message())
+        assertThat(English.text(ShapeInference.analyze(gapInMiddle).reports().get(2).diagnostics().get(0)))
                 .contains("must be the last layer");
     }
 
@@ -101,7 +101,7 @@ class ShapeInferenceTest {
     void badInputStopsEveryLayer() {
         Analysis analysis = ShapeInference.analyze(Presets.FASHION_28.withInput(new InputSpec(1, 0, 28)));
 
-        assertThat(analysis.globalDiagnostics().get(0).message()).isEqualTo("input height must be at least 1, got 0");
+        assertThat(English.text(analysis.globalDiagnostics().get(0))).isEqualTo("input height must be at least 1, got 0");
         assertThat(analysis.reports()).extracting(LayerReport::status).containsOnly(LayerReport.Status.UNREACHABLE);
     }
 

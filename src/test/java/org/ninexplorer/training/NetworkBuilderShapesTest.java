@@ -93,7 +93,9 @@ class NetworkBuilderShapesTest {
 
         assertThatThrownBy(() -> NetworkBuilder.configuration(tooSmall, Hyperparameters.defaults(), 1))
                 .isInstanceOf(InvalidArchitectureException.class)
-                .hasMessageContaining("is impossible");
+                .hasMessageContaining("POOL_TOO_LARGE").hasMessageContaining("2 + 2·0 − 3 = -1")
+                .satisfies(e -> assertThat(((InvalidArchitectureException) e).analysis().diagnostics())
+                        .extracting(org.ninexplorer.model.Diagnostic::layerIndex).containsExactly(5));
     }
 
     @Provide

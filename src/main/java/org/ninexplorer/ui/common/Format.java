@@ -31,13 +31,9 @@ public final class Format {
         return value + " B";
     }
 
-    /** A message as a sentence: a capital first letter and a full stop. */
+    /** A message as a sentence in the interface's language (see {@link Messages#sentence(String)}). */
     public static String sentence(String message) {
-        if (message.isEmpty()) {
-            return message;
-        }
-        String capitalised = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return capitalised.endsWith(".") ? capitalised : capitalised + ".";
+        return Messages.current().sentence(message);
     }
 
     public static String duration(double seconds) {

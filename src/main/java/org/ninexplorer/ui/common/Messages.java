@@ -4,11 +4,12 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.ninexplorer.model.Diagnostic;
 
 /**
  * Every word the interface shows, from {@code org/ninexplorer/ui/messages*.properties}: keys carry their
  * feature's prefix ({@code editor.}, {@code training.}), values are {@link MessageFormat} patterns (so an
- * apostrophe is written ’). The window uses
+ * apostrophe is written ’). The model's {@link Diagnostic} codes become sentences here. The window uses
  * {@link #current()}, fixed at start-up; the CLI stays English through {@link #of}({@link Locale#ROOT}).
  */
 public final class Messages {
@@ -61,5 +62,37 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message " + key + " in " + BUNDLE, e);
         }
+    }
+
+    /** A message as a sentence: in English a capital first letter and a full stop, in Chinese a 。 */
+    public String sentence(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        String stop = format("common.full-stop");
+        String start = "zh".equals(bundle.getLocale().getLanguage()) ? text
+                : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return start.endsWith(stop) ? start : start + stop;
+    }
+
+    /** E.g. "Layer 3 (kernel): The 11×11 kernel on 5×5 is impossible: … (5 + 2·0 − 11 = -5)." */
+    public String diagnostic(Diagnostic d) {
+        String where = d.layerIndex() == Diagnostic.ARCHITECTURE ? format("diagnostic.where.network")
+                : format("diagnostic.where.layer", String.valueOf(d.layerIndex()));
+        String field = d.field() == null ? "" : format("diagnostic.field", format("diagnostic.field." + d.field()));
+        return format("diagnostic.line", where, field, sentence(d));
+    }
+
+    /** What is wrong, as a sentence. */
+    public String sentence(Diagnostic d) {
+        return sentence(text(d));
+    }
+
+    /** What is wrong and the numbers behind it, as the bundle's pattern says it (lower case, no full stop). */
+    public String text(Diagnostic d) {
+        // Numbers go in as the model wrote them, so that both languages show the same digits.
+        Object[] args = d.args().stream().map(a -> a instanceof Diagnostic.Quantity q
+                ? format("diagnostic.quantity." + q.key()) : String.valueOf(a)).toArray();
+        return format("diagnostic." + d.code().key(), args);
     }
 }

@@ -22,6 +22,7 @@ import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.editor.Baseline;
 import org.ninexplorer.ui.editor.EditorViewModel;
 
@@ -139,8 +140,7 @@ public final class GraphViewModel {
 
     /** A diagnostic as a sentence: "Layer 3 (kernel): The 20×20 pool ..." */
     public static String describe(Diagnostic d) {
-        String where = d.layerIndex() == Diagnostic.ARCHITECTURE ? "Network" : "Layer " + d.layerIndex();
-        return where + (d.field() == null ? "" : " (" + d.field() + ")") + ": " + Format.sentence(d.message());
+        return Messages.current().diagnostic(d);
     }
 
     static List<LayerCard> cardsOf(Analysis analysis, DiffMarks marks) {
@@ -150,7 +150,7 @@ public final class GraphViewModel {
         List<LayerCard> cards = new ArrayList<>();
         Shape in = analysis.architecture().input().shape();
         String inputProblem = String.join("\n", analysis.globalDiagnostics().stream()
-                .filter(d -> "input".equals(d.field())).map(d -> Format.sentence(d.message())).toList());
+                .filter(d -> "input".equals(d.field())).map(Messages.current()::sentence).toList());
         cards.add(new LayerCard(EditorViewModel.INPUT, "input", "Input", in.height() + "×" + in.width() + ", "
                         + (in.channels() == 1 ? "grayscale" : in.channels() + " channels"), in.toString(),
                 "image", "", inputProblem.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID,
@@ -158,7 +158,7 @@ public final class GraphViewModel {
                 marks.of(EditorViewModel.INPUT)));
         int firstInvalid = -1;
         for (LayerReport r : reports) {
-            String problem = String.join("\n", r.diagnostics().stream().map(d -> Format.sentence(d.message())).toList());
+            String problem = String.join("\n", r.diagnostics().stream().map(Messages.current()::sentence).toList());
             if (r.status() == LayerReport.Status.INVALID && firstInvalid < 0) {
                 firstInvalid = r.index();
             }
@@ -169,7 +169,7 @@ public final class GraphViewModel {
             }
             if ("classes".equals(r.kind())) {
                 String global = String.join("\n", analysis.globalDiagnostics().stream()
-                        .filter(d -> !"input".equals(d.field())).map(d -> Format.sentence(d.message())).toList());
+                        .filter(d -> !"input".equals(d.field())).map(Messages.current()::sentence).toList());
                 if (!global.isEmpty()) {
                     // With no impossible layer before it, the network's own problem is the whole story.
                     problem = firstInvalid < 0 || problem.isEmpty() ? global : problem + "\n" + global;

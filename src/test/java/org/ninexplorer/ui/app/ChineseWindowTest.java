@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.ui.common.CjkFont;
 import org.ninexplorer.ui.common.Language;
 import org.ninexplorer.ui.common.Messages;
@@ -110,6 +111,13 @@ class ChineseWindowTest {
         assertThat(tabs.getTabs()).extracting(javafx.scene.control.Tab::getText)
                 .contains("网络与训练", "特征图", "运行记录", "混淆矩阵", "练习");
         assertNoMissingGlyphs(chineseStage);
+
+        // An impossible edit is explained in Chinese, with the same arithmetic as in English.
+        WaitForAsyncUtils.asyncFx(() -> chinese.window().editor().apply("kernel",
+                arch -> arch.withLayer(0, new NinBlock(32, 31, 1, 1)))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Label) byId(chineseStage, "problems")).getText())
+                .contains("第 0 层（卷积核）：31×31 卷积核无法作用于 28×28 的输入", "28 + 2·1 − 31 = -1 < 0");
     }
 
     /**

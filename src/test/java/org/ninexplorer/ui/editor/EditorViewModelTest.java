@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.LayerKind;
 import org.ninexplorer.model.MaxPool;
@@ -63,7 +64,7 @@ class EditorViewModelTest {
         editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(40));
 
         assertThat(editor.analysis().valid()).isFalse();
-        assertThat(editor.analysis().diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("impossible"));
+        assertThat(editor.analysis().diagnostics()).anySatisfy(d -> assertThat(Messages.of(java.util.Locale.ROOT).text(d)).contains("impossible"));
         editor.undo();
         assertThat(editor.analysis().valid()).isTrue();
     }
