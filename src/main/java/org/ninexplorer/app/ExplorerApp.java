@@ -69,8 +69,7 @@ public final class ExplorerApp extends Application {
         Window window = build(preferences, DataDirectory.resolve(null));
         training = window.training();
         window.view().attach(stage);
-        WindowPlacement.restore(stage, preferences.node("window"));
-        stage.setScene(new Scene(window.view()));
+        stage.setScene(WindowPlacement.restore(stage, preferences.node("window")).sceneFor(window.view()));
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(ExplorerApp.class.getResource("icons/nin-explorer-" + size + ".png").toExternalForm()));
         }

@@ -141,6 +141,7 @@ public final class MainWindowView extends BorderPane {
         this.panels = new Panels(appearance.presentationProperty());
         ScrollPane inspector = new ScrollPane(new InspectorView(editor, editing));
         inspector.setFitToWidth(true);
+        inspector.getStyleClass().add("inspector-scroll"); // its minimum keeps the form's labels whole
         GraphZoom zoom = graph.zoom();
         zoom.presentationProperty().bind(appearance.presentationProperty());
         GraphView graphView = new GraphView(graph, editor, editing);

@@ -49,8 +49,8 @@ final class TestWindows {
     /** Opens the window where the app would on this screen, as on a first start. */
     static Opened openPlaced(Stage stage) throws Exception {
         return open(stage, Language.ENGLISH, root -> {
-            WindowPlacement.restore(stage, Preferences.userRoot().node("org/ninexplorer/test/placement-" + System.nanoTime()));
-            stage.setScene(new Scene(root));
+            stage.setScene(WindowPlacement.restore(stage, Preferences.userRoot()
+                    .node("org/ninexplorer/test/placement-" + System.nanoTime())).sceneFor(root));
         });
     }
 
