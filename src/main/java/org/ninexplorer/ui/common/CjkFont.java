@@ -13,8 +13,13 @@ import javafx.scene.text.Font;
 public final class CjkFont {
 
     public static final String FAMILY = "Noto Sans CJK SC";
+    /** For the fixed-width texts (card settings, diffs), whose columns must stand under each other. */
+    public static final String MONO_FAMILY = "Noto Sans Mono CJK SC";
     public static final String RESOURCE = "/org/ninexplorer/ui/fonts/NotoSansCJKsc-Regular-subset.otf";
     public static final String BOLD_RESOURCE = "/org/ninexplorer/ui/fonts/NotoSansCJKsc-Bold-subset.otf";
+    public static final String MONO_RESOURCE = "/org/ninexplorer/ui/fonts/NotoSansMonoCJKsc-Regular-subset.otf";
+    /** The fixed-width texts' rules, in {@link #MONO_FAMILY}; a window's root adds it in Chinese. */
+    public static final String MONO_STYLESHEET = "/org/ninexplorer/ui/fonts/chinese-mono.css";
 
     private static boolean loaded;
 
@@ -25,6 +30,7 @@ public final class CjkFont {
     public static synchronized String load() {
         String family = register(RESOURCE);
         register(BOLD_RESOURCE);
+        register(MONO_RESOURCE);
         loaded = true;
         return family;
     }

@@ -14,11 +14,11 @@ public interface DialogService {
     record Answer<T>(T value, String label) {
     }
 
-    /** A kind of file the choosers offer: its words in the chooser's filter, and its extension (without the dot). */
-    record FileKind(String description, String extension) {
-        public static final FileKind ARCHITECTURE = new FileKind("NiN architecture", "json");
-        public static final FileKind PNG = new FileKind("PNG picture", "png");
-        public static final FileKind CSV = new FileKind("CSV table", "csv");
+    /** A kind of file the choosers offer: the message key of its words in the chooser's filter, and its extension (without the dot). */
+    record FileKind(String descriptionKey, String extension) {
+        public static final FileKind ARCHITECTURE = new FileKind("common.file.architecture", "json");
+        public static final FileKind PNG = new FileKind("common.file.png", "png");
+        public static final FileKind CSV = new FileKind("common.file.csv", "csv");
 
         /** {@code name} with this kind's extension, added when it has none (a GTK chooser adds nothing). */
         public java.nio.file.Path withExtension(java.nio.file.Path file) {

@@ -82,7 +82,7 @@ public final class FxDialogs implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                kind.description() + " (*." + kind.extension() + ")", "*." + kind.extension()));
+                Messages.get(kind.descriptionKey()) + " (*." + kind.extension() + ")", "*." + kind.extension()));
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
             chooser.setInitialDirectory(initialDirectory.toFile());
         }

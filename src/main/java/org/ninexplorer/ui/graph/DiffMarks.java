@@ -12,6 +12,7 @@ import org.ninexplorer.model.FieldChange;
 import org.ninexplorer.model.LayerChange;
 import org.ninexplorer.ui.common.Format;
 import org.ninexplorer.ui.editor.EditorViewModel;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The marks of a net's cards against a baseline, read from the model's {@link ArchitectureDiff}: each card added,
@@ -20,9 +21,6 @@ import org.ninexplorer.ui.editor.EditorViewModel;
 final class DiffMarks {
 
     static final DiffMarks NONE = new DiffMarks();
-    private static final String SAME = "= same";
-    private static final String CHANGED = "~ changed";
-    private static final String ADDED = "+ added";
 
     private final Map<Integer, CardMark> byCard = new HashMap<>();
     private final List<Ghost> ghosts = new ArrayList<>();
@@ -34,9 +32,11 @@ final class DiffMarks {
 
     /** The marks of {@code shown}'s cards against {@code baseline}, called {@code name} in the summary. */
     DiffMarks(Analysis baseline, Analysis shown, String name) {
+        String same = Messages.get("graph.mark.same");
+        String changed = Messages.get("graph.mark.changed");
         ArchitectureDiff diff = ArchitectureDiff.between(baseline, shown);
-        byCard.put(EditorViewModel.INPUT, diff.inputChanges().isEmpty() ? new CardMark(DiffMark.UNCHANGED, SAME, "")
-                : new CardMark(DiffMark.CHANGED, CHANGED, diff.inputChanges().stream()
+        byCard.put(EditorViewModel.INPUT, diff.inputChanges().isEmpty() ? new CardMark(DiffMark.UNCHANGED, same, "")
+                : new CardMark(DiffMark.CHANGED, changed, diff.inputChanges().stream()
                         .map(f -> f.fromTo().replace("input.", "")).collect(Collectors.joining(", "))));
         List<LayerChange> rows = diff.rows();
         for (int r = 0; r < rows.size(); r++) {
@@ -45,17 +45,16 @@ final class DiffMarks {
                 case REMOVED -> ghosts.add(new Ghost(nextCard(rows, r), row.beforeIndex(),
                         Teaching.title(baseline.architecture().layers().get(row.beforeIndex()).kind()),
                         row.before().summary(), costs(row)));
-                case ADDED -> byCard.put(row.afterIndex(), new CardMark(DiffMark.ADDED, ADDED, costs(row)));
-                case CHANGED -> byCard.put(row.afterIndex(), new CardMark(DiffMark.CHANGED, CHANGED, lines(
+                case ADDED -> byCard.put(row.afterIndex(), new CardMark(DiffMark.ADDED, Messages.get("graph.mark.added"), costs(row)));
+                case CHANGED -> byCard.put(row.afterIndex(), new CardMark(DiffMark.CHANGED, changed, lines(
                         row.fields().stream().map(FieldChange::fromTo).collect(Collectors.joining(", ")), costs(row))));
-                case UNCHANGED -> byCard.put(row.afterIndex(), new CardMark(DiffMark.UNCHANGED, SAME, lines(
-                        row.shapeChanged() && row.outputBefore() != null ? "output was " + row.outputBefore() : "",
+                case UNCHANGED -> byCard.put(row.afterIndex(), new CardMark(DiffMark.UNCHANGED, same, lines(
+                        row.shapeChanged() && row.outputBefore() != null ? Messages.get("graph.mark.output-was", row.outputBefore().toString()) : "",
                         costs(row))));
             }
         }
-        summary = diff.identical() ? "The same net as " + name + "."
-                : String.format(Locale.ROOT, "Marked against %s: %d changed, %d added, %d removed  ·  params %s  ·  "
-                                + "MACs %s", name, diff.count(LayerChange.Change.CHANGED),
+        summary = diff.identical() ? Messages.get("graph.marks.identical", name)
+                : Messages.get("graph.marks.summary", name, diff.count(LayerChange.Change.CHANGED),
                         diff.count(LayerChange.Change.ADDED), diff.count(LayerChange.Change.REMOVED),
                         total(diff.paramsDelta(), baseline.totalParams()), total(diff.macsDelta(), baseline.totalMacs()));
     }
@@ -89,10 +88,10 @@ final class DiffMarks {
     private static String costs(LayerChange row) {
         List<String> parts = new ArrayList<>();
         if (row.paramsDelta() != 0) {
-            parts.add("params " + signed(row.paramsDelta()));
+            parts.add(Messages.get("graph.mark.params", signed(row.paramsDelta())));
         }
         if (row.macsDelta() != 0) {
-            parts.add("MACs " + signed(row.macsDelta()));
+            parts.add(Messages.get("graph.mark.macs", signed(row.macsDelta())));
         }
         return String.join(" · ", parts);
     }

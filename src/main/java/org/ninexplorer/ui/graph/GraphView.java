@@ -23,6 +23,7 @@ import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.editor.EditorViewModel;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The architecture as a chain of cards, wrapped onto several rows and zoomed ({@link GraphZoom}) so that the
@@ -73,7 +74,7 @@ public final class GraphView extends BorderPane {
         });
         setCenter(scroll);
         // The whole net, not the part the scroll pane shows.
-        SnapshotExport.install(chain, "graph", "Network graph");
+        SnapshotExport.install(chain, "graph", Messages.get("graph.export.name"));
 
         Label summary = new Label();
         summary.setId(idPrefix + "summary");
@@ -91,10 +92,10 @@ public final class GraphView extends BorderPane {
         problems.setWrapText(true);
         problems.visibleProperty().bind(viewModel.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
-        Button putBackGap = new Button("Put GAP back at the end");
+        Button putBackGap = new Button(Messages.get("graph.put-back-gap"));
         putBackGap.setId(idPrefix + "put-back-gap");
         putBackGap.getStyleClass().add("small");
-        putBackGap.setTooltip(tooltip(Teaching.GAP));
+        putBackGap.setTooltip(tooltip(Teaching.gap()));
         actions.putBackGap.bind(putBackGap);
         putBackGap.visibleProperty().bind(editor.gapMissingProperty());
         putBackGap.managedProperty().bind(putBackGap.visibleProperty());
@@ -129,7 +130,7 @@ public final class GraphView extends BorderPane {
 
     /** Marks on or off, there while there is a baseline to mark against. */
     private ToggleButton markToggle() {
-        ToggleButton toggle = new ToggleButton("± Marks");
+        ToggleButton toggle = new ToggleButton(Messages.get("graph.marks"));
         toggle.setId(idPrefix + "mark-changes");
         toggle.getStyleClass().add("small");
         toggle.setFocusTraversable(false);
@@ -139,17 +140,16 @@ public final class GraphView extends BorderPane {
         toggle.managedProperty().bind(toggle.visibleProperty());
         Tooltip tip = tooltip("");
         tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.baselineProperty()
-                .get() == null ? "" : "Mark each card against " + viewModel.baselineProperty().get().name()
-                + ": + added, ~ changed (with what changed), = same; a removed layer is a dashed ghost where it was",
+                .get() == null ? "" : Messages.get("graph.marks.tooltip", viewModel.baselineProperty().get().name()),
                 viewModel.baselineProperty()));
         toggle.setTooltip(tip);
         return toggle;
     }
 
     private HBox zoomControls(GraphZoom zoom) {
-        Button out = zoomButton("−", "zoom-out", "Smaller (Ctrl+− or Ctrl+wheel)", zoom::zoomOut);
-        Button in = zoomButton("+", "zoom-in", "Larger (Ctrl+= or Ctrl+wheel)", zoom::zoomIn);
-        Button fit = zoomButton("Fit", "zoom-fit", "Show the whole network in this area (Ctrl+0)", zoom::fit);
+        Button out = zoomButton("−", "zoom-out", Messages.get("graph.zoom-out.tooltip"), zoom::zoomOut);
+        Button in = zoomButton("+", "zoom-in", Messages.get("graph.zoom-in.tooltip"), zoom::zoomIn);
+        Button fit = zoomButton(Messages.get("graph.zoom-fit"), "zoom-fit", Messages.get("graph.zoom-fit.tooltip"), zoom::fit);
         fit.disableProperty().bind(zoom.fittingProperty());
         Label level = new Label();
         level.setId(idPrefix + "zoom-level");
@@ -222,7 +222,7 @@ public final class GraphView extends BorderPane {
         Label shape = new Label(card.shape());
         shape.getStyleClass().add("card-shape");
         if (!card.formula().isEmpty()) {
-            tooltipOnHover(shape, "Output " + card.shape() + "\n" + card.formula());
+            tooltipOnHover(shape, Messages.get("graph.output.tooltip", card.shape(), card.formula()));
         }
         Region bar = new Region();
         bar.getStyleClass().add("tensor-bar");
@@ -245,7 +245,7 @@ public final class GraphView extends BorderPane {
         if (!card.convs().isEmpty()) {
             // Beside the numbers rather than below them: two rows of cards fit a 768-line screen.
             ToggleButton more = new ToggleButton(expanded.contains(card.index()) ? "▾" : "▸");
-            tooltipOnHover(more, "Show each of the block's convolutions");
+            tooltipOnHover(more, Messages.get("graph.expand.tooltip"));
             more.getStyleClass().addAll("flat", "small", "expand");
             more.setSelected(expanded.contains(card.index()));
             VBox convs = new VBox();

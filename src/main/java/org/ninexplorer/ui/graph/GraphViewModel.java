@@ -127,14 +127,14 @@ public final class GraphViewModel {
         memoryArithmetic.set("");
         if (analysis.valid() && memoryBatch.get() >= 1) {
             MemoryByLayer m = MemoryByLayer.of(analysis, memoryBatch.get(), optimizerCopies.get());
-            memory = String.format(java.util.Locale.ROOT, "  ·  memory at batch %,d: predicting %s, training %s",
-                    m.batch(), MemoryEstimate.bytes(m.predictionBytes()), MemoryEstimate.bytes(m.trainingBytes()));
-            memoryArithmetic.set("Predicting: " + m.predictionArithmetic() + "\nTraining: " + m.trainingArithmetic());
+            memory = Messages.get("graph.summary.memory", String.format(java.util.Locale.ROOT, "%,d", m.batch()),
+                    MemoryEstimate.bytes(m.predictionBytes()), MemoryEstimate.bytes(m.trainingBytes()));
+            memoryArithmetic.set(Messages.get("graph.summary.memory.arithmetic", m.predictionArithmetic(),
+                    m.trainingArithmetic()));
         }
-        summary.set((complete ? "" : "Incomplete totals:  ")
-                + "Parameters " + Format.count(analysis.totalParams()) + "  ·  MACs per image "
-                + Format.count(analysis.totalMacs()) + "  ·  activations per image "
-                + Format.bytes(analysis.activationBytes()) + memory);
+        summary.set(Messages.get(complete ? "graph.summary" : "graph.summary.incomplete",
+                Format.count(analysis.totalParams()), Format.count(analysis.totalMacs()),
+                Format.bytes(analysis.activationBytes()), memory));
         problems.set(String.join("\n", analysis.diagnostics().stream().map(GraphViewModel::describe).toList()));
     }
 
@@ -151,10 +151,10 @@ public final class GraphViewModel {
         Shape in = analysis.architecture().input().shape();
         String inputProblem = String.join("\n", analysis.globalDiagnostics().stream()
                 .filter(d -> "input".equals(d.field())).map(Messages.current()::sentence).toList());
-        cards.add(new LayerCard(EditorViewModel.INPUT, "input", "Input", in.height() + "×" + in.width() + ", "
-                        + (in.channels() == 1 ? "grayscale" : in.channels() + " channels"), in.toString(),
-                "image", "", inputProblem.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID,
-                inputProblem, Teaching.INPUT, relative(in.elements(), largest), List.of(),
+        cards.add(new LayerCard(EditorViewModel.INPUT, "input", Messages.get("graph.title.input"),
+                Messages.get(in.channels() == 1 ? "graph.input.grayscale" : "graph.input.channels", in.height(),
+                        in.width(), in.channels()), in.toString(), Messages.get("graph.input.stats"), "", inputProblem.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID,
+                inputProblem, Teaching.input(), relative(in.elements(), largest), List.of(),
                 marks.of(EditorViewModel.INPUT)));
         int firstInvalid = -1;
         for (LayerReport r : reports) {
@@ -164,8 +164,8 @@ public final class GraphViewModel {
             }
             if (r.status() == LayerReport.Status.UNREACHABLE) {
                 // One line: the red card before it says what is wrong, and every card must stay in view.
-                problem = firstInvalid >= 0 ? "Needs layer " + firstInvalid
-                        : "Needs an impossible setting";
+                problem = firstInvalid >= 0 ? Messages.get("graph.needs-layer", String.valueOf(firstInvalid))
+                        : Messages.get("graph.needs-impossible-setting");
             }
             if ("classes".equals(r.kind())) {
                 String global = String.join("\n", analysis.globalDiagnostics().stream()
@@ -179,9 +179,9 @@ public final class GraphViewModel {
                     ? LayerReport.Status.INVALID : r.status();
             List<Layer> layers = analysis.architecture().layers();
             Layer layer = r.index() < layers.size() ? layers.get(r.index()) : null;
-            cards.add(new LayerCard(r.index(), r.kind(), layer == null ? "Classes" : Teaching.title(layer.kind()),
-                    r.summary(), shape(r), stats(r), r.formula(), status, problem,
-                    layer == null ? Teaching.CLASSES : Teaching.of(layer, r.index() == layers.size() - 1),
+            cards.add(new LayerCard(r.index(), r.kind(), layer == null ? Messages.get("graph.title.classes")
+                    : Teaching.title(layer.kind()), summary(layer, r, analysis), shape(r), stats(r), r.formula(), status, problem,
+                    layer == null ? Teaching.classes() : Teaching.of(layer, r.index() == layers.size() - 1),
                     r.output() == null ? 0 : relative(r.output().elements(), largest), convs(r), marks.of(r.index())));
         }
         return cards;
@@ -194,10 +194,25 @@ public final class GraphViewModel {
 
     private static String stats(LayerReport r) {
         if (r.output() == null) {
-            return "params ? · MACs ?";
+            return Messages.get("graph.stats.unknown");
         }
-        return r.params() == 0 && r.macs() == 0 ? "no parameters"
-                : Format.count(r.params()) + " params\n" + Format.count(r.macs()) + " MACs";
+        return r.params() == 0 && r.macs() == 0 ? Messages.get("graph.stats.none")
+                : Messages.get("graph.stats", Format.count(r.params()), Format.count(r.macs()));
+    }
+
+    /** The card's second line: the model's notation ("32 · 5×5 / 1 p2"), in words where it has words. */
+    private static String summary(Layer layer, LayerReport r, Analysis analysis) {
+        if (layer == null) {
+            return Messages.get("graph.summary.classes", analysis.architecture().classes());
+        }
+        return switch (layer.kind()) {
+            case GAP -> Messages.get("graph.summary.gap");
+            case DENSE -> {
+                int units = ((org.ninexplorer.model.Dense) layer).units();
+                yield Messages.get("graph.summary.dense", units, String.valueOf(units));
+            }
+            case NIN, MAXPOOL, DROPOUT -> r.summary();
+        };
     }
 
     /** Each convolution of a block, in full: the block's own description as shape inference computed it. */
@@ -207,9 +222,10 @@ public final class GraphViewModel {
             boolean first = convs.isEmpty();
             String kernel = c.kernel() + "×" + c.kernel() + (first ? " / " + c.stride() : "")
                     + (c.padding() > 0 ? " p" + c.padding() : "");
-            convs.add(new LayerCard.Conv(String.format(java.util.Locale.ROOT, "conv %s → %s\n%,d params, %,d MACs",
-                    kernel, c.output(), c.params(), c.macs()),
-                    first ? Teaching.FIRST_CONV : Teaching.sizeKeeping(c.kernel())));
+            convs.add(new LayerCard.Conv(Messages.get("graph.conv", kernel, c.output().toString(),
+                    String.format(java.util.Locale.ROOT, "%,d", c.params()),
+                    String.format(java.util.Locale.ROOT, "%,d", c.macs())),
+                    first ? Teaching.firstConv() : Teaching.sizeKeeping(c.kernel())));
         }
         return convs;
     }

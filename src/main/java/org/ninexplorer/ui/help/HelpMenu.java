@@ -54,21 +54,21 @@ public final class HelpMenu {
 
     /** Fills {@code help} with its three items. */
     public void fill(Menu help) {
-        MenuItem keys = item("help-shortcuts", "_Keyboard shortcuts", this::showShortcuts);
+        MenuItem keys = item("help-shortcuts", Messages.get("help.menu.shortcuts"), this::showShortcuts);
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
-        help.getItems().setAll(keys, item("help-nin", "_What is NiN?", this::showWhatIsNin),
-                item("help-about", "_About NiN Explorer", this::showAbout));
+        help.getItems().setAll(keys, item("help-nin", Messages.get("help.menu.nin"), this::showWhatIsNin),
+                item("help-about", Messages.get("help.menu.about"), this::showAbout));
     }
 
     void showShortcuts() {
         TableView<Shortcuts.Row> table = new TableView<>();
         table.setId("shortcuts-table");
-        table.getColumns().add(column("What", Shortcuts.Row::action, 420));
-        table.getColumns().add(column("Keys", Shortcuts.Row::keys, 240));
+        table.getColumns().add(column(Messages.get("help.shortcuts.what"), Shortcuts.Row::action, 420));
+        table.getColumns().add(column(Messages.get("help.shortcuts.keys"), Shortcuts.Row::keys, 240));
         table.getItems().setAll(shortcuts.get());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(700, 520);
-        show("shortcuts-dialog", "Keyboard shortcuts", table);
+        show("shortcuts-dialog", Messages.get("help.shortcuts.title"), table);
     }
 
     void showWhatIsNin() {
@@ -79,7 +79,7 @@ public final class HelpMenu {
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setPrefSize(680, 540);
-        show("nin-dialog", "What is NiN?", scroll);
+        show("nin-dialog", Messages.get("help.nin.title"), scroll);
     }
 
     /** A page's labels: a line that starts with "# " is a heading, the lines up to a blank one a paragraph. */
@@ -118,17 +118,13 @@ public final class HelpMenu {
         text.setId("about-text");
         text.setWrapText(true);
         text.setMaxWidth(560);
-        show("about-dialog", "About NiN Explorer", text);
+        show("about-dialog", Messages.get("help.about.title"), text);
     }
 
     /** The versions a bug report needs, one per line. */
     String about() {
-        return "NiN Explorer " + Versions.app() + "\n"
-                + "Explore, edit, train and look inside the Network-in-Network CNN.\n\n"
-                + "Java " + Versions.java() + " (" + System.getProperty("java.vendor") + ")\n"
-                + "JavaFX " + System.getProperty("javafx.runtime.version") + "\n"
-                + "DL4J and ND4J " + Versions.DL4J + "\n"
-                + "Backend: " + backend.get();
+        return Messages.get("help.about.text", Versions.app(), Versions.java(), System.getProperty("java.vendor"),
+                System.getProperty("javafx.runtime.version"), Versions.DL4J, backend.get());
     }
 
     private void show(String id, String title, Node content) {

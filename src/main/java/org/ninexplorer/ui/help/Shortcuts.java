@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The key bindings as Help ▸ Keyboard shortcuts lists them, read from where they are defined: the menu
@@ -22,7 +23,7 @@ public final class Shortcuts {
 
     /** The keys as the platform writes them (Ctrl on Linux and Windows, ⌘ on a Mac), joined by "or". */
     public static String keys(List<KeyCombination> combinations) {
-        return combinations.stream().map(KeyCombination::getDisplayText).distinct().collect(Collectors.joining("  or  "));
+        return combinations.stream().map(KeyCombination::getDisplayText).distinct().collect(Collectors.joining(Messages.get("help.shortcuts.or")));
     }
 
     /** Every menu item with an accelerator, as "File ▸ Save", in menu order; one row per action and keys. */
@@ -50,6 +51,7 @@ public final class Shortcuts {
     /** The item's words without the underscore that marks its mnemonic. */
     private static String label(MenuItem item) {
         String text = item.getText() == null ? "" : item.getText();
-        return item.isMnemonicParsing() ? text.replaceFirst("_(.)", "$1") : text;
+        // "_File" is "File"; "文件(_F)" is "文件", as Chinese menus write a Latin mnemonic after the word.
+        return item.isMnemonicParsing() ? text.replaceFirst("\\(_.\\)$", "").replaceFirst("_(.)", "$1") : text;
     }
 }

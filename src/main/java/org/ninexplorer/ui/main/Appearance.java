@@ -82,6 +82,10 @@ public final class Appearance {
 
     /** Marks {@code root} as {@link #applyTo} does, once: for a dialog that closes long before the window. */
     public void markNow(Parent root) {
+        String mono = CjkFont.class.getResource(CjkFont.MONO_STYLESHEET).toExternalForm();
+        if (language.fontFamily() != null && !root.getStylesheets().contains(mono)) {
+            root.getStylesheets().add(mono);
+        }
         root.getStyleClass().removeAll(PRESENTATION_CLASS, DARK_CLASS);
         if (presentation.get()) {
             root.getStyleClass().add(PRESENTATION_CLASS);

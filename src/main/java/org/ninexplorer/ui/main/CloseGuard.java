@@ -10,6 +10,7 @@ import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.DialogService.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * What closing the window does. While a network trains it asks first, then stops the run (which ends
@@ -47,10 +48,9 @@ final class CloseGuard {
         if (closing) {
             return; // already stopping: the window closes when the run has ended
         }
-        if (training.get() && dialogs.ask("Stop training and close NiN Explorer?",
-                "The run stops after the current batch; the model trained so far is saved in its run folder.",
-                List.of(new Answer<>(Training.STOP_AND_CLOSE, "Stop training and close"),
-                        new Answer<>(Training.KEEP_TRAINING, "Keep training")))
+        if (training.get() && dialogs.ask(Messages.get("main.close.header"), Messages.get("main.close.detail"),
+                List.of(new Answer<>(Training.STOP_AND_CLOSE, Messages.get("main.close.stop")),
+                        new Answer<>(Training.KEEP_TRAINING, Messages.get("main.close.keep"))))
                 .orElse(Training.KEEP_TRAINING) != Training.STOP_AND_CLOSE) {
             return;
         }

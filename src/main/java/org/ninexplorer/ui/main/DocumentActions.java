@@ -13,6 +13,7 @@ import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.editor.RecentFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /** New, open, save and the question before unsaved edits are lost; every dialog goes through the service. */
 final class DocumentActions {
@@ -40,7 +41,7 @@ final class DocumentActions {
 
     /** Starts again from a preset; false when the user kept the current net. */
     boolean newFromPreset(String name) {
-        if (!confirmDiscard("starting from " + name)) {
+        if (!confirmDiscard(Messages.get("main.discard.preset", name))) {
             return false;
         }
         editor.newFromPreset(name);
@@ -48,11 +49,11 @@ final class DocumentActions {
     }
 
     void open() {
-        dialogs.chooseFileToOpen("Open architecture", currentFolder()).ifPresent(this::open);
+        dialogs.chooseFileToOpen(Messages.get("main.open.title"), currentFolder()).ifPresent(this::open);
     }
 
     void open(Path path) {
-        if (confirmDiscard("opening " + path.getFileName())) {
+        if (confirmDiscard(Messages.get("main.discard.opening", path.getFileName().toString()))) {
             load(path);
         }
     }
@@ -63,9 +64,9 @@ final class DocumentActions {
             editor.open(path);
             remember(path);
         } catch (IOException e) {
-            dialogs.showError("Cannot open " + path, e.getMessage() == null ? e.toString() : e.getMessage());
+            dialogs.showError(Messages.get("main.open.failed", path.toString()), e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (ArchitectureFormatException e) {
-            dialogs.showError("Not a NiN architecture: " + path.getFileName(), e.getMessage());
+            dialogs.showError(Messages.get("main.open.not-architecture", path.getFileName().toString()), e.getMessage());
         }
     }
 
@@ -75,7 +76,7 @@ final class DocumentActions {
     }
 
     boolean saveAs() {
-        Optional<Path> file = dialogs.chooseFileToSave("Save architecture", currentFolder(),
+        Optional<Path> file = dialogs.chooseFileToSave(Messages.get("main.save.title"), currentFolder(),
                 editor.nameProperty().get() + ".json");
         return file.isPresent() && saveTo(file.get());
     }
@@ -85,10 +86,11 @@ final class DocumentActions {
         if (!editor.isDirty()) {
             return true;
         }
-        Unsaved answer = dialogs.ask("Save the changes to " + editor.nameProperty().get() + " before " + action + "?",
-                "Your edits are lost if you don't save them.",
-                List.of(new Answer<>(Unsaved.SAVE, "Save"), new Answer<>(Unsaved.DISCARD, "Don't save"),
-                        new Answer<>(Unsaved.CANCEL, "Cancel"))).orElse(Unsaved.CANCEL);
+        Unsaved answer = dialogs.ask(Messages.get("main.discard.header", editor.nameProperty().get(), action),
+                Messages.get("main.discard.detail"),
+                List.of(new Answer<>(Unsaved.SAVE, Messages.get("main.discard.save")),
+                        new Answer<>(Unsaved.DISCARD, Messages.get("main.discard.discard")),
+                        new Answer<>(Unsaved.CANCEL, Messages.get("common.cancel")))).orElse(Unsaved.CANCEL);
         return switch (answer) {
             case SAVE -> save();
             case DISCARD -> true;
@@ -103,7 +105,7 @@ final class DocumentActions {
             return true;
         } catch (IOException e) {
             LOGGER.warn("Cannot save {}", path, e);
-            dialogs.showError("Cannot save " + path, String.valueOf(e.getMessage()));
+            dialogs.showError(Messages.get("main.save.failed", path.toString()), String.valueOf(e.getMessage()));
             return false;
         }
     }

@@ -11,6 +11,7 @@ import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.DialogService.FileKind;
 import org.ninexplorer.ui.common.SnapshotExport;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * File ▸ Export: a submenu per picture on screen when the File menu opens (the same commands as the
@@ -50,11 +51,11 @@ final class ExportActions {
             exportMenu.getItems().add(sub);
         }
         if (exportMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No picture on screen");
+            MenuItem none = new MenuItem(Messages.get("main.export.none"));
             none.setDisable(true);
             exportMenu.getItems().add(none);
         }
-        MenuItem metrics = new MenuItem("The shown run's metrics as CSV…");
+        MenuItem metrics = new MenuItem(Messages.get("main.export.metrics"));
         metrics.setId("export-run-metrics");
         metrics.setDisable(shownRun.get() == null);
         metrics.setOnAction(e -> exportMetrics(shownRun.get()));
@@ -62,12 +63,12 @@ final class ExportActions {
     }
 
     private void exportMetrics(Path run) {
-        dialogs.chooseFileToSave("Save the metrics of " + run.getFileName(), null, run.getFileName() + "-metrics.csv",
+        dialogs.chooseFileToSave(Messages.get("main.export.metrics.title", run.getFileName().toString()), null, run.getFileName() + "-metrics.csv",
                 FileKind.CSV).ifPresent(file -> {
                     try {
                         RunDirectory.exportMetrics(run, file);
                     } catch (RunStorageException e) {
-                        dialogs.showError("Nothing was exported", e.getMessage());
+                        dialogs.showError(Messages.get("common.export.failed"), e.getMessage());
                     }
                 });
     }

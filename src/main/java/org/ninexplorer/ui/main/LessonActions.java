@@ -22,6 +22,7 @@ import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.runs.RunsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * File ▸ Export lesson and Open lesson: the network on screen, the runs selected in the Runs view (and the
@@ -34,7 +35,7 @@ final class LessonActions {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(LessonActions.class);
 
-    static final FileKind LESSON = new FileKind("NiN lesson", LessonWriter.EXTENSION);
+    static final FileKind LESSON = new FileKind("main.file.lesson", LessonWriter.EXTENSION);
 
     private final EditorViewModel editor;
     private final RunsViewModel runs;
@@ -76,35 +77,36 @@ final class LessonActions {
             chosen.add(0, shown);
         }
         String name = editor.nameProperty().get();
-        String holds = "The lesson holds the network " + name + ", the presentation settings and "
-                + (chosen.isEmpty() ? "no runs (select runs in the Runs view to add them)."
-                : chosen.size() + (chosen.size() == 1 ? " run: " : " runs: ")
-                + String.join(", ", chosen.stream().map(p -> p.getFileName().toString()).toList()) + ".");
-        Boolean models = chosen.isEmpty() ? Boolean.FALSE : dialogs.ask("Include the trained models?", holds
-                        + "\n\nWith its models a run's feature maps show without training again, but the file grows by "
-                        + "the size of each model.", List.of(new Answer<>(Boolean.TRUE, "With models"),
-                        new Answer<>(Boolean.FALSE, "Without models"), new Answer<Boolean>(null, "Cancel")))
+        String holds = chosen.isEmpty() ? Messages.get("main.lesson.holds.none", name)
+                : Messages.get("main.lesson.holds", name, chosen.size(),
+                String.join(", ", chosen.stream().map(p -> p.getFileName().toString()).toList()),
+                String.valueOf(chosen.size()));
+        Boolean models = chosen.isEmpty() ? Boolean.FALSE : dialogs.ask(Messages.get("main.lesson.models.header"),
+                        Messages.get("main.lesson.models.detail", holds),
+                        List.of(new Answer<>(Boolean.TRUE, Messages.get("main.lesson.models.with")),
+                        new Answer<>(Boolean.FALSE, Messages.get("main.lesson.models.without")),
+                        new Answer<Boolean>(null, Messages.get("common.cancel"))))
                 .orElse(null);
         if (models == null) {
             return;
         }
-        dialogs.chooseFileToSave("Export lesson", null, name + "." + LESSON.extension(), LESSON).ifPresent(file -> {
+        dialogs.chooseFileToSave(Messages.get("main.lesson.export.title"), null, name + "." + LESSON.extension(), LESSON).ifPresent(file -> {
             // What goes in is read here, on the FX thread; only the zip is written in the background.
             Lesson lesson = new Lesson(List.of(new Lesson.Named(name, editor.architecture())), chosen, models,
                     new Lesson.Presentation(appearance.presentationProperty().get(), appearance.darkProperty().get()));
-            run("Writing the lesson " + file.getFileName() + "…", () -> {
+            run(Messages.get("main.lesson.writing", file.getFileName().toString()), () -> {
                 LessonWriter.write(lesson, file);
                 return null;
-            }, written -> { }, "The lesson was not written");
+            }, written -> { }, Messages.get("main.lesson.not-written"));
         });
     }
 
     private void openLesson() {
-        if (!documents.confirmDiscard("opening a lesson")) {
+        if (!documents.confirmDiscard(Messages.get("main.discard.lesson"))) {
             return;
         }
-        dialogs.chooseFileToOpen("Open lesson", null, LESSON).ifPresent(file -> run(
-                "Opening the lesson " + file.getFileName() + "…",
+        dialogs.chooseFileToOpen(Messages.get("main.lesson.open.title"), null, LESSON).ifPresent(file -> run(
+                Messages.get("main.lesson.opening", file.getFileName().toString()),
                 () -> LessonReader.open(file, runs.runsRoot(), runs.runsRoot().resolveSibling("lessons")),
                 opened -> {
                     if (!opened.architectureFiles().isEmpty()) {
@@ -113,7 +115,7 @@ final class LessonActions {
                     appearance.presentationProperty().set(opened.lesson().presentation().presentation());
                     appearance.darkProperty().set(opened.lesson().presentation().dark());
                     runs.refresh.execute();
-                }, "The lesson " + file.getFileName() + " was not opened"));
+                }, Messages.get("main.lesson.not-opened", file.getFileName().toString())));
     }
 
     /** The zip work of one item. */
@@ -143,7 +145,7 @@ final class LessonActions {
                 LOGGER.error("{}", failed, cause);
             }
             dialogs.showError(failed, cause instanceof LessonException ? cause.getMessage()
-                    : "Something unexpected stopped it: " + cause.getClass().getSimpleName() + ".");
+                    : Messages.get("main.lesson.unexpected", cause.getClass().getSimpleName()));
         });
         status.set(doing);
         running.set(true);

@@ -130,7 +130,7 @@ public final class MainWindowView extends BorderPane {
         this.documents = new DocumentActions(editor, recentFiles, dialogs);
         TrainingSession session = training.session();
         BooleanBinding busy = Bindings.createBooleanBinding(() -> session.state().busy(), session.stateProperty());
-        this.closeGuard = new CloseGuard(dialogs, busy, session::stop, () -> documents.confirmDiscard("closing"));
+        this.closeGuard = new CloseGuard(dialogs, busy, session::stop, () -> documents.confirmDiscard(Messages.get("main.discard.closing")));
         // The session's conditions, which the training view's buttons use too.
         this.start = new Action(session::start, session.canStartProperty());
         this.pauseResume = new Action(session::togglePause, session.canPauseProperty().or(session.canResumeProperty()));

@@ -9,6 +9,7 @@ import javafx.scene.input.KeyEvent;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.graph.GraphZoom;
 import org.ninexplorer.ui.help.Shortcuts;
+import org.ninexplorer.ui.common.Messages;
 
 /** The window-wide keys: undo and redo of the architecture, zoom of the graph, Escape in presentation mode. */
 final class WindowKeys {
@@ -34,12 +35,12 @@ final class WindowKeys {
 
     /** What each of these keys does, for Help ▸ Keyboard shortcuts; read from the combinations above. */
     static List<Shortcuts.Row> rows() {
-        return List.of(new Shortcuts.Row("Undo the last change to the network", Shortcuts.keys(List.of(UNDO))),
-                new Shortcuts.Row("Redo", Shortcuts.keys(List.of(REDO, REDO_SHIFT))),
-                new Shortcuts.Row("Zoom the graph in", Shortcuts.keys(ZOOM_IN)),
-                new Shortcuts.Row("Zoom the graph out", Shortcuts.keys(ZOOM_OUT)),
-                new Shortcuts.Row("Fit the whole network", Shortcuts.keys(ZOOM_FIT)),
-                new Shortcuts.Row("Close the inspector (presentation mode)", Shortcuts.keys(List.of(CLOSE_INSPECTOR))));
+        return List.of(new Shortcuts.Row(Messages.get("main.keys.undo"), Shortcuts.keys(List.of(UNDO))),
+                new Shortcuts.Row(Messages.get("main.keys.redo"), Shortcuts.keys(List.of(REDO, REDO_SHIFT))),
+                new Shortcuts.Row(Messages.get("main.keys.zoom-in"), Shortcuts.keys(ZOOM_IN)),
+                new Shortcuts.Row(Messages.get("main.keys.zoom-out"), Shortcuts.keys(ZOOM_OUT)),
+                new Shortcuts.Row(Messages.get("main.keys.zoom-fit"), Shortcuts.keys(ZOOM_FIT)),
+                new Shortcuts.Row(Messages.get("main.keys.close-inspector"), Shortcuts.keys(List.of(CLOSE_INSPECTOR))));
     }
 
     /**

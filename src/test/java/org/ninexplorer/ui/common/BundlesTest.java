@@ -64,7 +64,9 @@ class BundlesTest {
             for (String pattern : new String[] {e.getValue(), zh}) {
                 // A plain apostrophe starts a MessageFormat quotation and silently swallows text.
                 assertThat(pattern).as(e.getKey()).doesNotContain("'");
-                Object[] args = arguments(pattern).stream().map(i -> "«" + i + "»").toArray();
+                // Numbers, as choice formats ("{0,choice,1#one|1<{0} convolutions}") need.
+                Object[] args = new Object[arguments(pattern).stream().mapToInt(i -> i + 1).max().orElse(0)];
+                java.util.Arrays.setAll(args, i -> i + 2);
                 String formatted = new MessageFormat(pattern, Locale.ROOT).format(args);
                 assertThat(formatted).as(e.getKey()).doesNotContain("{").isNotBlank();
             }

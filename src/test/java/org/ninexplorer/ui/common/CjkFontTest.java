@@ -27,9 +27,9 @@ class CjkFontTest {
     void everyCharacterOfTheBundlesAndHelpPagesHasAGlyph() throws Exception {
         String text = BundlesTest.allText("messages.properties", "messages_zh.properties");
         assertThat(text).contains("卷积层", "全局平均汇聚层");
-        for (String resource : new String[] {CjkFont.RESOURCE, CjkFont.BOLD_RESOURCE}) {
+        for (String resource : new String[] {CjkFont.RESOURCE, CjkFont.BOLD_RESOURCE, CjkFont.MONO_RESOURCE}) {
             Font font = font(resource);
-            assertThat(font.getFamily(java.util.Locale.ROOT)).isEqualTo(CjkFont.FAMILY);
+            assertThat(font.getFamily(java.util.Locale.ROOT)).isIn(CjkFont.FAMILY, CjkFont.MONO_FAMILY);
             String missing = text.codePoints().filter(c -> chinese(c) && !font.canDisplay(c))
                     .distinct().mapToObj(Character::toString).collect(Collectors.joining());
             assertThat(missing).as("characters %s lacks (run packaging/cjk-font-subset.sh)", resource).isEmpty();
