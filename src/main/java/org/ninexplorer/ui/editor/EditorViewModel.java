@@ -28,6 +28,7 @@ import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The architecture being edited: every change goes through {@link #apply}, which records an undoable
@@ -51,8 +52,8 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(Messages.get("editor.undo"));
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(Messages.get("editor.redo"));
     private final ReadOnlyBooleanWrapper gapMissing = new ReadOnlyBooleanWrapper();
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Path> shownRun = new ReadOnlyObjectWrapper<>();
@@ -64,10 +65,8 @@ public final class EditorViewModel {
     public EditorViewModel() {
         readOnly.bind(locked.or(shownRun.isNotNull()));
         readOnlyReason.bind(javafx.beans.binding.Bindings.createStringBinding(() -> locked.get()
-                ? "Editing is locked while training runs. Stop the run to change the network; the graph, charts and "
-                + "feature maps stay available."
-                : shownRun.get() != null ? "This is the network of the run " + name.get() + ", shown as it was trained. "
-                + "Choose Edit as new to change it into a new network." : "", locked, shownRun, name));
+                ? Messages.get("editor.locked") : shownRun.get() != null ? Messages.get("editor.shown-run", name.get())
+                : "", locked, shownRun, name));
         reset(Presets.FASHION_28, "fashion-28", null);
     }
 
@@ -216,13 +215,13 @@ public final class EditorViewModel {
         int index = selection.get();
         Layer layer = selectedLayer();
         if (type.isInstance(layer)) {
-            apply("change " + what + " of layer " + index,
+            apply(Messages.get("editor.edit.change", what, String.valueOf(index)),
                     a -> a.withLayer(index, edit.apply(type.cast(layer))));
         }
     }
 
     public void setInput(InputSpec input) {
-        apply("change the input", a -> a.withInput(input));
+        apply(Messages.get("editor.edit.input"), a -> a.withInput(input));
     }
 
     /**
@@ -230,7 +229,7 @@ public final class EditorViewModel {
      * a last dense layer's units, or else the last NiN block's channels (GAP turns each into one score).
      */
     public void setClasses(int classes) {
-        apply("change the number of classes", a -> {
+        apply(Messages.get("editor.edit.classes"), a -> {
             Architecture changed = a.withClasses(classes);
             int end = a.layers().size() - 1;
             if (end >= 0 && a.layers().get(end) instanceof Dense head) {
@@ -248,7 +247,7 @@ public final class EditorViewModel {
     /** Inserts a layer after the selection (at the start when the input is selected) and selects it. */
     public void insert(Layer layer) {
         int at = insertionPoint();
-        apply("add " + layer.type(), a -> a.withInserted(at, layer));
+        apply(Messages.get("editor.edit.add." + layer.type()), a -> a.withInserted(at, layer));
         select(at);
     }
 
@@ -277,7 +276,7 @@ public final class EditorViewModel {
             java.util.List<Layer> layers = architecture().layers();
             int last = layers.size() - 1;
             int existing = layers.indexOf(new GlobalAvgPool());
-            apply("put GAP back at the end", a -> existing >= 0 ? a.withMoved(existing, last)
+            apply(Messages.get("editor.edit.put-back-gap"), a -> existing >= 0 ? a.withMoved(existing, last)
                     : a.withInserted(last + 1, new GlobalAvgPool()));
         }
     }
@@ -285,7 +284,7 @@ public final class EditorViewModel {
     public void removeSelected() {
         int index = selection.get();
         if (selectedLayer() != null) {
-            apply("remove layer " + index, a -> a.withRemoved(index));
+            apply(Messages.get("editor.edit.remove", String.valueOf(index)), a -> a.withRemoved(index));
             select(Math.min(index, architecture().layers().size() - 1));
         }
     }
@@ -294,7 +293,7 @@ public final class EditorViewModel {
         int from = selection.get();
         int to = from + delta;
         if (selectedLayer() != null && to >= 0 && to < architecture().layers().size()) {
-            apply("move layer " + from, a -> a.withMoved(from, to));
+            apply(Messages.get("editor.edit.move", String.valueOf(from)), a -> a.withMoved(from, to));
             select(to);
         }
     }
@@ -363,8 +362,10 @@ public final class EditorViewModel {
         dirty.set(!architecture().equals(saved));
         canUndo.set(history.nextUndo().isPresent());
         canRedo.set(history.nextRedo().isPresent());
-        undoText.set(history.nextUndo().map(c -> "Undo " + c.description()).orElse("Undo"));
-        redoText.set(history.nextRedo().map(c -> "Redo " + c.description()).orElse("Redo"));
+        undoText.set(history.nextUndo().map(c -> Messages.get("editor.undo.what", c.description()))
+                .orElse(Messages.get("editor.undo")));
+        redoText.set(history.nextRedo().map(c -> Messages.get("editor.redo.what", c.description()))
+                .orElse(Messages.get("editor.redo")));
     }
 
     private static String baseName(Path path) {

@@ -24,6 +24,7 @@ import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.ui.common.Action;
 import org.ninexplorer.ui.common.Spinners;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * Edits the selected card with spinners. The form is rebuilt only when the selection changes kind, and
@@ -57,18 +58,17 @@ public final class InspectorView extends VBox {
         locked.visibleProperty().bind(editor.readOnlyProperty());
         locked.managedProperty().bind(locked.visibleProperty());
 
-        Label layersHeading = new Label("Layers");
+        Label layersHeading = new Label(Messages.get("editor.layers"));
         layersHeading.getStyleClass().add("title-4");
         FlowPane buttons = new FlowPane(6, 6,
-                button("+ NiN block", "add-nin", "Insert a NiN block after the selected card (Ctrl+B)", actions.addBlock),
-                button("+ Max pool", "add-pool", "Insert a 3×3 / 2 max pool after the selected card (Ctrl+P)",
+                button(Messages.get("editor.add-nin"), "add-nin", Messages.get("editor.add-nin.tooltip"), actions.addBlock),
+                button(Messages.get("editor.add-pool"), "add-pool", Messages.get("editor.add-pool.tooltip"),
                         actions.addPool),
-                button("+ Dropout", "add-dropout", "Insert dropout after the selected card", actions.addDropout),
-                button("+ Dense", "add-dense", "Insert a dense (fully connected) layer after the selected card; at the"
-                        + " end of the net it gets one unit per class", actions.addDense),
-                button("Move up", "move-up", "Move the selected layer one place earlier (Alt+Up)", actions.moveUp),
-                button("Move down", "move-down", "Move the selected layer one place later (Alt+Down)", actions.moveDown),
-                button("Remove", "remove", "Remove the selected layer (Delete)", actions.remove));
+                button(Messages.get("editor.add-dropout"), "add-dropout", Messages.get("editor.add-dropout.tooltip"), actions.addDropout),
+                button(Messages.get("editor.add-dense"), "add-dense", Messages.get("editor.add-dense.tooltip"), actions.addDense),
+                button(Messages.get("editor.move-up"), "move-up", Messages.get("editor.move-up.tooltip"), actions.moveUp),
+                button(Messages.get("editor.move-down"), "move-down", Messages.get("editor.move-down.tooltip"), actions.moveDown),
+                button(Messages.get("editor.remove"), "remove", Messages.get("editor.remove.tooltip"), actions.remove));
         getChildren().addAll(locked, heading, form, layersHeading, buttons);
         setSpacing(12);
         setPadding(new Insets(14));
@@ -98,64 +98,63 @@ public final class InspectorView extends VBox {
         form.getChildren().clear();
         refreshers.clear();
         if (index == EditorViewModel.INPUT) {
-            heading.setText("Input");
-            intRow("Channels", "input-channels", 1, 3, "1 for grayscale, 3 for colour images",
+            heading.setText(Messages.get("editor.input"));
+            intRow(Messages.get("editor.input-channels"), "input-channels", 1, 3, Messages.get("editor.input-channels.tooltip"),
                     () -> editor.architecture().input().channels(),
                     v -> editor.setInput(new InputSpec(v, input().height(), input().width())));
-            intRow("Height", "input-height", 1, MAX_SIDE, "Images are resized to this height",
+            intRow(Messages.get("editor.height"), "input-height", 1, MAX_SIDE, Messages.get("editor.height.tooltip"),
                     () -> input().height(), v -> editor.setInput(new InputSpec(input().channels(), v, input().width())));
-            intRow("Width", "input-width", 1, MAX_SIDE, "Images are resized to this width",
+            intRow(Messages.get("editor.width"), "input-width", 1, MAX_SIDE, Messages.get("editor.width.tooltip"),
                     () -> input().width(), v -> editor.setInput(new InputSpec(input().channels(), input().height(), v)));
             return;
         }
         if (layer == null) {
-            heading.setText("Classes");
-            intRow("Classes", "classes", Limits.MIN_CLASSES, Limits.MAX_CLASSES, "How many classes the net tells apart;"
-                            + " the last NiN block before GAP needs one channel per class, a last dense layer one unit",
+            heading.setText(Messages.get("editor.classes"));
+            intRow(Messages.get("editor.classes"), "classes", Limits.MIN_CLASSES, Limits.MAX_CLASSES,
+                    Messages.get("editor.classes.tooltip"),
                     () -> editor.architecture().classes(), editor::setClasses);
             return;
         }
         switch (layer.kind()) {
             case NIN -> buildBlock(index);
             case MAXPOOL -> {
-                heading.setText("Max pool · layer " + index);
-                intRow("Kernel", "pool-kernel", 1, MAX_SIDE, "Side of the pooling window",
-                        () -> pool().kernel(), v -> editor.editLayer(MaxPool.class, "kernel", p -> p.withKernel(v)));
-                intRow("Stride", "pool-stride", 1, MAX_SIDE, "How far the window moves between outputs",
-                        () -> pool().stride(), v -> editor.editLayer(MaxPool.class, "stride", p -> p.withStride(v)));
+                heading.setText(Messages.get("editor.heading.pool", String.valueOf(index)));
+                intRow(Messages.get("editor.kernel"), "pool-kernel", 1, MAX_SIDE, Messages.get("editor.pool-kernel.tooltip"),
+                        () -> pool().kernel(), v -> editor.editLayer(MaxPool.class, Messages.get("editor.what.kernel"), p -> p.withKernel(v)));
+                intRow(Messages.get("editor.stride"), "pool-stride", 1, MAX_SIDE, Messages.get("editor.stride.tooltip"),
+                        () -> pool().stride(), v -> editor.editLayer(MaxPool.class, Messages.get("editor.what.stride"), p -> p.withStride(v)));
             }
             case DROPOUT -> buildDropout(index);
-            case GAP -> heading.setText("Global average pooling · layer " + index
-                    + "\nNothing to set: it averages each channel to one number.");
+            case GAP -> heading.setText(Messages.get("editor.heading.gap", String.valueOf(index)));
             case DENSE -> {
-                heading.setText("Dense · layer " + index);
-                intRow("Units", "units", 1, Limits.MAX_UNITS,
-                        "Outputs of the layer; as the last layer, one per class (the class scores)",
+                heading.setText(Messages.get("editor.heading.dense", String.valueOf(index)));
+                intRow(Messages.get("editor.units"), "units", 1, Limits.MAX_UNITS, Messages.get("editor.units.tooltip"),
                         () -> ((Dense) editor.selectedLayer()).units(),
-                        v -> editor.editLayer(Dense.class, "units", d -> d.withUnits(v)));
+                        v -> editor.editLayer(Dense.class, Messages.get("editor.what.units"), d -> d.withUnits(v)));
             }
         }
     }
 
     private void buildBlock(int index) {
-        heading.setText("NiN block · layer " + index);
-        intRow("Channels", "channels", 1, Limits.MAX_CHANNELS, "Output channels of every convolution of the block",
-                () -> block().channels(), v -> editor.editLayer(NinBlock.class, "channels", b -> b.withChannels(v)));
-        intRow("Kernel", "kernel", 1, MAX_SIDE, "Side of the first convolution's square window",
-                () -> block().kernel(), v -> editor.editLayer(NinBlock.class, "kernel", b -> b.withKernel(v)));
-        intRow("Stride", "stride", 1, MAX_SIDE, "How far the window moves between outputs",
-                () -> block().stride(), v -> editor.editLayer(NinBlock.class, "stride", b -> b.withStride(v)));
-        intRow("Padding", "padding", 0, MAX_SIDE, "Zeros added around the input on each side",
-                () -> block().padding(), v -> editor.editLayer(NinBlock.class, "padding", b -> b.withPadding(v)));
-        intRow("Convs after", "mlp", 0, Limits.MAX_MLP, "How many size-keeping convolutions follow the first"
-                        + " (the book's block has two 1×1 ones)", () -> block().mlp(),
-                v -> editor.editLayer(NinBlock.class, "the convolutions after the first", b -> b.withMlp(v)));
+        heading.setText(Messages.get("editor.heading.nin", String.valueOf(index)));
+        intRow(Messages.get("editor.channels"), "channels", 1, Limits.MAX_CHANNELS, Messages.get("editor.channels.tooltip"),
+                () -> block().channels(), v -> editor.editLayer(NinBlock.class, Messages.get("editor.what.channels"), b -> b.withChannels(v)));
+        intRow(Messages.get("editor.kernel"), "kernel", 1, MAX_SIDE, Messages.get("editor.kernel.tooltip"),
+                () -> block().kernel(), v -> editor.editLayer(NinBlock.class, Messages.get("editor.what.kernel"), b -> b.withKernel(v)));
+        intRow(Messages.get("editor.stride"), "stride", 1, MAX_SIDE, Messages.get("editor.stride.tooltip"),
+                () -> block().stride(), v -> editor.editLayer(NinBlock.class, Messages.get("editor.what.stride"), b -> b.withStride(v)));
+        intRow(Messages.get("editor.padding"), "padding", 0, MAX_SIDE, Messages.get("editor.padding.tooltip"),
+                () -> block().padding(), v -> editor.editLayer(NinBlock.class, Messages.get("editor.what.padding"), b -> b.withPadding(v)));
+        intRow(Messages.get("editor.mlp"), "mlp", 0, Limits.MAX_MLP, Messages.get("editor.mlp.tooltip"),
+                () -> block().mlp(),
+                v -> editor.editLayer(NinBlock.class, Messages.get("editor.what.mlp"), b -> b.withMlp(v)));
         ChoiceBox<Integer> kernel = new ChoiceBox<>(FXCollections.observableList(Limits.MLP_KERNELS));
         kernel.setId("mlp-kernel");
         kernel.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer k) {
-                return k == null ? "" : k + "×" + k + (k / 2 > 0 ? ", padding " + k / 2 : "");
+                return k == null ? "" : Messages.get(k / 2 > 0 ? "editor.mlp-kernel.padded" : "editor.mlp-kernel.plain",
+                        String.valueOf(k), String.valueOf(k / 2));
             }
 
             @Override
@@ -163,27 +162,26 @@ public final class InspectorView extends VBox {
                 throw new UnsupportedOperationException("a choice box does not parse");
             }
         });
-        kernel.setTooltip(new Tooltip("Kernel of the convolutions after the first: 1×1, or 3×3 with padding 1;"
-                + " both keep the size"));
+        kernel.setTooltip(new Tooltip(Messages.get("editor.mlp-kernel.tooltip")));
         kernel.valueProperty().addListener((obs, old, v) -> {
             if (!updating && v != null) {
-                editor.editLayer(NinBlock.class, "the kernel after the first", b -> b.withMlpKernel(v));
+                editor.editLayer(NinBlock.class, Messages.get("editor.what.mlp-kernel"), b -> b.withMlpKernel(v));
             }
         });
         refreshers.add(() -> kernel.setValue(block().mlpKernel()));
-        Label label = new Label("Their kernel");
+        Label label = new Label(Messages.get("editor.mlp-kernel"));
         label.setLabelFor(kernel);
         form.addRow(form.getRowCount(), label, kernel);
     }
 
     private void buildDropout(int index) {
-        heading.setText("Dropout · layer " + index);
+        heading.setText(Messages.get("editor.heading.dropout", String.valueOf(index)));
         Spinner<Double> p = Spinners.decimal(0, 0.95, 0.5, 0.05);
         p.setId("dropout-p");
-        p.setTooltip(new Tooltip("Probability of zeroing each activation during training"));
+        p.setTooltip(new Tooltip(Messages.get("editor.p.tooltip")));
         p.valueProperty().addListener((obs, old, v) -> {
             if (!updating && v != null) {
-                editor.editLayer(Dropout.class, "p", d -> new Dropout(Math.round(v * 100) / 100.0));
+                editor.editLayer(Dropout.class, Messages.get("editor.what.p"), d -> new Dropout(Math.round(v * 100) / 100.0));
             }
         });
         refreshers.add(() -> {

@@ -28,6 +28,7 @@ import org.ninexplorer.ui.common.Action;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.FxDialogs;
+import org.ninexplorer.ui.common.MessageBinding;
 import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorActions;
@@ -171,8 +172,7 @@ public final class MainWindowView extends BorderPane {
         exercisesTab.setContent(new ExercisesView(exercises));
         runBanner.visibleProperty().bind(editor.shownRunProperty().isNotNull());
         runBanner.managedProperty().bind(runBanner.visibleProperty());
-        runBannerLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.get("main.banner.showing-run", editor.nameProperty().get()), editor.nameProperty()));
+        runBannerLabel.textProperty().bind(MessageBinding.of("main.banner.showing-run", editor.nameProperty()));
         editAsNewButton.setOnAction(e -> editor.editAsNew());
         WindowKeys.install(this, editing, zoom, appearance, panels);
         LanguageMenu.install(languageMenu, appearance, dialogs);
@@ -231,8 +231,7 @@ public final class MainWindowView extends BorderPane {
                 + (editor.isDirty() ? " •" : ""), editor.nameProperty(), editor.dirtyProperty()));
         lockedLabel.visibleProperty().bind(editor.lockedProperty());
         lockedLabel.managedProperty().bind(lockedLabel.visibleProperty());
-        backendLabel.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("main.toolbar.backend",
-                training.session().backendProperty().get()), training.session().backendProperty()));
+        backendLabel.textProperty().bind(MessageBinding.of("main.toolbar.backend", training.session().backendProperty()));
 
         presentationItem.selectedProperty().bindBidirectional(appearance.presentationProperty());
         presentationToggle.selectedProperty().bindBidirectional(appearance.presentationProperty());
