@@ -37,6 +37,8 @@ import org.ninexplorer.ui.featuremaps.FeatureMapsView;
 import org.ninexplorer.ui.featuremaps.FiltersView;
 import org.ninexplorer.ui.featuremaps.FiltersViewModel;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
+import org.ninexplorer.ui.featuremaps.TimelineView;
+import org.ninexplorer.ui.featuremaps.TimelineViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
 import org.ninexplorer.ui.main.Appearance;
 import org.ninexplorer.ui.main.MainWindowView;
@@ -145,6 +147,7 @@ public final class ExplorerApp extends Application {
         ClassMapsViewModel classMaps = new ClassMapsViewModel(featureMaps, background, Platform::runLater);
         FiltersViewModel filters = new FiltersViewModel(background, Platform::runLater);
         filters.mapperProperty().bind(featureMaps.mapperProperty());
+        TimelineViewModel timeline = timeline(featureMaps, training, editor, background);
         Supplier<FeatureMapsView> featureMapsView = () -> {
             FeatureMapsView mapsView = new FeatureMapsView(featureMaps);
             mapsView.setLoadRun(runs.load::execute);
@@ -152,6 +155,7 @@ public final class ExplorerApp extends Application {
             why.onScreenProperty().bind(mapsView.whyShown());
             mapsView.setWhyPanel(why);
             mapsView.setFiltersPanel(new FiltersView(filters));
+            mapsView.setTimeline(timeline, new TimelineView(timeline));
             return mapsView;
         };
         ExercisesViewModel exercises = new ExercisesViewModel(editor, training, dataDirectory.root().resolve("runs"),
@@ -160,6 +164,10 @@ public final class ExplorerApp extends Application {
                 new RecentFiles(preferences.node("recent")), appearance, background);
         window[0] = view;
         ConfusionViewModel confusion = confusion(view, training, editor, featureMaps, background);
+        training.session().setEventListener(event -> {
+            confusion.accept(event);
+            timeline.accept(event);
+        });
         training.data().setDownloadConfirmation(message -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
             alert.initOwner(view.getScene() == null ? null : view.getScene().getWindow());
@@ -181,7 +189,6 @@ public final class ExplorerApp extends Application {
                                                 FeatureMapsViewModel featureMaps, TaskExecutor background) {
         ConfusionViewModel confusion = new ConfusionViewModel(background, Platform::runLater);
         confusion.datasetProperty().bind(featureMaps.datasetProperty());
-        training.session().setEventListener(confusion::accept);
         editor.shownRunProperty().addListener((obs, old, run) -> {
             if (run != null) {
                 confusion.loadRun(run);
@@ -197,6 +204,27 @@ public final class ExplorerApp extends Application {
             }
         });
         return confusion;
+    }
+
+    /**
+     * The pinned samples' timeline follows the run this window trains and the run it shows, and the sample chosen in
+     * the strip when it is pinned; its pins are the ones the training session hands to each run.
+     */
+    private static TimelineViewModel timeline(FeatureMapsViewModel featureMaps, TrainingViewModel training,
+                                              EditorViewModel editor, TaskExecutor background) {
+        TimelineViewModel timeline = new TimelineViewModel(background, Platform::runLater, training.session().pinned());
+        timeline.datasetProperty().bind(featureMaps.datasetProperty());
+        featureMaps.sampleIndexProperty().addListener((obs, old, index) -> {
+            if (timeline.samples().contains(index.intValue())) {
+                timeline.sampleProperty().set(index.intValue());
+            }
+        });
+        editor.shownRunProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                timeline.loadRun(run);
+            }
+        });
+        return timeline;
     }
 
     /** ND4J takes seconds to start the first time: the window says "Loading backend…" meanwhile. */

@@ -25,7 +25,7 @@ import org.ninexplorer.model.Shape;
  * where a tensor is {@code int channels, height, width} and its channels quantised one map at a time, and a
  * quantised plane is {@code float min, float step} and one unsigned byte per value, value = min + byte·step
  * (step = (max − min)/255, so a value is off by at most step/2). Eight bits a value keep what a picture shows;
- * ReLU's zeros and flat maps make gzip shrink it further (about 5 KB a sample at {@code fashion-28}). The
+ * ReLU's zeros and flat maps make gzip shrink it further (about 24 KB a sample at {@code fashion-28}). The
  * probabilities stay exact floats: the prediction bar and its percentages must agree with the live view.
  */
 final class TimelineCodec {

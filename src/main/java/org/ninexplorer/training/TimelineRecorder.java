@@ -86,7 +86,7 @@ final class TimelineRecorder {
                 PinnedSamples.write(dir, indices);
                 stored = indices;
             }
-            LOGGER.info("Timeline of epoch {}: {} samples, {} bytes, {} ms", epoch, samples.size(),
+            LOGGER.debug("Timeline of epoch {}: {} samples, {} bytes, {} ms", epoch, samples.size(),
                     frames.get(epoch).length, (System.nanoTime() - start) / 1_000_000);
             return Optional.empty();
         } catch (RunStorageException | RuntimeException e) {

@@ -1,19 +1,14 @@
 package org.ninexplorer.ui.featuremaps;
 
 import java.io.File;
-import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.SpinnerValueFactory;
@@ -23,22 +18,17 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import org.ninexplorer.model.Shape;
-import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.ui.common.Fxml;
-import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.common.Spinners;
 
 /** The input, the prediction and the maps of every NiN block for one chosen sample. */
 public final class FeatureMapsView extends BorderPane {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
 
     private final FeatureMapsViewModel viewModel;
     @FXML private HBox strip;
@@ -51,11 +41,13 @@ public final class FeatureMapsView extends BorderPane {
     @FXML private Tab blockMapsTab;
     @FXML private Tab whyTab;
     @FXML private Tab filtersTab;
+    @FXML private Tab timelineTab;
+    @FXML private ToggleButton pinToggle;
+    private TimelineViewModel timeline;
 
     private FeatureMapsViewModel.Result shown;
     private boolean sharedScaleShown;
-    /** One tooltip shared by all tiles, its text set on hover: hundreds of popups would slow every refresh. */
-    private final Tooltip tileTip = new Tooltip();
+    private final MapsPanel maps = new MapsPanel("", "feature-maps");
     private Runnable loadRun = () -> { };
     private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
 
@@ -67,7 +59,6 @@ public final class FeatureMapsView extends BorderPane {
 
     @FXML
     private void initialize() {
-        tileTip.setShowDelay(Duration.millis(100));
         Spinners.setUpInteger(indexSpinner, 0, 0, 0);
         indexSpinner.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
@@ -118,6 +109,21 @@ public final class FeatureMapsView extends BorderPane {
         filtersTab.setContent(panel);
     }
 
+    /**
+     * The timeline tab, and the pins it shows: Pin pins the chosen test image (or unpins it), and the strip marks
+     * the pinned ones.
+     */
+    public void setTimeline(TimelineViewModel pins, TimelineView panel) {
+        timeline = pins;
+        timelineTab.setContent(panel);
+        panel.onScreenProperty().bind(onScreen.and(timelineTab.selectedProperty()));
+        pinToggle.setTooltip(new Tooltip("Pin this test image: every epoch's end keeps its maps in the Timeline tab"));
+        pinToggle.disableProperty().bind(viewModel.ownImageProperty());
+        pinToggle.setOnAction(e -> pins.togglePin(viewModel.sampleIndexProperty().get()));
+        pins.pinned().addListener((javafx.collections.ListChangeListener<Integer>) change -> markStrip());
+        markStrip();
+    }
+
     /** Whether the why panel is on screen. */
     public BooleanBinding whyShown() {
         return onScreen.and(whyTab.selectedProperty());
@@ -144,7 +150,10 @@ public final class FeatureMapsView extends BorderPane {
             ImageView view = PixelImages.view(ColorMap.grey(sample.image().pixels(), sample.image().channels(),
                     sample.image().height(), sample.image().width()), sample.image().width(), sample.image().height(), 64);
             Label label = new Label(sample.label());
-            VBox item = new VBox(2, view, label);
+            Label pin = new Label("pinned");
+            pin.getStyleClass().add("pin-mark");
+            pin.setVisible(false);
+            VBox item = new VBox(2, view, label, pin);
             item.getStyleClass().add("strip-item");
             item.setUserData(sample.index());
             item.setId("sample-" + sample.index());
@@ -158,97 +167,18 @@ public final class FeatureMapsView extends BorderPane {
         boolean own = viewModel.ownImageProperty().get();
         strip.getChildren().forEach(n -> n.pseudoClassStateChanged(SELECTED,
                 !own && n.getUserData() instanceof Integer i && i == viewModel.sampleIndexProperty().get()));
+        if (timeline != null) {
+            strip.getChildren().forEach(n -> {
+                boolean pinned = n.getUserData() instanceof Integer i && timeline.isPinned(i);
+                n.pseudoClassStateChanged(PINNED, pinned);
+                ((VBox) n).getChildren().get(2).setVisible(pinned);
+            });
+            pinToggle.setSelected(!own && timeline.isPinned(viewModel.sampleIndexProperty().get()));
+        }
     }
 
     private void show(FeatureMapsViewModel.Result result) {
-        content.getChildren().clear();
-        if (result == null) {
-            return;
-        }
-        content.getChildren().add(header(result));
-        List<FeatureMaps.BlockActivation> blocks = result.maps().blocks();
-        for (int b = 0; b < blocks.size(); b++) {
-            content.getChildren().add(blockSection(b, blocks.get(b), result));
-        }
-    }
-
-    private HBox header(FeatureMapsViewModel.Result result) {
-        SampleImage in = result.input();
-        ImageView input = PixelImages.view(ColorMap.grey(in.pixels(), in.channels(), in.height(), in.width()),
-                in.width(), in.height(), 168);
-        Label inputLabel = new Label("Input " + in.channels() + "×" + in.height() + "×" + in.width());
-        Label truth = new Label(result.truth());
-        truth.setWrapText(true);
-        truth.setMaxWidth(200);
-        VBox inputBox = new VBox(4, inputLabel, input, truth);
-
-        float[] p = result.maps().probabilities();
-        int predicted = result.maps().predictedClass();
-        String name = result.classNames().get(predicted);
-        Label prediction = new Label("Predicted: " + name + " (" + FeatureMapsViewModel.percent(p[predicted]) + ")");
-        prediction.setId("prediction");
-        Boolean right = result.predictionRight();
-        prediction.getStyleClass().addAll("prediction", right == null ? "neutral" : right ? "right" : "wrong");
-        GridPane bars = new GridPane();
-        bars.setHgap(8);
-        bars.setVgap(2);
-        for (int c = 0; c < p.length; c++) {
-            Label className = new Label(result.classNames().get(c));
-            ProgressBar bar = new ProgressBar(p[c]);
-            bar.setPrefWidth(240);
-            Label percent = new Label(FeatureMapsViewModel.percent(p[c]));
-            if (c == predicted) {
-                className.getStyleClass().add("predicted");
-                percent.getStyleClass().add("predicted");
-            }
-            bars.addRow(c, className, bar, percent);
-        }
-        VBox predictionBox = new VBox(6, prediction, bars);
-        HBox header = new HBox(24, inputBox, predictionBox);
-        header.setAlignment(Pos.TOP_LEFT);
-        return header;
-    }
-
-    private VBox blockSection(int number, FeatureMaps.BlockActivation block, FeatureMapsViewModel.Result result) {
-        Shape s = block.shape();
-        List<String> labels = result.labelsFor(block);
-        Label title = new Label("NiN block " + (number + 1) + " (layer " + block.layerIndex() + ")  ·  " + s
-                + (labels != null ? "  ·  one map per class: GAP averages each into that class's score" : ""));
-        title.getStyleClass().add("block-title");
-        FlowPane grid = new FlowPane(4, 4);
-        grid.setId("block-" + number);
-        double size = labels != null ? 72 : Math.max(40, Math.min(72, s.width() * 3.0));
-        for (MapTiles.Tile tile : MapTiles.render(block, viewModel.sharedScaleProperty().get(), labels)) {
-            ImageView view = PixelImages.view(tile.argb(), tile.width(), tile.height(), size);
-            VBox cell = new VBox(1, view);
-            cell.getStyleClass().add("map-tile");
-            cell.setAlignment(Pos.CENTER);
-            if (labels != null) {
-                Label label = new Label(tile.label());
-                label.setMaxWidth(size + 16);
-                cell.getChildren().add(label);
-            }
-            String hover = String.format(Locale.ROOT, "%s  ·  %d×%d  ·  values %.3f … %.3f  ·  click to enlarge",
-                    tile.label(), tile.width(), tile.height(), tile.min(), tile.max());
-            cell.setOnMouseEntered(e -> tileTip.setText(hover));
-            Tooltip.install(cell, tileTip);
-            cell.setOnMouseClicked(e -> enlarge(title.getText(), tile));
-            grid.getChildren().add(cell);
-        }
-        VBox section = new VBox(6, title, grid);
-        SnapshotExport.install(section, "feature-maps-block-" + (number + 1),
-                "Feature maps of NiN block " + (number + 1));
-        return section;
-    }
-
-    private void enlarge(String block, MapTiles.Tile tile) {
-        Alert alert = new Alert(Alert.AlertType.NONE, "", javafx.scene.control.ButtonType.CLOSE);
-        alert.initOwner(getScene().getWindow());
-        alert.setTitle(tile.label());
-        alert.setHeaderText(block + "\n" + tile.label() + String.format(Locale.ROOT, "  ·  values %.3f … %.3f",
-                tile.min(), tile.max()));
-        alert.getDialogPane().setContent(PixelImages.view(tile.argb(), tile.width(), tile.height(), 420));
-        alert.show();
+        content.getChildren().setAll(maps.of(result, viewModel.sharedScaleProperty().get()));
     }
 
     @FXML

@@ -285,7 +285,7 @@ public final class FeatureMapsViewModel {
         return new SampleImage(pixels, split.channels(), split.height(), split.width());
     }
 
-    private static List<String> numbered(int classes) {
+    static List<String> numbered(int classes) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
             names.add("class " + i);

@@ -23,6 +23,7 @@ public final class FiltersView extends BorderPane {
     private static final String[] RGB = {"R", "G", "B"};
 
     private final FiltersViewModel viewModel;
+    private final String idPrefix;
     @FXML private Label filtersTitle;
     @FXML private ToggleButton filtersSharedScale;
     @FXML private Label legendMin;
@@ -32,7 +33,13 @@ public final class FiltersView extends BorderPane {
     @FXML private Label filtersMessage;
 
     public FiltersView(FiltersViewModel viewModel) {
+        this(viewModel, "");
+    }
+
+    /** @param idPrefix sets the ids of this view's pictures apart from another filters view's in the same window */
+    public FiltersView(FiltersViewModel viewModel, String idPrefix) {
         this.viewModel = viewModel;
+        this.idPrefix = idPrefix;
         Fxml.loadInto(this, "FiltersView.fxml");
     }
 
@@ -70,7 +77,7 @@ public final class FiltersView extends BorderPane {
             HBox planes = new HBox(2);
             for (int channel = 0; channel < f.channels(); channel++) {
                 Canvas plane = PixelImages.canvas(viewModel.picture(filter, channel), f.kernel(), f.kernel(), pixels, pixels);
-                plane.setId("filter-" + filter + "-" + channel);
+                plane.setId(idPrefix + "filter-" + filter + "-" + channel);
                 planes.getChildren().add(f.channels() == RGB.length
                         ? new VBox(new Label(RGB[channel]), plane) : plane);
             }

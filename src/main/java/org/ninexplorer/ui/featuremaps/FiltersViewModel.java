@@ -80,6 +80,13 @@ public final class FiltersViewModel {
         });
     }
 
+    /** Shows {@code recorded} (an epoch of a timeline) instead of a network's; null shows {@code why} instead. */
+    public void show(FirstLayerFilters recorded, String why) {
+        generation.incrementAndGet(); // a copy still on its way is older than this
+        filters.set(recorded);
+        message.set(recorded == null ? why : "");
+    }
+
     /** The half-range of the colour scale of {@code filter}: its weights run from −scale (blue) to +scale (red). */
     public float scale(int filter) {
         FirstLayerFilters f = filters.get();

@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.DatasetException;
 import org.ninexplorer.training.FeatureMapper;
+import org.ninexplorer.training.PinnedSamples;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.RunResumption;
 import org.ninexplorer.training.TrainingEvent;
@@ -64,6 +65,7 @@ public final class TrainingSession {
     private final RunProgress progress = new RunProgress();
     private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FeatureMapper> featureMapper = new ReadOnlyObjectWrapper<>();
+    private final PinnedSamples pinned = new PinnedSamples();
     private Consumer<TrainingEvent> eventListener = event -> { };
     private volatile TrainingRun run;
     private volatile boolean cancelRequested;
@@ -167,6 +169,11 @@ public final class TrainingSession {
         return featureMapper.getReadOnlyProperty();
     }
 
+    /** The test images each run started here records at every epoch's end (its timeline); change them at any time. */
+    public PinnedSamples pinned() {
+        return pinned;
+    }
+
     /** Also hands every engine event to {@code listener}, on the FX thread, when the dashboard gets it. */
     public void setEventListener(Consumer<TrainingEvent> listener) {
         this.eventListener = listener;
@@ -251,17 +258,11 @@ public final class TrainingSession {
     }
 
     public void pause() {
-        TrainingRun current = run;
-        if (current != null && canPause.get()) {
-            current.pause();
-        }
+        Optional.ofNullable(run).filter(current -> canPause.get()).ifPresent(TrainingRun::pause);
     }
 
     public void resume() {
-        TrainingRun current = run;
-        if (current != null && canResume.get()) {
-            current.resume();
-        }
+        Optional.ofNullable(run).filter(current -> canResume.get()).ifPresent(TrainingRun::resume);
     }
 
     /** Pauses a training run or resumes a paused one: one key and one menu item for both. */
@@ -286,10 +287,7 @@ public final class TrainingSession {
 
     /** Asks the running network for a fresh feature-map snapshot after its next batch. */
     public void requestSnapshot() {
-        TrainingRun current = run;
-        if (current != null) {
-            current.requestSnapshot();
-        }
+        Optional.ofNullable(run).ifPresent(TrainingRun::requestSnapshot);
     }
 
     /** Applies everything reported since the last call. FX thread only. */
@@ -329,7 +327,7 @@ public final class TrainingSession {
         try {
             Dataset dataset = plan.open((done, total, file) -> inbox.add(
                     new SessionNote.Downloading(done, total, file)), () -> cancelRequested);
-            created = launch.create(dataset);
+            created = launch.create(dataset).pinning(pinned);
             inbox.add(new SessionNote.DatasetReady(dataset));
             // Published before the check, as stop() sets the flag before it reads run: a Stop pressed at any
             // moment is seen here or reaches this run (which honours it before its first iteration).

@@ -1,0 +1,148 @@
+package org.ninexplorer.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.app.ExplorerApp;
+import org.ninexplorer.data.Dataset;
+import org.ninexplorer.training.FeatureMaps;
+import org.ninexplorer.training.Timeline;
+import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
+import org.ninexplorer.ui.training.TrainingState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The timeline in the real window: two test images pinned from the strip, a real run trained with Start, and the
+ * slider scrubbing its epochs. With {@code -Dnin.screenshots=docs} (under {@code xvfb-run -a -s "-screen 0
+ * 1366x768x24"}) it trains a little longer and takes the README's picture, {@code timeline.png}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TimelineWindowTest {
+
+    private static final String SCREENSHOTS = System.getProperty("nin.screenshots");
+    private ExplorerApp.Window window;
+    private Stage stage;
+    private TestWindows.Opened opened;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        opened = SCREENSHOTS == null ? TestWindows.open(stage, 1400, 900) : TestWindows.openPlaced(stage);
+        window = opened.window();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestWindows.close(opened);
+    }
+
+    @Test
+    void pinnedImagesAreRecordedEachEpochAndTheSliderScrubsThroughThem(FxRobot robot) throws Exception {
+        robot.clickOn("#featureMapsTab");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#sample-7").tryQuery().isPresent());
+        for (int index : List.of(3, 7)) {
+            robot.clickOn("#sample-" + index);
+            robot.clickOn("#pinToggle");
+        }
+        assertThat(robot.lookup("#pinToggle").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(window.training().session().pinned().indices()).containsExactly(3, 7);
+        robot.clickOn("#timelineTab");
+        assertThat(robot.lookup("#timelineMessage").queryAs(Label.class).getText()).contains("test images 3, 7");
+
+        var training = window.training();
+        robot.interact(() -> {
+            training.form().epochsProperty().set(SCREENSHOTS == null ? 2 : 3);
+            training.form().limitTrainProperty().set(SCREENSHOTS == null ? 128 : 4000);
+            training.form().limitTestProperty().set(100);
+            training.form().batchSizeProperty().set(32);
+        });
+        opened.backend().get(120, TimeUnit.SECONDS);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        robot.clickOn("#startButton");
+        int epochs = SCREENSHOTS == null ? 2 : 3;
+        Slider slider = robot.lookup("#timelineEpoch").queryAs(Slider.class);
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE
+                && slider.getMax() == epochs);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.clickOn("#timelineTab");
+        Path run;
+        try (Stream<Path> runs = Files.list(opened.runs())) {
+            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Timeline timeline = Timeline.read(run);
+        assertThat(timeline.epochs()).hasSize(epochs);
+        assertThat(timeline.pinned()).containsExactly(3, 7);
+        Label epochLabel = robot.lookup("#timelineEpochLabel").queryAs(Label.class);
+        assertThat(epochLabel.getText()).isEqualTo("Epoch " + epochs + " of " + epochs);
+        assertThat(slider.getValue()).isEqualTo(epochs);
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> sample = robot.lookup("#timelineSample").queryAs(ComboBox.class);
+        assertThat(sample.getItems()).containsExactly(3, 7);
+        awaitShown(robot, timeline, epochs, sample.getValue());
+
+        // Scrubbed as a teacher would: the thumb dragged to the first epoch, then one epoch on with the arrow key.
+        robot.drag(slider.lookup(".thumb")).dropTo(robot.point(slider).atPosition(javafx.geometry.Pos.CENTER_LEFT));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> epochLabel.getText().equals("Epoch 1 of " + epochs));
+        awaitShown(robot, timeline, 1, sample.getValue());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> epochLabel.getText().equals("Epoch 2 of " + epochs));
+        awaitShown(robot, timeline, 2, sample.getValue());
+
+        robot.interact(() -> sample.setValue(3));
+        awaitShown(robot, timeline, 2, 3);
+        if (SCREENSHOTS != null) {
+            // The picture shows an image the net has learned by its last epoch, if one of the two is.
+            Timeline.Epoch last = timeline.epoch(epochs);
+            int shown = last.samples().stream().filter(s -> s.maps().predictedClass() == s.truth())
+                    .mapToInt(Timeline.Sample::index).findFirst().orElse(3);
+            robot.interact(() -> {
+                slider.setValue(epochs);
+                sample.setValue(shown);
+            });
+            awaitShown(robot, timeline, epochs, shown);
+            Path dir = Files.createDirectories(Path.of(SCREENSHOTS));
+            robot.moveTo("#timelineEpochLabel");
+            robot.sleep(1000);
+            TestWindows.shoot(stage, dir.resolve("timeline.png"));
+        }
+    }
+
+    /** Waits until the tab shows test image {@code index} as the run stored it at the end of {@code epoch}. */
+    private void awaitShown(FxRobot robot, Timeline timeline, int epoch, int index) throws Exception {
+        Timeline.Sample stored = timeline.epoch(epoch).sample(index).orElseThrow();
+        float[] p = stored.maps().probabilities();
+        int predicted = stored.maps().predictedClass();
+        Dataset data = window.featureMaps().datasetProperty().get();
+        String expected = "Predicted: " + data.className(predicted) + " (" + FeatureMapsViewModel.percent(p[predicted]) + ")";
+        FeatureMaps.BlockActivation first = stored.maps().blocks().get(0);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#timeline-prediction").tryQuery()
+                    .map(l -> ((Label) l).getText().equals(expected)).orElse(false)
+                    && robot.lookup("#timeline-block-0").queryAs(FlowPane.class).getChildren().size()
+                    == first.shape().channels());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("epoch " + epoch + ", image " + index + ": expected \"" + expected + "\", the tab shows "
+                    + robot.lookup("#timeline-prediction").tryQuery().map(l -> "\"" + ((Label) l).getText() + "\"")
+                    .orElse("no prediction") + " and says \"" + robot.lookup("#timelineMessage").queryAs(Label.class).getText()
+                    + "\"", e);
+        }
+    }
+}
