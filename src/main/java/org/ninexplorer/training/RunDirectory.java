@@ -286,6 +286,11 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Keeps the pins the run starts with; see {@link TimelineRecorder#start}. */
+    Optional<String> startTimeline(PinnedSamples pins) {
+        return timeline.start(pins);
+    }
+
     /** Keeps epoch {@code epoch} of the timeline; see {@link TimelineRecorder#record}. */
     Optional<String> recordTimeline(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
         return timeline.record(epoch, mapper, test, pins);

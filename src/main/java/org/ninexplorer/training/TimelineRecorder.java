@@ -27,7 +27,6 @@ final class TimelineRecorder {
     private final Path dir;
     private final SortedMap<Integer, byte[]> frames;
     private List<Integer> stored;
-    private boolean merged;
 
     private TimelineRecorder(Path dir, SortedMap<Integer, byte[]> frames, List<Integer> stored) {
         this.dir = dir;
@@ -60,14 +59,31 @@ final class TimelineRecorder {
     }
 
     /**
+     * Keeps the pins the run starts with, a resumed run's earlier ones added to {@code pins} (it goes on recording
+     * them); returns what went wrong, in a sentence.
+     */
+    Optional<String> start(PinnedSamples pins) {
+        pins.addAll(stored);
+        try {
+            writePins(pins.indices());
+            return Optional.empty();
+        } catch (RunStorageException e) {
+            return Optional.of("The pinned samples are not kept: " + e.getMessage());
+        }
+    }
+
+    private void writePins(List<Integer> indices) throws RunStorageException {
+        if (!indices.equals(stored)) {
+            PinnedSamples.write(dir, indices);
+            stored = indices;
+        }
+    }
+
+    /**
      * Records epoch {@code epoch} through {@code mapper}; returns what went wrong, in a sentence: like the
      * confusion matrix, the timeline is not worth a run, so training goes on without it.
      */
     Optional<String> record(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
-        if (!merged) {
-            pins.addAll(stored); // a resumed run keeps recording the samples pinned before
-            merged = true;
-        }
         long start = System.nanoTime();
         try {
             List<Integer> indices = pins.indices();
@@ -82,10 +98,7 @@ final class TimelineRecorder {
             }
             frames.put(epoch, TimelineCodec.encode(new Timeline.Epoch(epoch, samples, mapper.firstLayerFilters())));
             Timeline.write(dir, frames);
-            if (!indices.equals(stored)) {
-                PinnedSamples.write(dir, indices);
-                stored = indices;
-            }
+            writePins(indices);
             LOGGER.debug("Timeline of epoch {}: {} samples, {} bytes, {} ms", epoch, samples.size(),
                     frames.get(epoch).length, (System.nanoTime() - start) / 1_000_000);
             return Optional.empty();

@@ -114,6 +114,7 @@ public final class TrainingRun {
             snapshot = new FeatureMapper(request.architecture(), net.clone());
             try (EventDispatcher events = new EventDispatcher(consumer); CrashDumps dumps = CrashDumps.into(run.path())) {
                 run.notices().forEach(notice -> events.publish(new TrainingEvent.Notice(notice)));
+                run.startTimeline(pinned).ifPresent(problem -> events.publish(new TrainingEvent.Notice(problem)));
                 TrainingEvent.Finished finished = train(net, run, accuracy, events, dumps, backend, prepared.epochsDone());
                 events.publish(finished);
                 return finished;

@@ -140,6 +140,18 @@ class TimelineTest {
     }
 
     @Test
+    void thePinsAreKeptWhenTheRunStartsEvenIfNoEpochEnds() throws Exception {
+        Path run = dir.resolve("stopped");
+        TrainingRun stopped = new TrainingRun(request(run, 2), e -> { }).pinning(new PinnedSamples(List.of(11, 2)));
+        stopped.stop();
+        assertThat(stopped.call().outcome()).isEqualTo(TrainingEvent.Outcome.STOPPED);
+        Timeline timeline = Timeline.read(run);
+        assertThat(timeline.pinned()).containsExactly(2, 11);
+        assertThat(timeline.epochs()).isEmpty();
+        assertThat(timeline.problem()).isEmpty();
+    }
+
+    @Test
     void aDamagedTimelineKeepsItsIntactEpochsAndSaysWhatIsWrong() throws Exception {
         Path run = dir.resolve("copy");
         RunFixtures.copy(trained.resolve("run"), run);
