@@ -35,6 +35,9 @@ public final class FxDialogs implements DialogService {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, values.keySet().toArray(ButtonType[]::new));
         alert.initOwner(owner.get());
         alert.setHeaderText(header);
+        // Tests find a button by its answer, in any language: "answer-discard", "answer-keep-training".
+        values.forEach((type, value) -> alert.getDialogPane().lookupButton(type)
+                .setId("answer-" + String.valueOf(value).toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         return alert.showAndWait().map(values::get);
     }
 

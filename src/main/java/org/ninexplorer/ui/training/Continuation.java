@@ -7,6 +7,7 @@ import org.ninexplorer.training.RunMetrics;
 import org.ninexplorer.training.RunResumption;
 import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.ui.common.Messages;
 
 /** A run the session may continue: locked for it, its data planned, its recorded curves read. */
 record Continuation(RunResumption resumption, DatasetSelection.Plan plan, RunMetrics metrics) {
@@ -14,7 +15,7 @@ record Continuation(RunResumption resumption, DatasetSelection.Plan plan, RunMet
     /** Checks the run in {@code folder}; refuses, in words, a complete, locked or damaged run or one whose data is declined. */
     static Continuation of(Path folder, boolean busy, DatasetSelection data) throws TrainingException {
         if (busy) {
-            throw new TrainingException("A run is in progress; continue the other one when it has ended.");
+            throw new TrainingException(Messages.get("training.continue.running"));
         }
         RunResumption resumption = RunResumption.open(folder, null); // locked until its run ends, or closed below
         try {
@@ -24,7 +25,7 @@ record Continuation(RunResumption resumption, DatasetSelection.Plan plan, RunMet
             String spec = resumption.record().datasetSpec();
             Optional<DatasetSelection.Plan> plan = data.planFor(spec);
             if (plan.isEmpty()) {
-                throw new TrainingException("The run's data, " + spec + ", is not here; allow the download to continue it.");
+                throw new TrainingException(Messages.get("training.continue.no-data", spec));
             }
             RunMetrics metrics;
             try {

@@ -3,13 +3,14 @@ package org.ninexplorer.ui.training;
 import java.util.Optional;
 import org.ninexplorer.data.DatasetKind;
 import org.ninexplorer.data.Datasets;
+import org.ninexplorer.ui.common.Messages;
 
 /** The datasets offered in the dashboard; a folder is chosen separately. */
 public enum DatasetChoice {
-    SAMPLE("Bundled sample (8,000 / 1,000)", Datasets.SAMPLE),
-    FASHION_MNIST("Fashion-MNIST (60,000 / 10,000)", "fashion-mnist"),
-    MNIST("MNIST digits (60,000 / 10,000)", "mnist"),
-    FOLDER("A folder…", null);
+    SAMPLE("training.dataset.sample", Datasets.SAMPLE),
+    FASHION_MNIST("training.dataset.fashion-mnist", "fashion-mnist"),
+    MNIST("training.dataset.mnist", "mnist"),
+    FOLDER("training.dataset.folder", null);
 
     private final String label;
     private final String spec;
@@ -30,6 +31,6 @@ public enum DatasetChoice {
 
     @Override
     public String toString() {
-        return label;
+        return Messages.get(label);
     }
 }

@@ -14,6 +14,7 @@ import org.ninexplorer.data.DatasetKind;
 import org.ninexplorer.data.Datasets;
 import org.ninexplorer.data.Downloader;
 import org.ninexplorer.data.ProgressListener;
+import org.ninexplorer.ui.common.Messages;
 
 /** Which data a run trains on: the bundled sample, a downloadable set (offered for download when missing) or a folder. */
 public final class DatasetSelection {
@@ -27,7 +28,8 @@ public final class DatasetSelection {
 
         /** What the status says while the data is being made ready. */
         public String description() {
-            return download != null ? "Downloading " + download.displayName() + "…" : "Loading " + label + "…";
+            return download != null ? Messages.get("training.downloading", download.displayName())
+                    : Messages.get("training.loading", label);
         }
 
         public Dataset open(ProgressListener progress, BooleanSupplier cancelled) throws DatasetException {
@@ -73,7 +75,7 @@ public final class DatasetSelection {
 
     /** Why the choice cannot be used yet; empty when it can. */
     public String blockedReason() {
-        return dataset.get() == DatasetChoice.FOLDER && folder.get() == null ? "Choose a folder of images first." : "";
+        return dataset.get() == DatasetChoice.FOLDER && folder.get() == null ? Messages.get("training.choose-folder-first") : "";
     }
 
     /** What {@link #blockedReason()} depends on, for bindings. */
@@ -96,8 +98,8 @@ public final class DatasetSelection {
     private Optional<Plan> planFor(String spec, String label) {
         DatasetKind download = DatasetKind.byName(spec).filter(kind -> !Datasets.isPresent(kind, dataDirectory))
                 .orElse(null);
-        if (download != null && !confirmDownload.test(download.displayName() + " is not in "
-                + dataDirectory.folder(download) + ". Download it now (about 30 MB)?")) {
+        if (download != null && !confirmDownload.test(Messages.get("training.download.confirm",
+                download.displayName(), dataDirectory.folder(download).toString()))) {
             return Optional.empty();
         }
         return Optional.of(new Plan(spec, label, download, dataDirectory));

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The progress bar and the line beside it: the epoch, the speed and the time left while training; no time
@@ -42,7 +43,8 @@ final class RunProgress {
 
     void downloading(long done, long total, String file) {
         fraction.set(total > 0 ? (double) done / total : -1);
-        text.set("Downloading " + file + ": " + Format.bytes(done) + (total > 0 ? " of " + Format.bytes(total) : ""));
+        text.set(total > 0 ? Messages.get("training.progress.download", file, Format.bytes(done), Format.bytes(total))
+                : Messages.get("training.progress.download.unknown", file, Format.bytes(done)));
     }
 
     void apply(TrainingEvent event) {
@@ -52,13 +54,14 @@ final class RunProgress {
             fraction.set(((it.epoch() - 1) + it.progress()) / totalEpochs);
             // The first batch gives no rate yet: no "NaN images/s", no guessed time left.
             String speed = Double.isFinite(it.imagesPerSecond())
-                    ? String.format(Locale.ROOT, "  ·  %,.0f images/s", it.imagesPerSecond()) : "";
-            String left = Double.isFinite(it.etaSeconds()) ? "  ·  " + Format.duration(it.etaSeconds()) + " left" : "";
+                    ? Messages.get("training.progress.speed", String.format(Locale.ROOT, "%,.0f", it.imagesPerSecond())) : "";
+            String left = Double.isFinite(it.etaSeconds())
+                    ? Messages.get("training.progress.left", Format.duration(it.etaSeconds())) : "";
             text.set(epochOf(it.epoch()) + speed + left);
         } else if (event instanceof TrainingEvent.Epoch e) {
             lastEpoch = e;
         } else if (event instanceof TrainingEvent.Paused p) {
-            text.set(epochOf(p.epoch()) + "  ·  paused");
+            text.set(Messages.get("training.progress.paused", epochOf(p.epoch())));
         } else if (event instanceof TrainingEvent.Resumed r) {
             text.set(epochOf(r.epoch()));
         } else if (event instanceof TrainingEvent.Finished f) {
@@ -66,13 +69,13 @@ final class RunProgress {
                 fraction.set(1);
             }
             // The run's result stays in view after its last message: what a class waits for.
-            text.set(String.format(Locale.ROOT, "%d of %d epochs done", f.epochsCompleted(), totalEpochs)
-                    + (lastEpoch != null ? String.format(Locale.ROOT, "  ·  test accuracy %.3f",
-                    lastEpoch.testAccuracy()) : ""));
+            text.set(Messages.get("training.progress.done", String.valueOf(f.epochsCompleted()), String.valueOf(totalEpochs))
+                    + (lastEpoch != null ? Messages.get("training.progress.accuracy",
+                    String.format(Locale.ROOT, "%.3f", lastEpoch.testAccuracy())) : ""));
         }
     }
 
     private String epochOf(int epoch) {
-        return String.format(Locale.ROOT, "Epoch %d of %d", epoch, totalEpochs);
+        return Messages.get("training.progress.epoch", String.valueOf(epoch), String.valueOf(totalEpochs));
     }
 }

@@ -8,6 +8,7 @@ import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
+import org.ninexplorer.ui.common.Messages;
 
 /** Why Start cannot start a run now, and the memory line beside it: what the net, the form and the data allow. */
 final class StartConditions {
@@ -18,12 +19,12 @@ final class StartConditions {
     /** The first reason Start is refused, in words; empty when it may start. */
     static String blockedReason(boolean busy, EditorViewModel editor, HyperparameterForm form, DatasetSelection data) {
         if (busy) {
-            return "A run is in progress.";
+            return Messages.get("training.blocked.running");
         }
         Analysis analysis = editor.analysis();
         if (!analysis.valid()) {
-            return "The network is impossible: " + analysis.diagnostics().stream().findFirst()
-                    .map(GraphViewModel::describe).orElse("see the red cards");
+            return Messages.get("training.blocked.impossible", analysis.diagnostics().stream().findFirst()
+                    .map(GraphViewModel::describe).orElse(Messages.get("training.blocked.red-cards")));
         }
         List<String> problems = form.problems();
         if (!problems.isEmpty()) {
@@ -42,8 +43,8 @@ final class StartConditions {
 
     /** The memory estimate of a run with the form's values, in a sentence; empty while the net is impossible. */
     static String memoryLine(HyperparameterForm form) {
-        return form.memoryEstimate().map(estimate -> "Memory for training: " + estimate.summary()
-                + "; this machine can give " + MemoryEstimate.bytes(MemoryCheck.budget().offHeapBytes()) + ".")
+        return form.memoryEstimate().map(estimate -> Messages.get("training.memory", estimate.summary(),
+                        MemoryEstimate.bytes(MemoryCheck.budget().offHeapBytes())))
                 .orElse("");
     }
 }

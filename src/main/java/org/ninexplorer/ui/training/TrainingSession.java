@@ -31,6 +31,7 @@ import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * One training run at a time, from Start to its end: its state, what Start, Pause, Resume and Stop may do now
@@ -58,9 +59,9 @@ public final class TrainingSession {
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("Loading backend…");
+    private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(Messages.get("training.backend.loading"));
     private boolean backendLoaded;
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready. Press Start to train on the selected data.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.get("training.ready"));
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper();
     private final RunProgress progress = new RunProgress();
     private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
@@ -192,7 +193,7 @@ public final class TrainingSession {
         }
         Optional<DatasetSelection.Plan> plan = data.plan();
         if (plan.isEmpty()) {
-            report("Choose the bundled sample or a folder, or allow the download.", true);
+            report(Messages.get("training.no-data"), true);
             return;
         }
         train(new RunPlan(editor.architecture(), editor.nameProperty().get(), form.hyperparameters(), plan.get(),
@@ -253,7 +254,7 @@ public final class TrainingSession {
         run = null; // a Stop from now on is for the new run, never the previous one
         state.set(TrainingState.PREPARING);
         // The window shows before ND4J has loaded; a run started meanwhile waits for it (Backends is synchronized).
-        report(description + (backendLoaded ? "" : " Training starts once the backend has loaded."), false);
+        report(backendLoaded ? description : Messages.get("training.after-backend", description), false);
         executor.execute(() -> prepareAndTrain(plan, resumed, launch, cleanUp));
     }
 
@@ -281,7 +282,7 @@ public final class TrainingSession {
         if (current != null && state.get().busy()) {
             current.stop();
             state.set(TrainingState.STOPPING);
-            report("Stopping after the current batch…", false);
+            report(Messages.get("training.stopping"), false);
         }
     }
 
@@ -333,17 +334,17 @@ public final class TrainingSession {
             // moment is seen here or reaches this run (which honours it before its first iteration).
             run = created;
             if (cancelRequested && !resumed) {
-                inbox.add(new SessionNote.Failed("Cancelled before training started."));
+                inbox.add(new SessionNote.Failed(Messages.get("training.cancelled-before")));
                 return;
             } else if (cancelRequested) {
                 created.stop(); // a resumed run then ends as stopped, recorded, its lock released
             }
             created.call();
         } catch (DatasetException | TrainingException e) {
-            inbox.add(new SessionNote.Failed(cancelRequested ? "Cancelled." : e.getMessage()));
+            inbox.add(new SessionNote.Failed(cancelRequested ? Messages.get("training.cancelled") : e.getMessage()));
         } catch (RuntimeException e) {
             LOGGER.error("Training could not start", e);
-            inbox.add(new SessionNote.Failed("Training could not start: " + e));
+            inbox.add(new SessionNote.Failed(Messages.get("training.could-not-start", e.toString())));
         } finally {
             cleanUp.accept(created);
         }
@@ -370,20 +371,20 @@ public final class TrainingSession {
         if (event instanceof TrainingEvent.Started s) {
             state.set(TrainingState.RUNNING);
             backend.set(s.backend().description());
-            report(String.format(Locale.ROOT, "Training on %,d images, testing on %,d. Run folder: %s",
-                    s.trainImages(), s.testImages(), s.runDirectory()), false);
+            report(Messages.get("training.started", String.format(Locale.ROOT, "%,d", s.trainImages()),
+                    String.format(Locale.ROOT, "%,d", s.testImages()), s.runDirectory().toString()), false);
         } else if (event instanceof TrainingEvent.Notice n) {
             report(n.message(), false);
         } else if (event instanceof TrainingEvent.Evaluating e) {
-            report("Testing epoch " + e.epoch() + " on the test images…", false);
+            report(Messages.get("training.testing", String.valueOf(e.epoch())), false);
         } else if (event instanceof TrainingEvent.Epoch e) {
             report(e.referenceLine(), false);
         } else if (event instanceof TrainingEvent.Paused p) {
             state.set(TrainingState.PAUSED);
-            report("Paused in epoch " + p.epoch() + ". Resume to go on.", false);
+            report(Messages.get("training.paused", String.valueOf(p.epoch())), false);
         } else if (event instanceof TrainingEvent.Resumed) {
             state.set(TrainingState.RUNNING);
-            report("Resumed.", false);
+            report(Messages.get("training.resumed"), false);
         } else if (event instanceof TrainingEvent.Finished f) {
             state.set(TrainingState.IDLE);
             report(f.message(), f.outcome() == TrainingEvent.Outcome.DIVERGED

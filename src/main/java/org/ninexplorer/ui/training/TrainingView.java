@@ -30,6 +30,7 @@ import org.ninexplorer.training.Optimizer;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.common.Spinners;
+import org.ninexplorer.ui.common.Messages;
 
 /** The dashboard: data, hyper-parameters, Start/Pause/Resume/Stop, progress and the live charts. */
 public final class TrainingView extends BorderPane {
@@ -97,43 +98,39 @@ public final class TrainingView extends BorderPane {
         optimizerBox.getItems().setAll(Optimizer.values());
         optimizerBox.setConverter(labels(o -> o == Optimizer.ADAM ? "Adam" : "SGD"));
         optimizerBox.valueProperty().bindBidirectional(form.optimizerProperty());
-        optimizerBox.setTooltip(new Tooltip("Adam adapts the step size per weight; SGD uses momentum 0.9"));
+        optimizerBox.setTooltip(new Tooltip(Messages.get("training.optimizer.tooltip")));
 
         scheduleBox.getItems().setAll(LearningRateSchedule.values());
         scheduleBox.setConverter(labels(r -> switch (r) {
-            case CONSTANT -> "Constant";
-            case COSINE -> "Cosine";
-            case WARMUP_COSINE -> "Warm-up + cosine";
+            case CONSTANT -> Messages.get("training.schedule.constant");
+            case COSINE -> Messages.get("training.schedule.cosine");
+            case WARMUP_COSINE -> Messages.get("training.schedule.warmup-cosine");
         }));
         scheduleBox.valueProperty().bindBidirectional(form.scheduleProperty());
-        scheduleBox.setTooltip(new Tooltip("Constant: the same rate throughout (the reference recipe); "
-                + "Cosine: the rate eases down to zero by the last iteration, which usually ends more accurate; "
-                + "Warm-up + cosine: the rate first rises over 500 steps, so Adam's first steps cannot silence a class"));
+        scheduleBox.setTooltip(new Tooltip(Messages.get("training.schedule.tooltip")));
 
         weightInitBox.getItems().setAll(Hyperparameters.WeightInitChoice.values());
         weightInitBox.setConverter(labels(w -> switch (w) {
             case XAVIER -> "Xavier";
             case HE -> "He";
-            case UNIFORM -> "Uniform";
+            case UNIFORM -> Messages.get("training.weight-init.uniform");
             case PYTORCH -> "PyTorch";
         }));
         weightInitBox.valueProperty().bindBidirectional(form.weightInitProperty());
-        weightInitBox.setTooltip(new Tooltip("Xavier (Glorot uniform): as the book; He (Kaiming): scaled for ReLU, so deep "
-                + "plain nets start learning sooner; Uniform: PyTorch's weight bound, biases 0; PyTorch: weights and biases "
-                + "as PyTorch initialises a convolution"));
-        recipeButton.setTooltip(new Tooltip("Set every hyper-parameter to the recipe recommended for this net"));
+        weightInitBox.setTooltip(new Tooltip(Messages.get("training.weight-init.tooltip")));
+        recipeButton.setTooltip(new Tooltip(Messages.get("training.recipe.tooltip")));
 
         Spinners.setUpDecimal(learningRateSpinner, 0.00001, 1, form.learningRateProperty().get(), 0.0005);
         SpinnerValueFactory<Double> lr = learningRateSpinner.getValueFactory();
         lr.valueProperty().addListener((obs, old, v) -> form.learningRateProperty().set(v));
         form.learningRateProperty().addListener((obs, old, v) -> lr.setValue(v.doubleValue()));
-        learningRateSpinner.setTooltip(new Tooltip("How big a step each update takes; too large and the loss diverges"));
-        Spinners.bindInteger(batchSpinner, 1, 4096, form.batchSizeProperty(), "Images per update");
-        Spinners.bindInteger(epochsSpinner, 1, 1000, form.epochsProperty(), "Passes over the training images");
-        Spinners.bindInteger(seedSpinner, 0, Integer.MAX_VALUE, form.seedProperty(), "Same seed, same run");
+        learningRateSpinner.setTooltip(new Tooltip(Messages.get("training.learning-rate.tooltip")));
+        Spinners.bindInteger(batchSpinner, 1, 4096, form.batchSizeProperty(), Messages.get("training.batch-size.tooltip"));
+        Spinners.bindInteger(epochsSpinner, 1, 1000, form.epochsProperty(), Messages.get("training.epochs.tooltip"));
+        Spinners.bindInteger(seedSpinner, 0, Integer.MAX_VALUE, form.seedProperty(), Messages.get("training.seed.tooltip"));
         Spinners.bindInteger(limitTrainSpinner, 0, 1_000_000, form.limitTrainProperty(),
-                "Use only this many training images (0: all) for a quick run");
-        Spinners.bindInteger(limitTestSpinner, 0, 1_000_000, form.limitTestProperty(), "Test on only this many images (0: all)");
+                Messages.get("training.train-images.tooltip"));
+        Spinners.bindInteger(limitTestSpinner, 0, 1_000_000, form.limitTestProperty(), Messages.get("training.test-images.tooltip"));
         hyperGrid.disableProperty().bind(Bindings.createBooleanBinding(() -> session.state().busy(),
                 session.stateProperty()));
         datasetBox.disableProperty().bind(hyperGrid.disableProperty());
@@ -142,7 +139,7 @@ public final class TrainingView extends BorderPane {
         startButton.disableProperty().bind(session.canStartProperty().not());
         Tooltip startTip = new Tooltip();
         startTip.textProperty().bind(Bindings.when(session.startBlockedReasonProperty().isEmpty())
-                .then("Train this network (F5)").otherwise(session.startBlockedReasonProperty()));
+                .then(Messages.get("training.start.tooltip")).otherwise(session.startBlockedReasonProperty()));
         startButton.setTooltip(startTip);
         // A disabled button shows no tooltip, so the reason is also written below the buttons.
         startReason.textProperty().bind(Bindings.when(session.stateProperty().isEqualTo(TrainingState.IDLE))
@@ -168,16 +165,16 @@ public final class TrainingView extends BorderPane {
 
         // Fixed titles: a title that changes with the data once left the plot un-laid-out until the next
         // resize, so that only the first iteration showed for a whole epoch.
-        lossChart.getData().add(series("loss of each batch", charts.rawLoss()));
-        lossChart.getData().add(series("smoothed", charts.smoothLoss()));
-        lossChart.getData().add(series("epoch mean", charts.epochLoss()));
+        lossChart.getData().add(series(Messages.get("training.series.raw-loss"), charts.rawLoss()));
+        lossChart.getData().add(series(Messages.get("training.series.smoothed"), charts.smoothLoss()));
+        lossChart.getData().add(series(Messages.get("training.series.epoch-mean"), charts.epochLoss()));
         follow((NumberAxis) lossChart.getXAxis(), charts.epochAxisProperty());
         follow((NumberAxis) lossChart.getYAxis(), charts.lossAxisProperty());
-        accuracyChart.getData().add(series("train", charts.trainAccuracy()));
-        accuracyChart.getData().add(series("test", charts.testAccuracy()));
+        accuracyChart.getData().add(series(Messages.get("training.series.train"), charts.trainAccuracy()));
+        accuracyChart.getData().add(series(Messages.get("training.series.test"), charts.testAccuracy()));
         follow((NumberAxis) accuracyChart.getXAxis(), charts.epochAxisProperty());
-        SnapshotExport.install(lossChart, "loss", "Loss chart");
-        SnapshotExport.install(accuracyChart, "accuracy", "Accuracy chart");
+        SnapshotExport.install(lossChart, "loss", Messages.get("training.chart.loss.name"));
+        SnapshotExport.install(accuracyChart, "accuracy", Messages.get("training.chart.accuracy.name"));
         follow((NumberAxis) accuracyChart.getYAxis(), new SimpleObjectProperty<>(charts.accuracyAxis()));
         // The axis labels name what is plotted; in presentation mode the titles' line goes to the plots.
         String lossTitle = lossChart.getTitle();
@@ -237,7 +234,7 @@ public final class TrainingView extends BorderPane {
     @FXML
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("A folder of IDX files, or one sub-folder of images per class");
+        chooser.setTitle(Messages.get("training.folder.title"));
         File dir = chooser.showDialog(getScene().getWindow());
         if (dir != null) {
             data.folderProperty().set(dir.toPath());

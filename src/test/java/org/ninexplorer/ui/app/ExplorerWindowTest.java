@@ -66,8 +66,8 @@ class ExplorerWindowTest {
         assertThat(stage.getTitle()).startsWith("• fashion-28");
 
         requestClose();
-        assertThat(robot.lookup("Don't save").tryQuery()).isPresent();
-        robot.clickOn("Cancel");
+        assertThat(robot.lookup("#answer-discard").tryQuery()).isPresent();
+        robot.clickOn("#answer-cancel");
 
         assertThat(stage.isShowing()).isTrue();
         assertThat(window.editor().architecture().layers().get(0).summary()).startsWith("40");
@@ -142,13 +142,13 @@ class ExplorerWindowTest {
         assertThat(window.editor().lockedProperty().get()).isTrue();
         assertThat(training.charts().rawLoss().points()).isNotEmpty();
 
-        robot.clickOn("Feature maps");
+        robot.clickOn("#featureMapsTab");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
         assertThat(robot.lookup("#block-0").queryAs(FlowPane.class).getChildren()).hasSize(32);
         assertThat(robot.lookup("#prediction").queryAs(Label.class).getText()).startsWith("Predicted:");
         assertThat(window.featureMaps().sourceProperty().get()).isEqualTo("Network: the one being trained (latest snapshot)");
 
-        robot.clickOn("Network & training");
+        robot.clickOn("#networkTab");
         robot.clickOn("#stopButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE);
         robot.interact(pulses::stop);
@@ -174,13 +174,13 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !training.charts().rawLoss().points().isEmpty());
 
         requestClose();
-        assertThat(robot.lookup("Keep training").tryQuery()).isPresent();
-        robot.clickOn("Keep training");
+        assertThat(robot.lookup("#answer-keep-training").tryQuery()).isPresent();
+        robot.clickOn("#answer-keep-training");
         assertThat(stage.isShowing()).isTrue();
         assertThat(training.session().state()).isIn(TrainingState.RUNNING, TrainingState.PAUSED);
 
         requestClose();
-        robot.clickOn("Stop training and close");
+        robot.clickOn("#answer-stop-and-close");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isShowing());
 
         assertThat(training.session().state()).isEqualTo(TrainingState.IDLE);

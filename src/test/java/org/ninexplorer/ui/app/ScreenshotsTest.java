@@ -93,7 +93,7 @@ class ScreenshotsTest {
         }
 
         // The feature maps of the finished run: a teacher shows what a trained net sees.
-        robot.clickOn("Feature maps");
+        robot.clickOn("#featureMapsTab");
         robot.clickOn("#sample-3");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
         robot.sleep(1500);
@@ -101,7 +101,7 @@ class ScreenshotsTest {
         robot.sleep(800);
         TestWindows.shoot(stage, dir.resolve("feature-maps.png"));
 
-        robot.clickOn("Network & training");
+        robot.clickOn("#networkTab");
         robot.clickOn("#presentationToggle");
         robot.clickOn("#darkToggle");
         robot.moveTo("#summary");
