@@ -47,6 +47,8 @@ import org.ninexplorer.ui.runs.ComparisonViewModel;
 import org.ninexplorer.ui.runs.DesktopFolders;
 import org.ninexplorer.ui.runs.RunOpener;
 import org.ninexplorer.ui.runs.RunsViewModel;
+import org.ninexplorer.ui.stepthrough.StepThroughView;
+import org.ninexplorer.ui.stepthrough.StepThroughViewModel;
 import org.ninexplorer.ui.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,6 +150,7 @@ public final class ExplorerApp extends Application {
         FiltersViewModel filters = new FiltersViewModel(background, Platform::runLater);
         filters.mapperProperty().bind(featureMaps.mapperProperty());
         TimelineViewModel timeline = timeline(featureMaps, training, editor, background);
+        StepThroughViewModel stepThrough = new StepThroughViewModel(featureMaps, background, Platform::runLater);
         Supplier<FeatureMapsView> featureMapsView = () -> {
             FeatureMapsView mapsView = new FeatureMapsView(featureMaps);
             mapsView.setLoadRun(runs.load::execute);
@@ -156,6 +159,11 @@ public final class ExplorerApp extends Application {
             mapsView.setWhyPanel(why);
             mapsView.setFiltersPanel(new FiltersView(filters));
             mapsView.setTimeline(timeline, new TimelineView(timeline));
+            StepThroughView steps = new StepThroughView(stepThrough, featureMaps.sharedScaleProperty());
+            steps.onScreenProperty().bind(mapsView.stepThroughShown());
+            // On a projector the step-through needs the height; the sample spinner still picks the image.
+            mapsView.foldStripWhile(mapsView.stepThroughShown().and(appearance.presentationProperty()));
+            mapsView.setStepThroughPanel(steps);
             return mapsView;
         };
         ExercisesViewModel exercises = new ExercisesViewModel(editor, training, dataDirectory.root().resolve("runs"),

@@ -9,6 +9,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.SpinnerValueFactory;
@@ -32,6 +33,7 @@ public final class FeatureMapsView extends BorderPane {
 
     private final FeatureMapsViewModel viewModel;
     @FXML private HBox strip;
+    @FXML private ScrollPane stripScroll;
     @FXML private Spinner<Integer> indexSpinner;
     @FXML private ToggleButton sharedScaleToggle;
     @FXML private Button refreshButton;
@@ -39,6 +41,7 @@ public final class FeatureMapsView extends BorderPane {
     @FXML private Label messageLabel;
     @FXML private Label sourceLabel;
     @FXML private Tab blockMapsTab;
+    @FXML private Tab stepThroughTab;
     @FXML private Tab whyTab;
     @FXML private Tab filtersTab;
     @FXML private Tab timelineTab;
@@ -102,6 +105,22 @@ public final class FeatureMapsView extends BorderPane {
     /** The panel of the second tab, which says why the net decided (class maps, occlusion). */
     public void setWhyPanel(Node panel) {
         whyTab.setContent(panel);
+    }
+
+    /** The panel of the step-through tab (the forward pass one operation at a time). */
+    public void setStepThroughPanel(Node panel) {
+        stepThroughTab.setContent(panel);
+    }
+
+    /** Whether the step-through panel is on screen. */
+    public BooleanBinding stepThroughShown() {
+        return onScreen.and(stepThroughTab.selectedProperty());
+    }
+
+    /** Folds the strip of test images away while {@code condition} holds (the sample spinner stays). */
+    public void foldStripWhile(javafx.beans.value.ObservableBooleanValue condition) {
+        stripScroll.visibleProperty().bind(javafx.beans.binding.Bindings.not(condition));
+        stripScroll.managedProperty().bind(stripScroll.visibleProperty());
     }
 
     /** The panel of the filters tab (the first layer's kernels). */

@@ -10,6 +10,7 @@ import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.graph.GraphZoom;
 import org.ninexplorer.ui.help.Shortcuts;
 import org.ninexplorer.ui.common.Messages;
+import org.ninexplorer.ui.stepthrough.StepKeys;
 
 /** The window-wide keys: undo and redo of the architecture, zoom of the graph, Escape in presentation mode. */
 final class WindowKeys {
@@ -33,8 +34,13 @@ final class WindowKeys {
     private WindowKeys() {
     }
 
-    /** What each of these keys does, for Help ▸ Keyboard shortcuts; read from the combinations above. */
+    /** What each of these keys does, for Help ▸ Keyboard shortcuts, then the step-through's keys (its own). */
     static List<Shortcuts.Row> rows() {
+        return java.util.stream.Stream.concat(ownRows().stream(), StepKeys.rows().stream()).toList();
+    }
+
+    /** Read from the combinations above. */
+    private static List<Shortcuts.Row> ownRows() {
         return List.of(new Shortcuts.Row(Messages.get("main.keys.undo"), Shortcuts.keys(List.of(UNDO))),
                 new Shortcuts.Row(Messages.get("main.keys.redo"), Shortcuts.keys(List.of(REDO, REDO_SHIFT))),
                 new Shortcuts.Row(Messages.get("main.keys.zoom-in"), Shortcuts.keys(ZOOM_IN)),

@@ -19,7 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a check but the README's pictures of the first layer's filters and of the step-through, for a
+ * Not a check but the README's picture of the first layer's filters, for a
  * fashion-28 trained briefly on the sample: run with
  * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=FiltersScreenshotsTest -Dnin.screenshots=docs}.
  */
