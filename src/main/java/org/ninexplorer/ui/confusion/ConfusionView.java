@@ -1,8 +1,12 @@
 package org.ninexplorer.ui.confusion;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
@@ -21,6 +25,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -35,11 +40,14 @@ import org.ninexplorer.ui.featuremaps.SampleImage;
 public final class ConfusionView extends BorderPane {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    /** A cell's side in ems: two lines such as "100 %" and "46 ①" at least, in any text size (presentation mode too). */
-    private static final double SMALLEST_CELL_EMS = 3.0;
+    /**
+     * A cell's side in ems. From {@link #TWO_LINES_EMS} up it says "46 ①" over "38%"; smaller, as on a projector
+     * at 1280×800 in presentation mode, only the count (the shade still gives the rate, the outline the worst, the
+     * tooltip both), so that the whole matrix still fits; below {@link #SMALLEST_CELL_EMS} the grid scrolls.
+     */
+    private static final double SMALLEST_CELL_EMS = 1.6;
+    private static final double TWO_LINES_EMS = 2.4;
     private static final double LARGEST_CELL_EMS = 6;
-    /** Room for the row names left of the grid and the column names above it, in cells. */
-    private static final double HEADER_CELLS = 2.2;
     private static final double THUMB = 56;
     private static final String[] RANKS = {"", "①", "②", "③"};
 
@@ -55,8 +63,12 @@ public final class ConfusionView extends BorderPane {
     @FXML private FlowPane imagesPane;
     @FXML private Label messageLabel;
     private boolean settingSlider;
+    /** The class names left of the grid and above it, measured to give the cells what they leave. */
+    private final List<Label> rowNames = new ArrayList<>();
+    private final List<Label> columnNames = new ArrayList<>();
     /** The cells' side: the largest that fits the grid's area, within bounds. */
     private final DoubleProperty cellSize = new SimpleDoubleProperty(40);
+    private final BooleanProperty compact = new SimpleBooleanProperty();
 
     public ConfusionView(ConfusionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -97,9 +109,18 @@ public final class ConfusionView extends BorderPane {
         Bounds area = gridScroll.getViewportBounds();
         if (m != null && area.getWidth() > 0) {
             double em = summaryLabel.getFont().getSize();
-            double fits = Math.min(area.getWidth(), area.getHeight()) / (m.classes() + HEADER_CELLS);
-            cellSize.set(Math.max(SMALLEST_CELL_EMS * em, Math.min(LARGEST_CELL_EMS * em, Math.floor(fits))));
+            grid.applyCss();
+            double gaps = gridHolder.getPadding().getLeft() + gridHolder.getPadding().getRight()
+                    + grid.getHgap() * m.classes();
+            double across = (area.getWidth() - widest(rowNames) - gaps) / m.classes();
+            double down = (area.getHeight() - widest(columnNames) - gaps) / m.classes(); // turned: width is height
+            cellSize.set(Math.max(SMALLEST_CELL_EMS * em, Math.min(LARGEST_CELL_EMS * em, Math.floor(Math.min(across, down)))));
+            compact.set(cellSize.get() < TWO_LINES_EMS * em);
         }
+    }
+
+    private static double widest(List<Label> labels) {
+        return labels.stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0);
     }
 
     private void showEpochs() {
@@ -118,6 +139,8 @@ public final class ConfusionView extends BorderPane {
 
     private void showMatrix() {
         grid.getChildren().clear();
+        rowNames.clear();
+        columnNames.clear();
         summaryLabel.setText(viewModel.summary());
         ConfusionMatrix m = viewModel.matrixProperty().get();
         if (m == null) {
@@ -139,8 +162,12 @@ public final class ConfusionView extends BorderPane {
             Label row = new Label(names.get(c) + "  (" + m.rowTotal(c) + ")");
             row.getStyleClass().addAll("cm-class", "cm-row-class");
             row.setMaxWidth(Double.MAX_VALUE);
+            row.setMinWidth(Region.USE_PREF_SIZE); // a cut name says nothing: the grid scrolls instead
             grid.add(row, 0, c + 1);
+            rowNames.add(row);
+            columnNames.add(column);
         }
+        fitCells();
         for (ConfusionViewModel.CellView cell : viewModel.cells()) {
             grid.add(cell(cell, names), cell.predicted() + 1, cell.truth() + 1);
         }
@@ -148,8 +175,10 @@ public final class ConfusionView extends BorderPane {
     }
 
     private Label cell(ConfusionViewModel.CellView cell, List<String> names) {
-        Label label = new Label(cell.count() + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : "") + "\n"
-                + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.rate())));
+        Label label = new Label();
+        label.textProperty().bind(Bindings.when(compact).then(String.valueOf(cell.count()))
+                .otherwise(cell.count() + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : "") + "\n"
+                        + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * cell.rate()))));
         label.setId("cell-" + cell.truth() + "-" + cell.predicted());
         label.getStyleClass().add("cm-cell");
         label.minWidthProperty().bind(cellSize);

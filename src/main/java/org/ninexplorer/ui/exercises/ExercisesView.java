@@ -3,7 +3,6 @@ package org.ninexplorer.ui.exercises;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -14,7 +13,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
@@ -27,6 +25,7 @@ import javafx.util.StringConverter;
 import org.ninexplorer.model.Exercise;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.Spinners;
+import org.ninexplorer.ui.common.TableColumns;
 import org.ninexplorer.ui.runs.ComparisonView;
 import org.ninexplorer.ui.runs.RunsView;
 import org.ninexplorer.ui.training.DatasetChoice;
@@ -159,6 +158,7 @@ public final class ExercisesView extends BorderPane {
         showFigures(viewModel.figuresProperty().get());
         viewModel.comparedProperty().addListener((obs, old, runs) -> showResult());
         viewModel.diffProperty().addListener((obs, old, text) -> showResult());
+        TableColumns.scaleWithText(resourceLayers, exerciseMessage);
     }
 
     private void showExercise(Exercise exercise) {
@@ -218,11 +218,7 @@ public final class ExercisesView extends BorderPane {
     }
 
     private void column(String title, Function<ResourceFigures.LayerRow, String> text, double width) {
-        TableColumn<ResourceFigures.LayerRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        resourceLayers.getColumns().add(column);
+        resourceLayers.getColumns().add(TableColumns.text(title, text, width));
     }
 
     private static void show(Node node, boolean shown) {

@@ -2,14 +2,12 @@ package org.ninexplorer.ui.runs;
 
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
@@ -23,6 +21,7 @@ import javafx.util.StringConverter;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.SnapshotExport;
+import org.ninexplorer.ui.common.TableColumns;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.graph.GraphView;
 
@@ -49,6 +48,7 @@ public final class ComparisonView extends VBox {
     @FXML private TextArea compareDiff;
     @FXML private TableView<ComparisonViewModel.Row> compareTable;
     @FXML private Label compareProblems;
+    @FXML private javafx.scene.control.SplitPane compareSplit;
     @FXML private VBox comparedNetBox;
     @FXML private Label comparedNetTitle;
     @FXML private ComboBox<RunSummary> comparedNetChoice;
@@ -77,6 +77,7 @@ public final class ComparisonView extends VBox {
         viewModel.comparisonProperty().addListener((obs, old, comparison) -> show(comparison));
         show(viewModel.comparisonProperty().get());
         showComparedNet(viewModel.net());
+        TableColumns.scaleWithText(compareTable, compareHint);
     }
 
     /** The graph of the chosen run's net, its cards marked against the baseline's; the same cards as the window's. */
@@ -115,18 +116,17 @@ public final class ComparisonView extends VBox {
     }
 
     private void column(String title, Function<ComparisonViewModel.Row, String> text, double width) {
-        TableColumn<ComparisonViewModel.Row, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        compareTable.getColumns().add(column);
+        compareTable.getColumns().add(TableColumns.text(title, text, width));
     }
 
     private void show(ComparisonViewModel.Comparison comparison) {
         boolean any = comparison != null && !comparison.runs().isEmpty();
         compareHint.setVisible(!any);
         compareHint.setManaged(!any);
+        // Until runs are compared, no empty charts on made-up axes and no empty table: the hint says what to do.
+        compareSplit.setVisible(any);
         if (!any) {
+            compareLegend.getChildren().clear();
             return;
         }
         lossX.setLabel(comparison.xLabel());

@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.TableColumns;
 
 /** The runs library: a sortable, filterable table of runs, the commands for the selection, and the comparison below. */
 public final class RunsView extends BorderPane {
@@ -62,6 +63,7 @@ public final class RunsView extends BorderPane {
         for (RunColumns.Column<?> column : RunColumns.ALL) {
             runsTable.getColumns().add(tableColumn(column));
         }
+        TableColumns.scaleWithText(runsTable, runsMessage);
         SortedList<RunSummary> sorted = new SortedList<>(viewModel.shownRuns());
         sorted.comparatorProperty().bind(runsTable.comparatorProperty());
         runsTable.setItems(sorted);

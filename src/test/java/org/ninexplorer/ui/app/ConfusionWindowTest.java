@@ -68,7 +68,7 @@ class ConfusionWindowTest {
         for (int t = 0; t < 10; t++) {
             for (int p = 0; p < 10; p++) {
                 String text = robot.lookup("#cell-" + t + "-" + p).queryAs(Label.class).getText();
-                total += Integer.parseInt(text.substring(0, text.indexOf('\n')).split(" ")[0]);
+                total += Integer.parseInt(text.split("[ \n]")[0]);
             }
         }
         assertThat(total).isEqualTo(100);
@@ -93,6 +93,41 @@ class ConfusionWindowTest {
         assertThat(tabs.getSelectionModel().getSelectedItem()).isSameAs(window.view().featureMapsTab());
     }
 
+    @Test
+    void onAProjectorInPresentationModeTheWholeMatrixShowsWithItsClassNamesWhole(FxRobot robot) throws Exception {
+        Path run = tinyRun();
+        opened.backend().get(120, TimeUnit.SECONDS);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.confusion().loadRun(run);
+        });
+        robot.clickOn("#presentationToggle");
+        robot.clickOn("#confusionTab");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cell-9-9").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#gridScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.geometry.Bounds viewport = scroll.localToScene(new javafx.geometry.BoundingBox(0, 0,
+                scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight()));
+        for (Node cell : robot.lookup(".cm-cell").queryAll()) {
+            javafx.geometry.Bounds b = cell.localToScene(cell.getBoundsInLocal());
+            assertThat(viewport.contains(b.getMinX(), b.getMinY()) && viewport.contains(b.getMaxX(), b.getMaxY()))
+                    .as("%s (%s) inside the matrix's area %s, without scrolling", cell.getId(), b, viewport).isTrue();
+        }
+        for (Node name : robot.lookup(".cm-row-class").queryAll()) {
+            Label label = (Label) name;
+            assertThat(label.getWidth()).as("the row name %s whole", label.getText())
+                    .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+        }
+    }
+
+    private Path tinyRun() throws Exception {
+        Path run = opened.runs().resolve("20261202-090000-tiny");
+        new TrainingRun(new TrainingRequest(TinyNets.TINY_28, Hyperparameters.defaults().withEpochs(3).withBatchSize(32),
+                TinyNets.sample(), "sample", run, 0, 0), event -> { }).call();
+        return run;
+    }
+
     /**
      * Not a check but the README's picture: {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test
      * -Dtest=ConfusionWindowTest#takeScreenshot -Dnin.screenshots=docs}.
@@ -102,9 +137,7 @@ class ConfusionWindowTest {
     void takeScreenshot(FxRobot robot) throws Exception {
         Path dir = Path.of(System.getProperty("nin.screenshots"));
         Files.createDirectories(dir);
-        Path run = opened.runs().resolve("20261202-090000-tiny");
-        new TrainingRun(new TrainingRequest(TinyNets.TINY_28, Hyperparameters.defaults().withEpochs(3).withBatchSize(32),
-                TinyNets.sample(), "sample", run, 0, 0), event -> { }).call();
+        Path run = tinyRun();
         opened.backend().get(120, TimeUnit.SECONDS);
         robot.interact(() -> window.confusion().loadRun(run));
         robot.clickOn("#confusionTab");

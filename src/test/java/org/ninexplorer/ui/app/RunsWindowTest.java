@@ -129,6 +129,22 @@ class RunsWindowTest {
     }
 
     @Test
+    void inPresentationModeTheColumnsGrowWithTheTextAndNoEmptyComparisonShows(FxRobot robot) throws Exception {
+        showRuns(robot, BASELINE);
+        Node runsView = robot.lookup(".runs-view").query();
+        assertThat(robot.from(runsView).lookup("#compareSplit").query().isVisible()).as("no empty charts or table")
+                .isFalse();
+        TableView<?> runs = robot.from(runsView).lookup("#runsTable").queryAs(TableView.class);
+        javafx.scene.control.TableColumn<?, ?> params = runs.getColumns().stream()
+                .filter(c -> "run-params".equals(c.getId())).findFirst().orElseThrow();
+        double before = params.getWidth();
+        robot.clickOn("#presentationToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        // 20 px text instead of 14: a column as wide as before showed "Pa…" over "148…".
+        assertThat(params.getWidth()).as("the params column with the presentation text").isGreaterThan(before * 1.3);
+    }
+
+    @Test
     void anOpenedRunIsReadOnlyUntilEditAsNew(FxRobot robot) throws Exception {
         showRuns(robot, WIDER);
         robot.clickOn("#run-" + WIDER);
