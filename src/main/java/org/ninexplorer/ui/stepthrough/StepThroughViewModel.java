@@ -83,7 +83,7 @@ public final class StepThroughViewModel {
         this.fxThread = fxThread;
         for (Observable input : List.<Observable>of(featureMaps.resultProperty(), featureMaps.mapperProperty(),
                 featureMaps.datasetProperty(), featureMaps.sampleIndexProperty(), featureMaps.graphArchitectureProperty(),
-                featureMaps.sourceProperty())) {
+                featureMaps.sourceProperty(), featureMaps.ownImageProperty())) {
             input.addListener(o -> changed());
         }
         active.addListener((obs, old, on) -> {
@@ -215,6 +215,12 @@ public final class StepThroughViewModel {
             generation.incrementAndGet();
             steps.set(List.of());
             message.set(Messages.get("steps.impossible"));
+            return null;
+        }
+        if (featureMaps.ownImageProperty().get()) {
+            generation.incrementAndGet();
+            steps.set(List.of());
+            message.set(Messages.get("steps.own-image-untrained"));
             return null;
         }
         int i = Math.max(0, Math.min(featureMaps.sampleIndexProperty().get(), dataset.test().size() - 1));

@@ -18,6 +18,7 @@ import org.ninexplorer.training.NetworkBuilder;
 import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
+import org.ninexplorer.ui.featuremaps.SampleImage;
 
 /** The bundled sample's test images through real (untrained, fixed-seed) nets, on the calling thread. */
 class StepThroughViewModelTest {
@@ -156,6 +157,19 @@ class StepThroughViewModelTest {
         assertThat(viewModel.stepsProperty().get()).isEmpty();
         assertThat(viewModel.currentProperty().get()).isNull();
         assertThat(viewModel.messageProperty().get()).contains("not possible");
+    }
+
+    @Test
+    void anOwnImageBeforeAnyTrainingSaysWhenItWillBeSteppedThrough() {
+        show(Presets.FASHION_28);
+        featureMaps.useImage(new SampleImage(new float[3 * 8 * 8], 3, 8, 8), "cat.png");
+
+        assertThat(viewModel.stepsProperty().get()).isEmpty();
+        assertThat(viewModel.messageProperty().get()).contains("own image");
+
+        featureMaps.showSample(4);
+        assertThat(viewModel.stepsProperty().get()).isNotEmpty();
+        assertThat(viewModel.messageProperty().get()).isEmpty();
     }
 
     private void show(Architecture arch) {
