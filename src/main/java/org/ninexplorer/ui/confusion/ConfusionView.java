@@ -35,6 +35,7 @@ import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.featuremaps.ColorMap;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.featuremaps.SampleImage;
+import org.ninexplorer.ui.common.Messages;
 
 /** The confusion grid of the chosen epoch, its epoch slider, and the test images of the chosen cell. */
 public final class ConfusionView extends BorderPane {
@@ -78,12 +79,12 @@ public final class ConfusionView extends BorderPane {
 
     @FXML
     private void initialize() {
-        SnapshotExport.install(gridHolder, "confusion-matrix", "Confusion matrix");
+        SnapshotExport.install(gridHolder, "confusion-matrix", Messages.get("confusion.export.name"));
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         split.visibleProperty().bind(viewModel.matrixProperty().isNotNull());
         imagesLabel.textProperty().bind(viewModel.imagesMessageProperty());
-        epochSlider.setTooltip(new Tooltip("Choose the epoch: see how the confusions change as the net learns"));
+        epochSlider.setTooltip(new Tooltip(Messages.get("confusion.epoch.tooltip")));
         epochSlider.valueProperty().addListener((obs, old, v) -> {
             int chosen = (int) Math.round(v.doubleValue());
             if (!settingSlider && viewModel.epochs().contains(chosen)) {
@@ -133,8 +134,8 @@ public final class ConfusionView extends BorderPane {
             epochSlider.setValue(viewModel.epochProperty().get());
             settingSlider = false;
         }
-        epochLabel.setText(epochs.isEmpty() ? "" : "Epoch " + viewModel.epochProperty().get() + " of "
-                + epochs.get(epochs.size() - 1));
+        epochLabel.setText(epochs.isEmpty() ? "" : Messages.get("training.progress.epoch",
+                String.valueOf(viewModel.epochProperty().get()), String.valueOf(epochs.get(epochs.size() - 1))));
     }
 
     private void showMatrix() {
@@ -147,7 +148,7 @@ public final class ConfusionView extends BorderPane {
             return;
         }
         List<String> names = viewModel.classNames();
-        Label corner = new Label("true ↓   said →");
+        Label corner = new Label(Messages.get("confusion.corner"));
         corner.getStyleClass().add("cm-axis");
         grid.add(corner, 0, 0);
         for (int c = 0; c < names.size(); c++) {
@@ -196,10 +197,12 @@ public final class ConfusionView extends BorderPane {
         if (cell.worstRank() > 0) {
             label.getStyleClass().add("worst");
         }
-        Tooltip tip = new Tooltip(names.get(cell.truth()) + (cell.diagonal() ? " recognised: "
-                : " taken for " + names.get(cell.predicted()) + ": ") + cell.count() + " of "
-                + viewModel.matrixProperty().get().rowTotal(cell.truth()) + " (" + FeatureMapsViewModel.percent(cell.rate())
-                + "). Click to see them.");
+        String of = String.valueOf(viewModel.matrixProperty().get().rowTotal(cell.truth()));
+        Tooltip tip = new Tooltip(cell.diagonal()
+                ? Messages.get("confusion.cell.right", names.get(cell.truth()), String.valueOf(cell.count()), of,
+                        FeatureMapsViewModel.percent(cell.rate()))
+                : Messages.get("confusion.cell.wrong", names.get(cell.truth()), names.get(cell.predicted()),
+                        String.valueOf(cell.count()), of, FeatureMapsViewModel.percent(cell.rate())));
         tip.setShowDelay(Duration.millis(200));
         label.setTooltip(tip);
         label.setOnMouseClicked(e -> viewModel.selectCell(cell.truth(), cell.predicted()));
@@ -215,12 +218,12 @@ public final class ConfusionView extends BorderPane {
     private void showImages() {
         imagesPane.getChildren().clear();
         for (ConfusionViewModel.Thumb thumb : viewModel.images()) {
-            Label truth = new Label("true: " + thumb.truth());
-            Label said = new Label("said: " + thumb.predicted() + " " + thumb.confidence());
+            Label truth = new Label(Messages.get("confusion.thumb.true", thumb.truth()));
+            Label said = new Label(Messages.get("confusion.thumb.said", thumb.predicted(), thumb.confidence()));
             VBox box = new VBox(image(thumb.image()), truth, said);
             box.setId("thumb-" + thumb.index());
             box.getStyleClass().add("cm-thumb");
-            Tooltip.install(box, new Tooltip("Test image " + thumb.index() + ": click to see its feature maps"));
+            Tooltip.install(box, new Tooltip(Messages.get("confusion.thumb.tooltip", String.valueOf(thumb.index()))));
             box.setOnMouseClicked(e -> viewModel.openImage(thumb.index()));
             imagesPane.getChildren().add(box);
         }

@@ -37,6 +37,7 @@ import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.featuremaps.SampleImage;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The test-set confusion matrix of a run, epoch by epoch: live while a run trains (from its {@code Tested}
@@ -71,8 +72,8 @@ public final class ConfusionViewModel {
     private final ObservableList<Thumb> images = FXCollections.observableArrayList();
     private final ObservableList<Thumb> imagesView = FXCollections.unmodifiableObservableList(images);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
-            "Train for one epoch, or open a trained run (Runs, Ctrl+3), to see which classes the net confuses.");
-    private final ReadOnlyStringWrapper imagesMessage = new ReadOnlyStringWrapper("Click a cell to see its test images.");
+            Messages.get("confusion.empty"));
+    private final ReadOnlyStringWrapper imagesMessage = new ReadOnlyStringWrapper(Messages.get("confusion.click-cell"));
     private final SortedMap<Integer, ConfusionMatrix> matrices = new TreeMap<>();
     private final Map<Integer, TestPredictions> answers = new HashMap<>();
     private final Set<Integer> computing = new HashSet<>();
@@ -168,13 +169,14 @@ public final class ConfusionViewModel {
             return "";
         }
         List<String> names = classNames();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Epoch %d: %,d of %,d test images right (%s).",
-                m.epoch(), m.correct(), m.total(), FeatureMapsViewModel.percent(m.accuracy())));
+        StringBuilder text = new StringBuilder(Messages.get("confusion.summary", String.valueOf(m.epoch()),
+                String.format(Locale.ROOT, "%,d", m.correct()), String.format(Locale.ROOT, "%,d", m.total()),
+                FeatureMapsViewModel.percent(m.accuracy())));
         List<ConfusionMatrix.Cell> worst = m.worst(WORST);
         for (int i = 0; i < worst.size(); i++) {
             ConfusionMatrix.Cell c = worst.get(i);
-            text.append(i == 0 ? " Most confused: " : "; ").append(names.get(c.truth())).append(" taken for ")
-                    .append(names.get(c.predicted())).append(" (").append(FeatureMapsViewModel.percent(c.rate())).append(")");
+            text.append(Messages.get(i == 0 ? "confusion.summary.first" : "confusion.summary.next", names.get(c.truth()),
+                    names.get(c.predicted()), FeatureMapsViewModel.percent(c.rate())));
         }
         return text.toString();
     }
@@ -219,7 +221,7 @@ public final class ConfusionViewModel {
         matrix.set(null);
         selectedCell.set(null);
         showImages();
-        message.set(live ? "The test of the first epoch shows here when it ends." : "Reading " + folder.getFileName() + "…");
+        message.set(live ? Messages.get("confusion.live") : Messages.get("confusion.reading", folder.getFileName().toString()));
         executor.execute(() -> {
             try {
                 RunConfusion stored = RunConfusion.read(folder);
@@ -230,7 +232,7 @@ public final class ConfusionViewModel {
                     stored.newest().ifPresent(p -> answers.putIfAbsent(p.epoch(), p));
                     listEpochs(recomputable);
                     if (epochs.isEmpty() && !live) {
-                        message.set("The run in " + folder.getFileName() + " has no finished epoch to show.");
+                        message.set(Messages.get("confusion.no-epoch", folder.getFileName().toString()));
                     }
                 });
             } catch (RunStorageException | TrainingException e) {
@@ -280,12 +282,12 @@ public final class ConfusionViewModel {
         images.clear();
         ConfusionMatrix.Cell cell = selectedCell.get();
         if (cell == null) {
-            imagesMessage.set("Click a cell to see its test images.");
+            imagesMessage.set(Messages.get("confusion.click-cell"));
             return;
         }
         TestPredictions tested = answers.get(epoch.get());
         if (tested == null) {
-            imagesMessage.set("Testing epoch " + epoch.get() + " again for its images…");
+            imagesMessage.set(Messages.get("confusion.retesting-images", String.valueOf(epoch.get())));
             compute(epoch.get());
             return;
         }
@@ -323,7 +325,7 @@ public final class ConfusionViewModel {
             return;
         }
         long ticket = generation.get();
-        message.set(matrices.containsKey(e) ? "" : "Testing epoch " + e + " of the run again…");
+        message.set(matrices.containsKey(e) ? "" : Messages.get("confusion.retesting", String.valueOf(e)));
         executor.execute(() -> {
             try {
                 TestPredictions tested = TestEvaluation.ofRun(folder, d, e);

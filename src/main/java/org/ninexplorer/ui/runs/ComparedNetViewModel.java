@@ -12,6 +12,7 @@ import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.editor.Baseline;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.graph.GraphViewModel;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The network of one compared run in the graph, each card marked against the baseline run's: the comparison's
@@ -83,6 +84,6 @@ public final class ComparedNetViewModel {
             graph.optimizerCopiesProperty().set(MemoryCheck.optimizerCopies(run.hyperparameters().optimizer()));
         }
         graph.baselineProperty().set(new Baseline(baseline.name(), baseline.architecture()));
-        title.set(run.name() + "'s network, marked against " + baseline.name());
+        title.set(Messages.get("runs.compared-net.title", run.name(), baseline.name()));
     }
 }

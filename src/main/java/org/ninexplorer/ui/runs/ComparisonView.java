@@ -24,6 +24,7 @@ import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.common.TableColumns;
 import org.ninexplorer.ui.editor.EditorActions;
 import org.ninexplorer.ui.graph.GraphView;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * Draws a {@link ComparisonViewModel.Comparison}: two overlaid charts, a legend naming each run, and the table;
@@ -60,20 +61,20 @@ public final class ComparisonView extends VBox {
 
     @FXML
     private void initialize() {
-        SnapshotExport.install(this, "comparison", "Comparison");
-        SnapshotExport.install(compareLoss, "comparison-loss", "Comparison: loss");
-        SnapshotExport.install(compareAccuracy, "comparison-accuracy", "Comparison: accuracy");
+        SnapshotExport.install(this, "comparison", Messages.get("runs.comparison"));
+        SnapshotExport.install(compareLoss, "comparison-loss", Messages.get("runs.comparison.loss"));
+        SnapshotExport.install(compareAccuracy, "comparison-accuracy", Messages.get("runs.comparison.accuracy"));
         alignEpoch.setOnAction(e -> viewModel.alignmentProperty().set(ComparisonViewModel.Alignment.EPOCH));
         alignTime.setOnAction(e -> viewModel.alignmentProperty().set(ComparisonViewModel.Alignment.WALL_TIME));
-        column("Run", ComparisonViewModel.Row::run, 220);
-        column("Final test", ComparisonViewModel.Row::finalTest, 80);
-        column("Best test", ComparisonViewModel.Row::bestTest, 80);
-        column("Final train", ComparisonViewModel.Row::finalTrain, 80);
-        column("Time / epoch", ComparisonViewModel.Row::secondsPerEpoch, 90);
-        column("Images/s", ComparisonViewModel.Row::imagesPerSecond, 80);
-        column("Params", ComparisonViewModel.Row::params, 80);
-        column("MACs", ComparisonViewModel.Row::macs, 80);
-        column("Training memory", ComparisonViewModel.Row::memory, 120);
+        column(Messages.get("runs.compare.run"), ComparisonViewModel.Row::run, 220);
+        column(Messages.get("runs.column.final"), ComparisonViewModel.Row::finalTest, 80);
+        column(Messages.get("runs.column.best"), ComparisonViewModel.Row::bestTest, 80);
+        column(Messages.get("runs.compare.final-train"), ComparisonViewModel.Row::finalTrain, 80);
+        column(Messages.get("runs.compare.epoch-time"), ComparisonViewModel.Row::secondsPerEpoch, 90);
+        column(Messages.get("runs.compare.speed"), ComparisonViewModel.Row::imagesPerSecond, 80);
+        column(Messages.get("runs.column.params"), ComparisonViewModel.Row::params, 80);
+        column(Messages.get("runs.column.macs"), ComparisonViewModel.Row::macs, 80);
+        column(Messages.get("runs.compare.memory"), ComparisonViewModel.Row::memory, 120);
         viewModel.comparisonProperty().addListener((obs, old, comparison) -> show(comparison));
         show(viewModel.comparisonProperty().get());
         showComparedNet(viewModel.net());
@@ -99,7 +100,7 @@ public final class ComparisonView extends VBox {
                 return null;
             }
         });
-        comparedNetChoice.setTooltip(new Tooltip("Which run's network to draw, marked against the earliest run's"));
+        comparedNetChoice.setTooltip(new Tooltip(Messages.get("runs.compared-net.tooltip")));
         Runnable choices = () -> {
             comparedNetChoice.getItems().setAll(net.choicesProperty().get());
             comparedNetChoice.setValue(net.shownProperty().get());

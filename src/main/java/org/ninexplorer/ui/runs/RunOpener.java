@@ -12,6 +12,7 @@ import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.training.TrainingSession;
 import org.ninexplorer.ui.training.TrainingViewModel;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * Shows all of a run, not just its model: its network in the graph (read-only until Edit as new), its recipe
@@ -50,7 +51,7 @@ public final class RunOpener {
     /** Opens the run in {@code folder} under {@code name} (File ▸ Load trained run… gives its folder's name). */
     public String open(Path folder, String name) {
         if (!idle.get()) {
-            return "A run is training; open this one when it has ended.";
+            return Messages.get("runs.open.busy");
         }
         RunRecord record;
         RunMetrics metrics;

@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.TableColumns;
+import org.ninexplorer.ui.common.Messages;
 
 /** The runs library: a sortable, filterable table of runs, the commands for the selection, and the comparison below. */
 public final class RunsView extends BorderPane {
@@ -56,9 +57,9 @@ public final class RunsView extends BorderPane {
         viewModel.openFolder.bind(openRunFolder);
         viewModel.addFolder.bind(addRunsFolder);
         viewModel.refresh.bind(refreshRuns);
-        openRun.setTooltip(new Tooltip("Show the run's network (read-only), recipe, curves and feature maps"));
-        continueRun.setTooltip(new Tooltip("Train a stopped or interrupted run on from its last checkpoint"));
-        compareRuns.setTooltip(new Tooltip("Overlay the curves of two or more selected runs (Ctrl+click to select)"));
+        openRun.setTooltip(new Tooltip(Messages.get("runs.open.tooltip")));
+        continueRun.setTooltip(new Tooltip(Messages.get("runs.continue.tooltip")));
+        compareRuns.setTooltip(new Tooltip(Messages.get("runs.compare.tooltip")));
 
         for (RunColumns.Column<?> column : RunColumns.ALL) {
             runsTable.getColumns().add(tableColumn(column));

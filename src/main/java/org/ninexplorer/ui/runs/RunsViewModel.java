@@ -29,6 +29,7 @@ import org.ninexplorer.ui.common.DialogService.Answer;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The runs library: the runs of the data directory and of the folders the user added (remembered in the
@@ -182,15 +183,15 @@ public final class RunsViewModel {
     }
 
     private void chooseFolder() {
-        dialogs.chooseFolder("Add a folder of runs", runsRoot).ifPresent(this::addFolder);
+        dialogs.chooseFolder(Messages.get("runs.add-folder.title"), runsRoot).ifPresent(this::addFolder);
     }
 
     /** File ▸ Load trained run…: a run folder anywhere, opened as from the table. */
     private void chooseAndOpen() {
-        dialogs.chooseFolder("Load a trained run (its folder holds run.json)", runsRoot).ifPresent(folder -> {
+        dialogs.chooseFolder(Messages.get("runs.load.title"), runsRoot).ifPresent(folder -> {
             String problem = opener.open(folder, folder.getFileName().toString());
             if (!problem.isEmpty()) {
-                dialogs.showError("Cannot open the run " + folder.getFileName(), problem);
+                dialogs.showError(Messages.get("runs.load.failed", folder.getFileName().toString()), problem);
             }
         });
     }
@@ -209,8 +210,8 @@ public final class RunsViewModel {
 
     private void renameSelected() {
         RunSummary run = selection.get(0);
-        dialogs.askText("Rename " + run.name(), "The name shown for this run (its folder keeps its name, "
-                + run.folderName() + "); leave it empty for the folder's name.", run.name()).ifPresent(name -> {
+        dialogs.askText(Messages.get("runs.rename.header", run.name()),
+                Messages.get("runs.rename.detail", run.folderName()), run.name()).ifPresent(name -> {
                     try {
                         RunCatalog.rename(run.folder(), name);
                         report("", false);
@@ -225,13 +226,12 @@ public final class RunsViewModel {
         List<RunSummary> chosen = List.copyOf(selection);
         boolean trash = desktop.canTrash();
         String names = chosen.stream().map(RunSummary::name).collect(Collectors.joining(", "));
-        String header = chosen.size() == 1 ? "Delete the run " + names + "?" : "Delete " + chosen.size() + " runs?";
-        String detail = (trash ? "The folders go to the desktop's trash, from where they can be restored: "
-                : "This desktop has no trash NiN Explorer can use, so the folders are deleted for good, with their "
-                + "models and checkpoints: ") + chosen.stream().map(r -> r.folder().toString())
+        String header = chosen.size() == 1 ? Messages.get("runs.delete.one", names)
+                : Messages.get("runs.delete.many", String.valueOf(chosen.size()));
+        String detail = Messages.get(trash ? "runs.delete.trash" : "runs.delete.for-good") + chosen.stream().map(r -> r.folder().toString())
                 .collect(Collectors.joining(", ")) + ".";
-        boolean go = dialogs.ask(header, detail, List.of(new Answer<>(true, trash ? "Move to trash" : "Delete for good"),
-                new Answer<>(false, "Cancel"))).orElse(false);
+        boolean go = dialogs.ask(header, detail, List.of(new Answer<>(true, Messages.get(trash ? "runs.delete.to-trash"
+                : "runs.delete.delete")), new Answer<>(false, Messages.get("common.cancel")))).orElse(false);
         if (!go) {
             return;
         }
@@ -241,7 +241,7 @@ public final class RunsViewModel {
                 if (trash) {
                     if (RunCatalog.summarise(run.folder()).state() == RunSummary.State.RUNNING
                             || !desktop.trash(run.folder())) {
-                        problems.add(run.folder() + " could not be moved to the trash; nothing of it was deleted.");
+                        problems.add(Messages.get("runs.delete.trash-failed", run.folder().toString()));
                     }
                 } else {
                     RunCatalog.delete(run.folder());
@@ -266,7 +266,7 @@ public final class RunsViewModel {
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Cannot open {}", folder, e);
         }
-        report("This desktop cannot open folders from NiN Explorer; the run is in " + folder, false);
+        report(Messages.get("runs.open-folder.failed", folder.toString()), false);
     }
 
     private void report(String text, boolean error) {

@@ -42,7 +42,7 @@ class ComparedNetViewModelTest {
         comparison.compare(List.of(mlp, base)); // in any order: the earliest is the baseline
 
         assertThat(net.shownProperty().get()).isEqualTo(mlp);
-        assertThat(net.titleProperty().get()).isEqualTo("one 1×1 conv's network, marked against baseline");
+        assertThat(net.titleProperty().get()).isEqualTo("one 1×1 conv’s network, marked against baseline");
         assertThat(net.net().readOnlyProperty().get()).as("a run's net, not for editing").isTrue();
         assertThat(net.graph().cards()).extracting(LayerCard::settings).element(1).isEqualTo("32 · 5×5 / 1 p2 · 1× 1×1");
         assertThat(marks().get(1)).isEqualTo(DiffMark.CHANGED);
