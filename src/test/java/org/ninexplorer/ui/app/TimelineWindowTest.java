@@ -20,7 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.training.FeatureMaps;
+import org.ninexplorer.training.Hyperparameters;
+import org.ninexplorer.training.PinnedSamples;
 import org.ninexplorer.training.Timeline;
+import org.ninexplorer.training.TinyNets;
+import org.ninexplorer.training.TrainingEvent;
+import org.ninexplorer.training.TrainingRequest;
+import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
@@ -30,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The timeline in the real window: two test images pinned from the strip, a real run trained with Start, and the
- * slider scrubbing its epochs. With {@code -Dnin.screenshots=docs} (under {@code xvfb-run -a -s "-screen 0
+ * slider scrubbing its epochs; a stopped run opened from the Runs view, then continued. With {@code -Dnin.screenshots=docs} (under {@code xvfb-run -a -s "-screen 0
  * 1366x768x24"}) it trains a little longer and takes the README's picture, {@code timeline.png}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -123,6 +129,52 @@ class TimelineWindowTest {
             robot.sleep(1000);
             TestWindows.shoot(stage, dir.resolve("timeline.png"));
         }
+    }
+
+    @Test
+    void aRunOpenedFromTheRunsViewShowsItsTimelineAndContinuingItExtendsTheSameOne(FxRobot robot) throws Exception {
+        // A real run of the tiny net pinned on test image 4, stopped after its first epoch of three (as the Runs
+        // view's test stops one: the stop reaches it in its second epoch, or its third).
+        String name = "20261202-080000-tiny";
+        Path run = opened.runs().resolve(name);
+        TrainingRun[] stopping = new TrainingRun[1];
+        stopping[0] = new TrainingRun(new TrainingRequest(TinyNets.TINY_28, Hyperparameters.defaults().withEpochs(3)
+                .withBatchSize(32), TinyNets.sample(), "sample", run, 320, 100), event -> {
+                    if (event instanceof TrainingEvent.Epoch e && e.epoch() == 1) {
+                        stopping[0].stop();
+                    }
+                }).pinning(new PinnedSamples(List.of(4)));
+        assertThat(stopping[0].call().outcome()).isEqualTo(TrainingEvent.Outcome.STOPPED);
+        Timeline before = Timeline.read(run);
+        int done = before.epochs().size();
+        assertThat(before.epochs()).startsWith(1).hasSizeLessThan(3);
+        opened.backend().get(120, TimeUnit.SECONDS);
+
+        robot.clickOn("#runsTab");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#run-" + name).tryQuery().isPresent());
+        robot.clickOn("#run-" + name);
+        robot.clickOn("#openRun");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.clickOn("#timelineTab");
+        Label epochLabel = robot.lookup("#timelineEpochLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> epochLabel.getText().equals("Epoch " + done + " of " + done));
+        assertThat(window.training().session().pinned().indices()).as("the run brings its pins").containsExactly(4);
+        awaitShown(robot, before, done, 4);
+
+        robot.clickOn("#runsTab");
+        robot.clickOn("#run-" + name);
+        robot.clickOn("#continueRun");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> window.training().session().state() == TrainingState.IDLE
+                && epochLabel.getText().equals("Epoch 3 of 3"));
+        Timeline continued = Timeline.read(run);
+        assertThat(continued.problem()).isEmpty();
+        assertThat(continued.epochs()).containsExactly(1, 2, 3);
+        for (int e : before.epochs()) {
+            assertThat(continued.frames().get(e)).as("epoch %d kept as it was", e).isEqualTo(before.frames().get(e));
+        }
+        assertThat(continued.pinned()).containsExactly(4);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL); // drawn when seen
+        awaitShown(robot, continued, 3, 4);
     }
 
     /** Waits until the tab shows test image {@code index} as the run stored it at the end of {@code epoch}. */
