@@ -30,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.ninexplorer.training.ConfusionMatrix;
+import org.ninexplorer.ui.common.EpochSlider;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.SnapshotExport;
 import org.ninexplorer.ui.featuremaps.ColorMap;
@@ -63,7 +64,6 @@ public final class ConfusionView extends BorderPane {
     @FXML private Label imagesLabel;
     @FXML private FlowPane imagesPane;
     @FXML private Label messageLabel;
-    private boolean settingSlider;
     /** The class names left of the grid and above it, measured to give the cells what they leave. */
     private final List<Label> rowNames = new ArrayList<>();
     private final List<Label> columnNames = new ArrayList<>();
@@ -85,14 +85,7 @@ public final class ConfusionView extends BorderPane {
         split.visibleProperty().bind(viewModel.matrixProperty().isNotNull());
         imagesLabel.textProperty().bind(viewModel.imagesMessageProperty());
         epochSlider.setTooltip(new Tooltip(Messages.get("confusion.epoch.tooltip")));
-        epochSlider.valueProperty().addListener((obs, old, v) -> {
-            int chosen = (int) Math.round(v.doubleValue());
-            if (!settingSlider && viewModel.epochs().contains(chosen)) {
-                viewModel.epochProperty().set(chosen);
-            }
-        });
-        viewModel.epochs().addListener((ListChangeListener<Integer>) change -> showEpochs());
-        viewModel.epochProperty().addListener((obs, old, e) -> showEpochs());
+        EpochSlider.bind(epochSlider, epochLabel, viewModel.epochs(), viewModel.epochProperty());
         viewModel.matrixProperty().addListener((obs, old, m) -> showMatrix());
         viewModel.datasetProperty().addListener((obs, old, d) -> showMatrix());
         viewModel.selectedCellProperty().addListener((obs, old, c) -> markSelected());
@@ -100,7 +93,6 @@ public final class ConfusionView extends BorderPane {
         gridScroll.viewportBoundsProperty().addListener((obs, old, b) -> fitCells());
         viewModel.matrixProperty().addListener((obs, old, m) -> fitCells());
         summaryLabel.fontProperty().addListener((obs, old, f) -> fitCells());
-        showEpochs();
         showMatrix();
         showImages();
     }
@@ -122,20 +114,6 @@ public final class ConfusionView extends BorderPane {
 
     private static double widest(List<Label> labels) {
         return labels.stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0);
-    }
-
-    private void showEpochs() {
-        List<Integer> epochs = viewModel.epochs();
-        epochSlider.setDisable(epochs.size() < 2);
-        if (!epochs.isEmpty()) {
-            settingSlider = true; // a new range moves the value, which is not the user choosing an epoch
-            epochSlider.setMin(epochs.get(0));
-            epochSlider.setMax(Math.max(epochs.get(0) + 1, epochs.get(epochs.size() - 1)));
-            epochSlider.setValue(viewModel.epochProperty().get());
-            settingSlider = false;
-        }
-        epochLabel.setText(epochs.isEmpty() ? "" : Messages.get("training.progress.epoch",
-                String.valueOf(viewModel.epochProperty().get()), String.valueOf(epochs.get(epochs.size() - 1))));
     }
 
     private void showMatrix() {

@@ -1,6 +1,5 @@
 package org.ninexplorer.ui.featuremaps;
 
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
@@ -15,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ninexplorer.data.Dataset;
+import org.ninexplorer.ui.common.EpochSlider;
 import org.ninexplorer.ui.common.Fxml;
 
 /** A pinned test image's maps, prediction and the first layer's filters at the epoch the slider picks. */
@@ -31,7 +31,6 @@ public final class TimelineView extends BorderPane {
     @FXML private VBox timelineContent;
     @FXML private Label timelineMessage;
     @FXML private StackPane timelineFilters;
-    private boolean settingSlider;
     private FeatureMapsViewModel.Result shown;
     private boolean sharedScaleShown;
 
@@ -68,14 +67,7 @@ public final class TimelineView extends BorderPane {
                 + "Off: each map uses its own range, to see its pattern."));
         timelineEpoch.setTooltip(new Tooltip("Choose the epoch: see the maps, the prediction and the filters as the "
                 + "net had them at that epoch's end"));
-        timelineEpoch.valueProperty().addListener((obs, old, v) -> {
-            int chosen = (int) Math.round(v.doubleValue());
-            if (!settingSlider && viewModel.epochs().contains(chosen)) {
-                viewModel.epochProperty().set(chosen);
-            }
-        });
-        viewModel.epochs().addListener((ListChangeListener<Integer>) change -> showEpochs());
-        viewModel.epochProperty().addListener((obs, old, e) -> showEpochs());
+        EpochSlider.bind(timelineEpoch, timelineEpochLabel, viewModel.epochs(), viewModel.epochProperty());
         timelineMessage.textProperty().bind(viewModel.messageProperty());
         timelineMessage.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         timelineProblem.textProperty().bind(viewModel.problemProperty());
@@ -86,7 +78,6 @@ public final class TimelineView extends BorderPane {
         viewModel.sharedScaleProperty().addListener((obs, old, v) -> showWhenVisible());
         onScreen.addListener((obs, old, v) -> showWhenVisible());
         showSample();
-        showEpochs();
         showWhenVisible();
     }
 
@@ -99,19 +90,6 @@ public final class TimelineView extends BorderPane {
         int index = viewModel.sampleProperty().get();
         timelineSample.setValue(index < 0 ? null : index);
         timelineSample.setDisable(viewModel.samples().size() < 2);
-    }
-
-    private void showEpochs() {
-        List<Integer> epochs = viewModel.epochs();
-        timelineEpoch.setDisable(epochs.size() < 2);
-        if (!epochs.isEmpty()) {
-            settingSlider = true; // a new range moves the value, which is not the user choosing an epoch
-            timelineEpoch.setMin(epochs.get(0));
-            timelineEpoch.setMax(Math.max(epochs.get(0) + 1, epochs.get(epochs.size() - 1)));
-            timelineEpoch.setValue(viewModel.epochProperty().get());
-            settingSlider = false;
-        }
-        timelineEpochLabel.setText(viewModel.epochText());
     }
 
     /** Hundreds of tiles are built only when someone looks, not at every epoch behind a hidden tab. */

@@ -135,11 +135,6 @@ public final class TimelineViewModel {
         return filters;
     }
 
-    /** E.g. "Epoch 2 of 3". */
-    public String epochText() {
-        return epochs.isEmpty() ? "" : "Epoch " + epoch.get() + " of " + epochs.get(epochs.size() - 1);
-    }
-
     // --- Commands ---------------------------------------------------------------------------------
 
     public boolean isPinned(int index) {

@@ -49,7 +49,6 @@ class TimelineViewModelTest {
 
         assertThat(viewModel.epochs()).containsExactly(1, 2);
         assertThat(viewModel.epochProperty().get()).as("the newest first").isEqualTo(2);
-        assertThat(viewModel.epochText()).isEqualTo("Epoch 2 of 2");
         assertThat(viewModel.samples()).containsExactly(3, 7);
         assertThat(viewModel.pinned()).as("a shown run brings its pins").containsExactly(3, 7);
         assertThat(engine.indices()).containsExactly(3, 7);
@@ -62,7 +61,6 @@ class TimelineViewModelTest {
 
         viewModel.epochProperty().set(1);
         assertShows(stored, 1, 3);
-        assertThat(viewModel.epochText()).isEqualTo("Epoch 1 of 2");
         viewModel.sampleProperty().set(7);
         assertShows(stored, 1, 7);
         viewModel.sharedScaleProperty().set(true);
