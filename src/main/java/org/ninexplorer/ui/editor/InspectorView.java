@@ -13,6 +13,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ninexplorer.model.Dense;
@@ -170,6 +171,7 @@ public final class InspectorView extends VBox {
         });
         refreshers.add(() -> kernel.setValue(block().mlpKernel()));
         Label label = new Label(Messages.get("editor.mlp-kernel"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setLabelFor(kernel);
         form.addRow(form.getRowCount(), label, kernel);
     }
@@ -204,6 +206,7 @@ public final class InspectorView extends VBox {
         });
         refreshers.add(() -> spinner.getValueFactory().setValue(value.getAsInt()));
         Label label = new Label(name);
+        label.setMinWidth(Region.USE_PREF_SIZE); // the spinner gives way, not the setting's name
         label.setLabelFor(spinner);
         form.addRow(form.getRowCount(), label, spinner);
     }

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.ninexplorer.ui.common.Fxml;
 import org.ninexplorer.ui.common.Spinners;
+import org.ninexplorer.ui.common.Messages;
 
 /** The input, the prediction and the maps of every NiN block for one chosen sample. */
 public final class FeatureMapsView extends BorderPane {
@@ -72,12 +73,11 @@ public final class FeatureMapsView extends BorderPane {
             indexSpinner.getValueFactory().setValue(v.intValue());
             markStrip();
         });
-        indexSpinner.setTooltip(new Tooltip("Index of the test image"));
+        indexSpinner.setTooltip(new Tooltip(Messages.get("featuremaps.sample.tooltip")));
         sharedScaleToggle.selectedProperty().bindBidirectional(viewModel.sharedScaleProperty());
-        sharedScaleToggle.setTooltip(new Tooltip("On: one colour scale per block, to compare channels.\n"
-                + "Off: each map uses its own range, to see its pattern."));
+        sharedScaleToggle.setTooltip(new Tooltip(Messages.get("featuremaps.shared-scale.tooltip")));
         viewModel.sharedScaleProperty().addListener((obs, old, v) -> showWhenVisible());
-        refreshButton.setTooltip(new Tooltip("Take a fresh snapshot of the network being trained and recompute"));
+        refreshButton.setTooltip(new Tooltip(Messages.get("featuremaps.refresh.tooltip")));
         refreshButton.disableProperty().bind(viewModel.mapperProperty().isNull());
         sourceLabel.textProperty().bind(viewModel.sourceProperty());
         viewModel.ownImageProperty().addListener((obs, old, own) -> markStrip());
@@ -136,7 +136,7 @@ public final class FeatureMapsView extends BorderPane {
         timeline = pins;
         timelineTab.setContent(panel);
         panel.onScreenProperty().bind(onScreen.and(timelineTab.selectedProperty()));
-        pinToggle.setTooltip(new Tooltip("Pin this test image: every epoch's end keeps its maps in the Timeline tab"));
+        pinToggle.setTooltip(new Tooltip(Messages.get("featuremaps.pin.tooltip")));
         pinToggle.disableProperty().bind(viewModel.ownImageProperty());
         pinToggle.setOnAction(e -> pins.togglePin(viewModel.sampleIndexProperty().get()));
         pins.pinned().addListener((javafx.collections.ListChangeListener<Integer>) change -> markStrip());
@@ -169,7 +169,7 @@ public final class FeatureMapsView extends BorderPane {
             ImageView view = PixelImages.view(ColorMap.grey(sample.image().pixels(), sample.image().channels(),
                     sample.image().height(), sample.image().width()), sample.image().width(), sample.image().height(), 64);
             Label label = new Label(sample.label());
-            Label pin = new Label("pinned");
+            Label pin = new Label(Messages.get("featuremaps.pinned"));
             pin.getStyleClass().add("pin-mark");
             pin.setVisible(false);
             VBox item = new VBox(2, view, label, pin);
@@ -208,8 +208,8 @@ public final class FeatureMapsView extends BorderPane {
     @FXML
     private void openImage() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("An image to show the network");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+        chooser.setTitle(Messages.get("featuremaps.open-image.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("featuremaps.images"), "*.png", "*.jpg", "*.jpeg",
                 "*.gif", "*.bmp"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file == null) {

@@ -30,6 +30,7 @@ import org.ninexplorer.training.TrainingException;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * What the network sees for one sample. The forward pass runs on the executor, on the mapper's own copy
@@ -79,7 +80,7 @@ public final class FeatureMapsViewModel {
     private final BooleanProperty sharedScale = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
-            "Train for one epoch, or load a trained run (File ▸ Load trained run…), to see what the network sees.");
+            Messages.get("featuremaps.empty"));
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(describe(Source.NONE, null));
     private final ObjectProperty<Architecture> graphArchitecture = new SimpleObjectProperty<>();
     private String sourceText = describe(Source.NONE, null);
@@ -152,15 +153,15 @@ public final class FeatureMapsViewModel {
     private void showSource() {
         FeatureMapper m = mapper.get();
         boolean other = m != null && graphArchitecture.get() != null && !m.architecture().equals(graphArchitecture.get());
-        source.set(sourceText + (other ? " — not the network in the graph" : ""));
+        source.set(other ? Messages.get("featuremaps.source.other", sourceText) : sourceText);
     }
 
     static String describe(Source kind, String run) {
         return switch (kind) {
-            case NONE -> "Network: none yet";
-            case TRAINING -> "Network: the one being trained (latest snapshot)";
-            case LAST_TRAINED -> "Network: the one trained last";
-            case LOADED_RUN -> "Network: loaded run " + run;
+            case NONE -> Messages.get("featuremaps.source.none");
+            case TRAINING -> Messages.get("featuremaps.source.training");
+            case LAST_TRAINED -> Messages.get("featuremaps.source.last");
+            case LOADED_RUN -> Messages.get("featuremaps.source.run", run);
         };
     }
 
@@ -215,7 +216,7 @@ public final class FeatureMapsViewModel {
 
     /** Loads a trained run's model from disk (off the FX thread) and shows its maps. */
     public void loadRun(Path runDirectory) {
-        message.set("Loading " + runDirectory.getFileName() + "…");
+        message.set(Messages.get("training.loading", runDirectory.getFileName().toString()));
         executor.execute(() -> {
             try {
                 RunDirectory run = RunDirectory.open(runDirectory);
@@ -230,7 +231,7 @@ public final class FeatureMapsViewModel {
             } catch (TrainingException | java.io.IOException | RuntimeException e) {
                 LOGGER.warn("Cannot load run {}", runDirectory, e);
                 fxThread.accept(() -> {
-                    message.set("Cannot load " + runDirectory + ": " + e.getMessage());
+                    message.set(Messages.get("featuremaps.load.failed", runDirectory.toString(), e.getMessage()));
                 });
             }
         });
@@ -246,7 +247,7 @@ public final class FeatureMapsViewModel {
         SampleImage custom = customImage;
         int index = d == null ? 0 : Math.max(0, Math.min(sampleIndex.get(), d.test().size() - 1));
         String truth = custom != null ? customName
-                : "test image " + index + ": " + d.className(d.test().label(index));
+                : Messages.get("featuremaps.test-image", String.valueOf(index), d.className(d.test().label(index)));
         int trueClass = custom != null ? Result.NO_LABEL : d.test().label(index);
         List<String> classNames = d != null ? d.classNames() : numbered(m.architecture().classes());
         long ticket = generation.incrementAndGet();
@@ -266,7 +267,7 @@ public final class FeatureMapsViewModel {
                 });
             } catch (RuntimeException e) {
                 LOGGER.warn("Feature maps failed", e);
-                deliver(ticket, () -> message.set("Cannot compute feature maps: " + e.getMessage()));
+                deliver(ticket, () -> message.set(Messages.get("featuremaps.failed", e.getMessage())));
             }
         });
     }
@@ -288,7 +289,7 @@ public final class FeatureMapsViewModel {
     static List<String> numbered(int classes) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
-            names.add("class " + i);
+            names.add(Messages.get("featuremaps.class", String.valueOf(i)));
         }
         return names;
     }

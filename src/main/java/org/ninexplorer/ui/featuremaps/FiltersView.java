@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.ninexplorer.training.FirstLayerFilters;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.Messages;
 
 /** The first layer's filters, one pixel-exact picture per filter (and input channel), with the colour legend. */
 public final class FiltersView extends BorderPane {
@@ -46,8 +47,7 @@ public final class FiltersView extends BorderPane {
     @FXML
     private void initialize() {
         filtersSharedScale.selectedProperty().bindBidirectional(viewModel.sharedScaleProperty());
-        filtersSharedScale.setTooltip(new Tooltip("On: one colour scale for all filters, to compare their strength.\n"
-                + "Off: each filter uses its own largest weight, to see its pattern."));
+        filtersSharedScale.setTooltip(new Tooltip(Messages.get("featuremaps.filters.shared-scale.tooltip")));
         filtersMessage.textProperty().bind(viewModel.messageProperty());
         filtersMessage.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         int[] legend = new int[LEGEND_STEPS];
@@ -67,11 +67,11 @@ public final class FiltersView extends BorderPane {
         legendMin.setText("−" + range);
         legendMax.setText("+" + range);
         if (f == null) {
-            filtersTitle.setText("First-layer filters");
+            filtersTitle.setText(Messages.get("featuremaps.tab.filters"));
             return;
         }
-        filtersTitle.setText(String.format("First-layer filters: %d kernels of %d×%d%s", f.filters(), f.kernel(),
-                f.kernel(), f.channels() > 1 ? " × " + f.channels() + " input channels" : ""));
+        filtersTitle.setText(Messages.get(f.channels() > 1 ? "featuremaps.filters.title.channels" : "featuremaps.filters.title",
+                String.valueOf(f.filters()), f.kernel() + "×" + f.kernel(), String.valueOf(f.channels())));
         int pixels = Math.max(1, PICTURE / f.kernel());
         for (int filter = 0; filter < f.filters(); filter++) {
             HBox planes = new HBox(2);

@@ -16,6 +16,7 @@ import org.ninexplorer.training.FirstLayerFilters;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The first convolution's kernels of the feature-map view's network as pictures: each weight one cell,
@@ -32,7 +33,7 @@ public final class FiltersViewModel {
     private final BooleanProperty sharedScale = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<FirstLayerFilters> filters = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
-            "Train for one epoch, or load a trained run, to see the first layer's filters.");
+            Messages.get("featuremaps.filters.empty"));
     private final AtomicLong generation = new AtomicLong();
 
     public FiltersViewModel(TaskExecutor executor, Consumer<Runnable> fxThread) {
@@ -71,11 +72,11 @@ public final class FiltersViewModel {
                 FirstLayerFilters read = m.firstLayerFilters().orElse(null);
                 deliver(ticket, () -> {
                     filters.set(read);
-                    message.set(read == null ? "This network starts without a convolution: it has no filters to show." : "");
+                    message.set(read == null ? Messages.get("featuremaps.filters.none") : "");
                 });
             } catch (RuntimeException e) {
                 LOGGER.warn("Reading the first layer's filters failed", e);
-                deliver(ticket, () -> message.set("Cannot read the first layer's filters: " + e.getMessage()));
+                deliver(ticket, () -> message.set(Messages.get("featuremaps.filters.failed", e.getMessage())));
             }
         });
     }
@@ -111,8 +112,8 @@ public final class FiltersViewModel {
     /** What one filter's picture shows, for its tooltip. */
     public String describe(int filter) {
         FirstLayerFilters f = filters.get();
-        return String.format(Locale.ROOT, "Filter %d: %d×%d×%d weights, largest |w| %.3g", filter, f.channels(),
-                f.kernel(), f.kernel(), f.maxAbs(filter));
+        return Messages.get("featuremaps.filter", String.valueOf(filter), f.channels() + "×" + f.kernel() + "×" + f.kernel(),
+                String.format(Locale.ROOT, "%.3g", f.maxAbs(filter)));
     }
 
     /** The legend's half-range: the shared scale's number, or words for one scale per filter. */
@@ -121,7 +122,7 @@ public final class FiltersViewModel {
         if (f == null) {
             return "";
         }
-        return sharedScale.get() ? String.format(Locale.ROOT, "%.3g", f.maxAbs()) : "max|w| of each filter";
+        return sharedScale.get() ? String.format(Locale.ROOT, "%.3g", f.maxAbs()) : Messages.get("featuremaps.filters.each-max");
     }
 
     private void deliver(long ticket, Runnable update) {

@@ -18,6 +18,7 @@ import javafx.util.Duration;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.ui.common.SnapshotExport;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * One sample's pictures: its input beside the prediction and every class's bar, then each NiN block's maps; the
@@ -55,7 +56,7 @@ final class MapsPanel {
         SampleImage in = result.input();
         ImageView input = PixelImages.view(ColorMap.grey(in.pixels(), in.channels(), in.height(), in.width()),
                 in.width(), in.height(), 168);
-        Label inputLabel = new Label("Input " + in.channels() + "×" + in.height() + "×" + in.width());
+        Label inputLabel = new Label(Messages.get("featuremaps.input", in.channels() + "×" + in.height() + "×" + in.width()));
         Label truth = new Label(result.truth());
         truth.setWrapText(true);
         truth.setMaxWidth(200);
@@ -64,7 +65,7 @@ final class MapsPanel {
         float[] p = result.maps().probabilities();
         int predicted = result.maps().predictedClass();
         String name = result.classNames().get(predicted);
-        Label prediction = new Label("Predicted: " + name + " (" + FeatureMapsViewModel.percent(p[predicted]) + ")");
+        Label prediction = new Label(Messages.get("featuremaps.predicted", name, FeatureMapsViewModel.percent(p[predicted])));
         prediction.setId(idPrefix + "prediction");
         Boolean right = result.predictionRight();
         prediction.getStyleClass().addAll("prediction", right == null ? "neutral" : right ? "right" : "wrong");
@@ -92,8 +93,8 @@ final class MapsPanel {
                               boolean sharedScale) {
         Shape s = block.shape();
         List<String> labels = result.labelsFor(block);
-        Label title = new Label("NiN block " + (number + 1) + " (layer " + block.layerIndex() + ")  ·  " + s
-                + (labels != null ? "  ·  one map per class: GAP averages each into that class's score" : ""));
+        Label title = new Label(Messages.get(labels != null ? "featuremaps.block.classes" : "featuremaps.block",
+                String.valueOf(number + 1), String.valueOf(block.layerIndex()), s.toString()));
         title.getStyleClass().add("block-title");
         FlowPane grid = new FlowPane(4, 4);
         grid.setId(idPrefix + "block-" + number);
@@ -108,8 +109,8 @@ final class MapsPanel {
                 label.setMaxWidth(size + 16);
                 cell.getChildren().add(label);
             }
-            String hover = String.format(Locale.ROOT, "%s  ·  %d×%d  ·  values %.3f … %.3f  ·  click to enlarge",
-                    tile.label(), tile.width(), tile.height(), tile.min(), tile.max());
+            String hover = Messages.get("featuremaps.tile", tile.label(), tile.width() + "×" + tile.height(),
+                    String.format(Locale.ROOT, "%.3f", tile.min()), String.format(Locale.ROOT, "%.3f", tile.max()));
             cell.setOnMouseEntered(e -> tileTip.setText(hover));
             Tooltip.install(cell, tileTip);
             cell.setOnMouseClicked(e -> enlarge(cell, title.getText(), tile));
@@ -117,7 +118,7 @@ final class MapsPanel {
         }
         VBox section = new VBox(6, title, grid);
         SnapshotExport.install(section, picturePrefix + "-block-" + (number + 1),
-                "Feature maps of NiN block " + (number + 1));
+                Messages.get("featuremaps.block.export", String.valueOf(number + 1)));
         return section;
     }
 
@@ -125,8 +126,8 @@ final class MapsPanel {
         Alert alert = new Alert(Alert.AlertType.NONE, "", javafx.scene.control.ButtonType.CLOSE);
         alert.initOwner(owner.getScene().getWindow());
         alert.setTitle(tile.label());
-        alert.setHeaderText(block + "\n" + tile.label() + String.format(Locale.ROOT, "  ·  values %.3f … %.3f",
-                tile.min(), tile.max()));
+        alert.setHeaderText(block + "\n" + Messages.get("featuremaps.tile.enlarged", tile.label(),
+                String.format(Locale.ROOT, "%.3f", tile.min()), String.format(Locale.ROOT, "%.3f", tile.max())));
         alert.getDialogPane().setContent(PixelImages.view(tile.argb(), tile.width(), tile.height(), 420));
         alert.show();
     }

@@ -16,6 +16,7 @@ import javafx.util.StringConverter;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.ui.common.EpochSlider;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.Messages;
 
 /** A pinned test image's maps, prediction and the first layer's filters at the epoch the slider picks. */
 public final class TimelineView extends BorderPane {
@@ -63,10 +64,8 @@ public final class TimelineView extends BorderPane {
         viewModel.sampleProperty().addListener((obs, old, v) -> showSample());
         viewModel.samples().addListener((ListChangeListener<Integer>) change -> showSample());
         timelineSharedScale.selectedProperty().bindBidirectional(viewModel.sharedScaleProperty());
-        timelineSharedScale.setTooltip(new Tooltip("On: one colour scale per block, to compare channels.\n"
-                + "Off: each map uses its own range, to see its pattern."));
-        timelineEpoch.setTooltip(new Tooltip("Choose the epoch: see the maps, the prediction and the filters as the "
-                + "net had them at that epoch's end"));
+        timelineSharedScale.setTooltip(new Tooltip(Messages.get("featuremaps.shared-scale.tooltip")));
+        timelineEpoch.setTooltip(new Tooltip(Messages.get("featuremaps.timeline.epoch.tooltip")));
         EpochSlider.bind(timelineEpoch, timelineEpochLabel, viewModel.epochs(), viewModel.epochProperty());
         timelineMessage.textProperty().bind(viewModel.messageProperty());
         timelineMessage.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());

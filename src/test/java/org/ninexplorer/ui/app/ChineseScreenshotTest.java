@@ -11,6 +11,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.ui.common.Language;
 import org.ninexplorer.ui.common.Messages;
+import org.ninexplorer.ui.training.TrainingState;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,9 +47,18 @@ class ChineseScreenshotTest {
         Path dir = Path.of(System.getProperty("nin.screenshots"));
         Files.createDirectories(dir);
         opened.backend().get(300, TimeUnit.SECONDS);
+        var training = opened.window().training();
+        robot.interact(() -> {
+            training.form().epochsProperty().set(2);
+            training.form().limitTrainProperty().set(1024);
+            training.form().limitTestProperty().set(200);
+        });
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE
+                && !training.charts().testAccuracy().points().isEmpty());
         robot.clickOn("#card-0");
-        robot.moveTo("#presetBox");
-        robot.sleep(1500);
+        robot.moveTo("#card-2");
+        robot.sleep(2000);
         TestWindows.shoot(stage, dir.resolve("chinese.png"));
     }
 }
