@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * The test images whose feature maps a run keeps at the end of every epoch (its timeline): shared between the
  * window, which pins and unpins them at any time, and the training thread, which reads them once an epoch.
- * A run keeps them in {@code pinned.txt}, one test-set index a line, so a loaded run knows its pins.
+ * A run keeps them in {@code pinned.txt}, one test-set index a line, so a loaded run knows its pins: every image
+ * it has pinned, also one unpinned during the run (its earlier epochs are still in the timeline).
  */
 public final class PinnedSamples {
 
@@ -38,14 +39,19 @@ public final class PinnedSamples {
     /** Replaces the pins (at most {@link #MAX}, the lowest kept). */
     public synchronized void set(Collection<Integer> pinned) {
         indices.clear();
-        pinned.stream().filter(i -> i >= 0).sorted().limit(MAX).forEach(indices::add);
+        pinned.stream().filter(i -> i >= 0).distinct().sorted().limit(MAX).forEach(indices::add);
     }
 
     /** Adds {@code more} to the pins, up to {@link #MAX}. */
     public synchronized void addAll(Collection<Integer> more) {
+        set(withAll(more));
+    }
+
+    /** These pins and {@code more}, in order, up to {@link #MAX}; this is left as it is. */
+    synchronized List<Integer> withAll(Collection<Integer> more) {
         List<Integer> all = new ArrayList<>(indices);
         all.addAll(more);
-        set(all);
+        return all.stream().distinct().sorted().limit(MAX).toList();
     }
 
     /** The pins stored in {@code runDir}; none when it has no {@value #FILE} (a run from before pins were kept). */

@@ -72,10 +72,15 @@ final class TimelineRecorder {
         }
     }
 
+    /**
+     * Keeps every test image the run has pinned, also one unpinned since: its earlier epochs stay in the timeline,
+     * and the run's pins are how a reader finds them without decoding every frame.
+     */
     private void writePins(List<Integer> indices) throws RunStorageException {
-        if (!indices.equals(stored)) {
-            PinnedSamples.write(dir, indices);
-            stored = indices;
+        List<Integer> all = new PinnedSamples(stored).withAll(indices);
+        if (!all.equals(stored)) {
+            PinnedSamples.write(dir, all);
+            stored = all;
         }
     }
 

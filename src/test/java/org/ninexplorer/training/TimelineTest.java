@@ -152,6 +152,24 @@ class TimelineTest {
     }
 
     @Test
+    void anImageUnpinnedDuringARunStaysInItsPinsWithItsEarlierEpochs() throws Exception {
+        FeatureMapper net = FeatureMapper.of(TinyNets.TINY_28,
+                NetworkBuilder.build(TinyNets.TINY_28, Hyperparameters.defaults(), 1));
+        ImageSource test = TinyNets.sample().test();
+        PinnedSamples pins = new PinnedSamples(List.of(1, 2));
+        TimelineRecorder recorder = TimelineRecorder.fresh(dir);
+        assertThat(recorder.start(pins)).isEmpty();
+        assertThat(recorder.record(1, net, test, pins)).isEmpty();
+        pins.set(List.of(2, 6));
+        assertThat(recorder.record(2, net, test, pins)).isEmpty();
+
+        Timeline timeline = Timeline.read(dir);
+        assertThat(timeline.pinned()).containsExactly(1, 2, 6);
+        assertThat(timeline.epoch(1).samples()).extracting(Timeline.Sample::index).containsExactly(1, 2);
+        assertThat(timeline.epoch(2).samples()).extracting(Timeline.Sample::index).containsExactly(2, 6);
+    }
+
+    @Test
     void aDamagedTimelineKeepsItsIntactEpochsAndSaysWhatIsWrong() throws Exception {
         Path run = dir.resolve("copy");
         RunFixtures.copy(trained.resolve("run"), run);

@@ -253,7 +253,7 @@ public final class TimelineViewModel {
                             "This network starts without a convolution: it has no filters to show.");
                     message.set(shown != null ? "" : index < 0
                             ? "No test image was pinned in this run: its timeline holds the first layer's filters only."
-                            : "Test image " + index + " was not pinned yet at epoch " + e + ": its maps start later.");
+                            : "Test image " + index + " has no maps at epoch " + e + ": it was not pinned then.");
                 });
             } catch (RunStorageException ex) {
                 deliver(decodes, ticket, () -> {
