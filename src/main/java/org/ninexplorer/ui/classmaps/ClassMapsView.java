@@ -31,6 +31,7 @@ import org.ninexplorer.ui.featuremaps.ColorMap;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.featuremaps.PixelImages;
 import org.ninexplorer.ui.featuremaps.SampleImage;
+import org.ninexplorer.ui.common.Messages;
 
 /** Why the net decided: the chosen class's map over the input and as its cells, occlusion, the test-set means. */
 public final class ClassMapsView extends BorderPane {
@@ -103,9 +104,9 @@ public final class ClassMapsView extends BorderPane {
         meansProgress.visibleProperty().bind(viewModel.meansRunningProperty());
         meansLine.textProperty().bind(viewModel.meansLineProperty());
         viewModel.activeProperty().bind(onScreen);
-        SnapshotExport.install(sampleSection, "class-map", "Class map and occlusion");
-        SnapshotExport.install(occlusionSection, "occlusion", "Occlusion map");
-        SnapshotExport.install(meanMaps, "class-map-means", "Mean class maps of the test set");
+        SnapshotExport.install(sampleSection, "class-map", Messages.get("classmaps.export.sample"));
+        SnapshotExport.install(occlusionSection, "occlusion", Messages.get("classmaps.export.occlusion"));
+        SnapshotExport.install(meanMaps, "class-map-means", Messages.get("classmaps.export.means"));
         viewModel.explanationProperty().addListener((obs, old, e) -> showWhenVisible());
         viewModel.chosenMapProperty().addListener((obs, old, m) -> showWhenVisible());
         viewModel.occlusionProperty().addListener((obs, old, m) -> showWhenVisible());
@@ -149,12 +150,11 @@ public final class ClassMapsView extends BorderPane {
             return;
         }
         String name = e.classNames().get(map.classIndex());
-        classMapTitle.setText("The last block's map of “" + name + "”" + predictedNote(e, map));
-        classMapIntro.setText("NiN's last block (layer " + e.layerIndex() + ") has one " + map.height() + "×"
-                + map.width() + " map per class. Global average pooling turns each map into its class's score, "
-                + "the softmax turns the scores into probabilities. Bright = strong evidence for the class.");
-        cellsTitle.setText("The map itself: " + map.height() + "×" + map.width() + " cells");
-        occlusionTitle.setText("Occlusion: where hiding the picture lowers P(" + name + ")");
+        classMapTitle.setText(Messages.get("classmaps.map.title", name, predictedNote(e, map)));
+        classMapIntro.setText(Messages.get("classmaps.map.intro", String.valueOf(e.layerIndex()),
+                map.height() + "×" + map.width()));
+        cellsTitle.setText(Messages.get("classmaps.cells.title", map.height() + "×" + map.width()));
+        occlusionTitle.setText(Messages.get("classmaps.occlusion.title", name));
         SampleImage in = e.input();
         classMapOverlay.setImage(PixelImages.image(HeatMap.over(in, map.cells(), map.height(), map.width(), e.min(),
                 e.max(), viewModel.opacityProperty().get()), in.width(), in.height()));
@@ -171,10 +171,10 @@ public final class ClassMapsView extends BorderPane {
             return "";
         }
         if (e.trueClass() == FeatureMapsViewModel.Result.NO_LABEL) {
-            return " (the predicted class)";
+            return Messages.get("classmaps.predicted");
         }
-        return e.trueClass() == e.predicted() ? " (the predicted class, right)"
-                : " (the predicted class, wrong: the image is " + e.classNames().get(e.trueClass()) + ")";
+        return e.trueClass() == e.predicted() ? Messages.get("classmaps.predicted.right")
+                : Messages.get("classmaps.predicted.wrong", e.classNames().get(e.trueClass()));
     }
 
     private void scoreRow(ClassMapsViewModel.Explanation e, ClassMaps.ClassMap m, boolean chosen) {
@@ -227,7 +227,7 @@ public final class ClassMapsView extends BorderPane {
         float top = Math.max(0, map.maxDrop());
         occlusionOverlay.setImage(PixelImages.image(HeatMap.over(e.input(), map.drop(), map.height(), map.width(), 0,
                 top, viewModel.opacityProperty().get()), map.width(), map.height()));
-        occlusionLegend.getChildren().setAll(legend(0, 100 * top, "points of probability lost"));
+        occlusionLegend.getChildren().setAll(legend(0, 100 * top, Messages.get("classmaps.occlusion.legend")));
     }
 
     private void showMeans() {
@@ -243,7 +243,7 @@ public final class ClassMapsView extends BorderPane {
                     means.min(), means.max(), viewModel.opacityProperty().get()), input.width(), input.height(),
                     MEAN_PICTURE);
             Label name = new Label(means.classNames().get(mean.classIndex()));
-            Label numbers = new Label(String.format(Locale.ROOT, "%d images · mean %.2f", mean.images(), mean.score()));
+            Label numbers = new Label(Messages.get("classmaps.means.numbers", String.valueOf(mean.images()), String.format(Locale.ROOT, "%.2f", mean.score())));
             VBox tile = new VBox(2, picture, name, numbers);
             tile.setAlignment(Pos.CENTER);
             tile.getStyleClass().add("mean-tile");

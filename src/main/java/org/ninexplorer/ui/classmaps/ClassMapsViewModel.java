@@ -24,6 +24,7 @@ import org.ninexplorer.training.Occlusion;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.featuremaps.SampleImage;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * Why the net decided, for the feature-map view's sample and network: the last block's map of a class
@@ -186,17 +187,16 @@ public final class ClassMapsViewModel {
         occlusionJob.start((progress, cancelled) -> Occlusion.compute(mapper, e.input().pixels(), c, p, s, progress,
                 cancelled), map -> {
                     occlusion.set(map);
-                    occlusionLine.set(String.format(Locale.ROOT,
-                            "A grey %d×%d patch at %d places (stride %d): hiding the brightest places lowers "
-                                    + "P(%s) = %s by up to %.1f points", map.patch(), map.patch(), map.patches(),
-                            map.stride(), name,
-                            FeatureMapsViewModel.percent(map.probability()), 100 * Math.max(0, map.maxDrop())));
-                }, error -> occlusionLine.set("Cannot compute the occlusion map: " + error));
+                    occlusionLine.set(Messages.get("classmaps.occlusion.line", map.patch() + "×" + map.patch(),
+                            String.valueOf(map.patches()), String.valueOf(map.stride()), name,
+                            FeatureMapsViewModel.percent(map.probability()),
+                            String.format(Locale.ROOT, "%.1f", 100 * Math.max(0, map.maxDrop()))));
+                }, error -> occlusionLine.set(Messages.get("classmaps.occlusion.failed", error)));
     }
 
     public void cancelOcclusion() {
         occlusionJob.cancel();
-        occlusionLine.set("Occlusion cancelled.");
+        occlusionLine.set(Messages.get("classmaps.occlusion.cancelled"));
     }
 
     /** Averages each class's map over the test images of that class (the whole test split). */
@@ -204,17 +204,17 @@ public final class ClassMapsViewModel {
         FeatureMapper mapper = featureMaps.mapperProperty().get();
         Dataset d = featureMaps.datasetProperty().get();
         if (mapper == null || d == null) {
-            meansLine.set("Train or load a network first, with a dataset.");
+            meansLine.set(Messages.get("classmaps.means.no-net"));
             return;
         }
         Architecture arch = mapper.architecture();
         if (ClassMaps.classMapLayer(arch).isEmpty() || d.classes() != arch.classes()) {
             meansLine.set(ClassMaps.classMapLayer(arch).isEmpty() ? noClassMaps()
-                    : "The network has " + arch.classes() + " classes, the data " + d.classes() + ".");
+                    : Messages.get("classmaps.means.mismatch", String.valueOf(arch.classes()), String.valueOf(d.classes())));
             return;
         }
         int images = d.test().size();
-        meansLine.set("Averaging over " + images + " test images…");
+        meansLine.set(Messages.get("classmaps.means.running", String.valueOf(images)));
         meansJob.start((progress, cancelled) -> ClassMaps.meanOverTestSet(mapper, d.test(), images, progress,
                 cancelled), classes -> {
                     float min = Float.POSITIVE_INFINITY;
@@ -226,14 +226,13 @@ public final class ClassMapsViewModel {
                         }
                     }
                     means.set(new Means(classes, d.classNames(), arch.input(), min, max));
-                    meansLine.set("Each class's own map, averaged over the test images of that class (" + images
-                            + " in all) and drawn over their mean image, all on one colour scale.");
-                }, error -> meansLine.set("Cannot average the class maps: " + error));
+                    meansLine.set(Messages.get("classmaps.means.done", String.valueOf(images)));
+                }, error -> meansLine.set(Messages.get("classmaps.means.failed", error)));
     }
 
     public void cancelMeans() {
         meansJob.cancel();
-        meansLine.set("Averaging cancelled.");
+        meansLine.set(Messages.get("classmaps.means.cancelled"));
     }
 
     // --- Internals --------------------------------------------------------------------------------
@@ -242,7 +241,7 @@ public final class ClassMapsViewModel {
         shown = result;
         if (result == null) {
             explanation.set(null);
-            message.set("Train for one epoch, or load a trained run, to see why the network decides.");
+            message.set(Messages.get("classmaps.empty"));
             showChosen();
             return;
         }
@@ -288,8 +287,8 @@ public final class ClassMapsViewModel {
         int c = chosenClass.get();
         ClassMaps.ClassMap map = e != null && c >= 0 && c < e.maps().size() ? e.maps().get(c) : null;
         chosenMap.set(map);
-        poolLine.set(map == null ? "" : String.format(Locale.ROOT, "mean of this map = %.2f → %s after softmax",
-                map.score(), FeatureMapsViewModel.percent(map.probability())));
+        poolLine.set(map == null ? "" : Messages.get("classmaps.pool-line",
+                String.format(Locale.ROOT, "%.2f", map.score()), FeatureMapsViewModel.percent(map.probability())));
         occlusionStale();
     }
 
@@ -315,7 +314,6 @@ public final class ClassMapsViewModel {
     }
 
     private static String noClassMaps() {
-        return "This network has no class maps: its scores do not come from global average pooling of a last "
-                + "NiN block with one channel per class.";
+        return Messages.get("classmaps.none");
     }
 }

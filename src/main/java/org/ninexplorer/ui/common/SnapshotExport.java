@@ -89,17 +89,17 @@ public final class SnapshotExport {
     public static List<MenuItem> items(Picture picture, DialogService dialogs) {
         List<MenuItem> items = new ArrayList<>();
         for (int scale : SCALES) {
-            items.add(item("export-png-" + scale + "x", "Save as PNG" + (scale == 1 ? "…" : " at " + scale + "×…"),
-                    () -> dialogs.chooseFileToSave("Save " + picture.title(), null, fileName(picture, scale), FileKind.PNG)
+            items.add(item("export-png-" + scale + "x", scale == 1 ? Messages.get("common.export.png") : Messages.get("common.export.png.scaled", String.valueOf(scale)),
+                    () -> dialogs.chooseFileToSave(Messages.get("common.export.png.title", picture.title()), null, fileName(picture, scale), FileKind.PNG)
                             .ifPresent(file -> report(dialogs, () -> savePng(picture.node(), scale, file)))));
         }
         for (int scale : SCALES) {
-            items.add(item("export-copy-" + scale + "x", "Copy" + (scale == 1 ? "" : " at " + scale + "×"),
+            items.add(item("export-copy-" + scale + "x", scale == 1 ? Messages.get("common.export.copy") : Messages.get("common.export.copy.scaled", String.valueOf(scale)),
                     () -> copy(picture.node(), scale)));
         }
         if (picture.node() instanceof XYChart<?, ?> chart) {
-            items.add(item("export-csv", "Save the data as CSV…",
-                    () -> dialogs.chooseFileToSave("Save the data of " + picture.title(), null, picture.name() + ".csv",
+            items.add(item("export-csv", Messages.get("common.export.csv"),
+                    () -> dialogs.chooseFileToSave(Messages.get("common.export.csv.title", picture.title()), null, picture.name() + ".csv",
                             FileKind.CSV).ifPresent(file -> report(dialogs, () -> ChartCsv.write(chart, file)))));
         }
         return items;
@@ -167,7 +167,7 @@ public final class SnapshotExport {
         try {
             write.run();
         } catch (RunStorageException e) {
-            dialogs.showError("Nothing was exported", e.getMessage());
+            dialogs.showError(Messages.get("common.export.failed"), e.getMessage());
         }
     }
 

@@ -44,7 +44,7 @@ public final class Spinners {
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value);
         factory.setConverter(converter(spinner, factory, Integer::valueOf, String::valueOf,
                 v -> v >= factory.getMin() && v <= factory.getMax(),
-                () -> "a whole number from " + factory.getMin() + " to " + factory.getMax()));
+                () -> Messages.get("common.spinner.integer", String.valueOf(factory.getMin()), String.valueOf(factory.getMax()))));
         spinner.setValueFactory(factory);
         spinner.setEditable(true);
     }
@@ -67,7 +67,7 @@ public final class Spinners {
                 new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step);
         factory.setConverter(converter(spinner, factory, text -> Double.valueOf(text.replace(',', '.')),
                 Spinners::stripZeros, v -> v >= factory.getMin() && v <= factory.getMax(),
-                () -> "a number from " + stripZeros(factory.getMin()) + " to " + stripZeros(factory.getMax())));
+                () -> Messages.get("common.spinner.decimal", stripZeros(factory.getMin()), stripZeros(factory.getMax()))));
         spinner.setValueFactory(factory);
         spinner.setEditable(true);
     }
@@ -95,7 +95,7 @@ public final class Spinners {
                 T kept = factory.getValue();
                 // The spinner leaves its text alone when the value does not change: put the kept value back.
                 spinner.getEditor().setText(toString(kept));
-                refuse(spinner, "“" + text.trim() + "” is not " + rule.get() + "; kept " + toString(kept) + ".");
+                refuse(spinner, Messages.get("common.spinner.refused", text.trim(), rule.get(), String.valueOf(toString(kept))));
                 return kept;
             }
         };
