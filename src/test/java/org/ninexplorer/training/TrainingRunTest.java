@@ -124,7 +124,7 @@ class TrainingRunTest {
         assertRefused(request(dir, hp.withBatchSize(0), 0), "batch size must be at least 1");
         assertRefused(request(dir, hp.withEpochs(0), 0), "epochs must be at least 1");
         assertRefused(new TrainingRequest(Presets.D2L_224.withInput(new org.ninexplorer.model.InputSpec(1, 28, 28)), hp,
-                TinyNets.sample(), "sample", dir.resolve("run"), 0, 0), "is impossible");
+                TinyNets.sample(), "sample", dir.resolve("run"), 0, 0), "POOL_TOO_LARGE"); // codes: the CLI and window word them
         assertRefused(new TrainingRequest(TinyNets.TINY_28.withClasses(5), hp, TinyNets.sample(), "sample",
                 dir.resolve("run"), 0, 0), "invalid architecture");
         assertThat(dir.resolve("run")).doesNotExist();
