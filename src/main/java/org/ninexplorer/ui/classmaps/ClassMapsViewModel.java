@@ -66,6 +66,9 @@ public final class ClassMapsViewModel {
     private final ReadOnlyObjectWrapper<Means> means = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper meansLine = new ReadOnlyStringWrapper("");
     private final BackgroundJob meansJob;
+    /** The net the shown (or coming) means were averaged with, and over how many images. */
+    private FeatureMapper meansMapper;
+    private int meansImages;
     private FeatureMapsViewModel.Result shown;
     /** While a new sample is taken in: its class, patch and stride settle before anything recomputes. */
     private boolean updating;
@@ -84,7 +87,7 @@ public final class ClassMapsViewModel {
                 occlusionStale();
             }
         });
-        featureMaps.mapperProperty().addListener((obs, old, m) -> meansStale());
+        featureMaps.mapperProperty().addListener((obs, old, m) -> meansOutdated());
         featureMaps.datasetProperty().addListener((obs, old, d) -> meansStale());
         explain(featureMaps.resultProperty().get());
     }
@@ -214,6 +217,8 @@ public final class ClassMapsViewModel {
             return;
         }
         int images = d.test().size();
+        meansMapper = mapper;
+        meansImages = images;
         meansLine.set(Messages.get("classmaps.means.running", String.valueOf(images)));
         meansJob.start((progress, cancelled) -> ClassMaps.meanOverTestSet(mapper, d.test(), images, progress,
                 cancelled), classes -> {
@@ -226,7 +231,7 @@ public final class ClassMapsViewModel {
                         }
                     }
                     means.set(new Means(classes, d.classNames(), arch.input(), min, max));
-                    meansLine.set(Messages.get("classmaps.means.done", String.valueOf(images)));
+                    meansLine.set(meansDoneLine());
                 }, error -> meansLine.set(Messages.get("classmaps.means.failed", error)));
     }
 
@@ -305,6 +310,22 @@ public final class ClassMapsViewModel {
                 && Occlusion.quick(shown.architecture().input(), patch.get(), stride.get())) {
             runOcclusion();
         }
+    }
+
+    /**
+     * While a run trains, each epoch's snapshot is a new net: cancelling the average then would let it finish
+     * only for epochs longer than itself. It goes on with the net it started with and says so once that is older.
+     */
+    private void meansOutdated() {
+        if (means.get() != null) {
+            meansLine.set(meansDoneLine());
+        }
+    }
+
+    private String meansDoneLine() {
+        String done = Messages.get("classmaps.means.done", String.valueOf(meansImages));
+        return featureMaps.mapperProperty().get() == meansMapper ? done
+                : done + " " + Messages.get("classmaps.means.older");
     }
 
     private void meansStale() {

@@ -3,6 +3,7 @@ package org.ninexplorer.ui.confusion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -12,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -52,6 +54,8 @@ public final class ConfusionView extends BorderPane {
     private static final double LARGEST_CELL_EMS = 6;
     private static final double THUMB = 56;
     private static final String[] RANKS = {"", "①", "②", "③"};
+    /** The node property that ties a drawn cell to the cell it shows. */
+    private static final Object CELL = new Object();
 
     private final ConfusionViewModel viewModel;
     @FXML private Label epochLabel;
@@ -90,6 +94,10 @@ public final class ConfusionView extends BorderPane {
         viewModel.datasetProperty().addListener((obs, old, d) -> showMatrix());
         viewModel.selectedCellProperty().addListener((obs, old, c) -> markSelected());
         viewModel.images().addListener((ListChangeListener<ConfusionViewModel.Thumb>) change -> showImages());
+        // On the grid, not on each cell: during a run the cells are redrawn at each epoch's end, and a click whose
+        // press met the old cell and release the new one reaches only the node they share.
+        grid.setOnMouseClicked(e -> cellAt(e.getPickResult().getIntersectedNode())
+                .ifPresent(c -> viewModel.selectCell(c.truth(), c.predicted())));
         gridScroll.viewportBoundsProperty().addListener((obs, old, b) -> fitCells());
         viewModel.matrixProperty().addListener((obs, old, m) -> fitCells());
         summaryLabel.fontProperty().addListener((obs, old, f) -> fitCells());
@@ -183,8 +191,17 @@ public final class ConfusionView extends BorderPane {
                         String.valueOf(cell.count()), of, FeatureMapsViewModel.percent(cell.rate())));
         tip.setShowDelay(Duration.millis(200));
         label.setTooltip(tip);
-        label.setOnMouseClicked(e -> viewModel.selectCell(cell.truth(), cell.predicted()));
+        label.getProperties().put(CELL, cell);
         return label;
+    }
+
+    private Optional<ConfusionViewModel.CellView> cellAt(Node picked) {
+        for (Node n = picked; n != null && n != grid; n = n.getParent()) {
+            if (n.getProperties().get(CELL) instanceof ConfusionViewModel.CellView cell) {
+                return Optional.of(cell);
+            }
+        }
+        return Optional.empty();
     }
 
     private void markSelected() {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -158,8 +157,7 @@ class ExplorerWindowTest {
         assertThat(window.featureMaps().sourceProperty().get()).isEqualTo("Network: the one trained last");
         // How smooth the window stayed, for the log only: on a shared 2-core machine any thread is sometimes
         // descheduled for a second, so a bound here would fail for reasons that are not the app's.
-        System.out.printf("FX pulse gaps while training: max %d ms, p95 %d ms, median %d ms%n",
-                pulses.maxGapMillis(), pulses.percentileMillis(0.95), pulses.percentileMillis(0.5));
+        System.out.println("FX pulse gaps while training: " + pulses.summary());
     }
 
     @Test
@@ -208,30 +206,5 @@ class ExplorerWindowTest {
 
     private static String shapeOf(FxRobot robot, String card) {
         return robot.lookup(card + " .card-shape").queryAs(Label.class).getText();
-    }
-
-    /** The longest time between two animation pulses: what a user feels as a freeze. */
-    private static final class PulseWatch extends AnimationTimer {
-        private final java.util.List<Long> gaps = new java.util.ArrayList<>();
-        private long last;
-        private long maxGap;
-
-        @Override
-        public void handle(long now) {
-            if (last != 0) {
-                maxGap = Math.max(maxGap, now - last);
-                gaps.add((now - last) / 1_000_000);
-            }
-            last = now;
-        }
-
-        long maxGapMillis() {
-            return maxGap / 1_000_000;
-        }
-
-        long percentileMillis(double p) {
-            java.util.List<Long> sorted = gaps.stream().sorted().toList();
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
-        }
     }
 }

@@ -67,6 +67,32 @@ class WindowFitTest {
     }
 
     @Test
+    void inPresentationModeTheFeatureMapControlsAreWholeAt1280By800(FxRobot robot) {
+        robot.clickOn("#presentationToggle");
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.clickOn("#featureMapsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = stage.getScene().getWidth();
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<Node> controls = new java.util.ArrayList<>();
+        for (String kind : java.util.List.of(".label", ".button", ".toggle-button", ".spinner")) {
+            controls.addAll(robot.lookup(".fm-header " + kind).queryAll());
+        }
+        assertThat(controls).as("the header's controls").hasSizeGreaterThanOrEqualTo(9);
+        for (Node control : controls) {
+            Bounds b = control.localToScene(control.getBoundsInLocal());
+            assertThat(b.getMaxX()).as("%s (%s) inside the window", control, b).isLessThanOrEqualTo(width);
+            if (control instanceof javafx.scene.control.Labeled labeled) {
+                assertThat(labeled.getWidth()).as("'%s' not cut", labeled.getText())
+                        .isGreaterThanOrEqualTo(labeled.prefWidth(-1) - 0.5);
+            }
+        }
+    }
+
+    @Test
     void ctrlKeysAndTheWheelZoomInAnyModeAndCtrl0FitsAgain(FxRobot robot) {
         robot.clickOn("#summary");
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.EQUALS)

@@ -94,7 +94,7 @@ class ClassMapsViewModelTest {
     }
 
     @Test
-    void theTestSetMeansComeForEveryClassAndGoWhenTheNetChanges() {
+    void theTestSetMeansComeForEveryClassAndSayWhenTheNetHasChangedSince() {
         useNet(TinyNets.TINY_28);
         heldViewModel.computeMeans();
         assertThat(heldViewModel.meansRunningProperty().get()).isTrue();
@@ -106,8 +106,26 @@ class ClassMapsViewModelTest {
         assertThat(means.classes().stream().mapToInt(ClassMaps.ClassMean::images).sum())
                 .isEqualTo(TinyNets.sample().test().size());
 
+        String done = heldViewModel.meansLineProperty().get();
         useNet(TinyNets.TINY_28);
-        assertThat(heldViewModel.meansProperty().get()).as("means of another net").isNull();
+        assertThat(heldViewModel.meansProperty().get()).as("kept, for the net they were averaged with").isSameAs(means);
+        assertThat(heldViewModel.meansLineProperty().get()).startsWith(done).contains("earlier state of the network");
+
+        featureMaps.datasetProperty().set(null);
+        assertThat(heldViewModel.meansProperty().get()).as("means of other data").isNull();
+    }
+
+    @Test
+    void anAverageStartedBeforeTheNextSnapshotStillArrives() {
+        // A run in training hands the window a new net each epoch, sooner than the whole test set is averaged.
+        useNet(TinyNets.TINY_28);
+        heldViewModel.computeMeans();
+        useNet(TinyNets.TINY_28);
+        assertThat(heldViewModel.meansRunningProperty().get()).isTrue();
+        queued.forEach(Runnable::run);
+
+        assertThat(heldViewModel.meansProperty().get()).isNotNull();
+        assertThat(heldViewModel.meansLineProperty().get()).contains("earlier state of the network");
     }
 
     @Test

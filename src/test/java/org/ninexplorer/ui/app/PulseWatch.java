@@ -1,0 +1,34 @@
+package org.ninexplorer.ui.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+
+/** The times between the window's animation pulses: a long one is what a user feels as a freeze. */
+final class PulseWatch extends AnimationTimer {
+    private final List<Long> gapsMillis = new ArrayList<>();
+    private long last;
+
+    @Override
+    public void handle(long now) {
+        if (last != 0) {
+            gapsMillis.add((now - last) / 1_000_000);
+        }
+        last = now;
+    }
+
+    long maxGapMillis() {
+        return percentileMillis(1);
+    }
+
+    long percentileMillis(double p) {
+        List<Long> sorted = gapsMillis.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    /** One line for the test log. */
+    String summary() {
+        return String.format("max %d ms, p95 %d ms, median %d ms over %d pulses", maxGapMillis(),
+                percentileMillis(0.95), percentileMillis(0.5), gapsMillis.size());
+    }
+}
