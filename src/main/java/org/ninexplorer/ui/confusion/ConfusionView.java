@@ -71,6 +71,9 @@ public final class ConfusionView extends BorderPane {
     /** The class names left of the grid and above it, measured to give the cells what they leave. */
     private final List<Label> rowNames = new ArrayList<>();
     private final List<Label> columnNames = new ArrayList<>();
+    /** The class names and cells drawn now, indexed [truth][predicted]: the next epoch's numbers go into them. */
+    private List<String> drawnNames = List.of();
+    private Label[][] cells = new Label[0][0];
     /** The cells' side: the largest that fits the grid's area, within bounds. */
     private final DoubleProperty cellSize = new SimpleDoubleProperty(40);
     private final BooleanProperty compact = new SimpleBooleanProperty();
@@ -125,15 +128,28 @@ public final class ConfusionView extends BorderPane {
     }
 
     private void showMatrix() {
+        summaryLabel.setText(viewModel.summary());
+        ConfusionMatrix m = viewModel.matrixProperty().get();
+        List<String> names = m == null ? List.of() : viewModel.classNames();
+        if (m != null && names.equals(drawnNames) && cells.length == m.classes()) {
+            // The next epoch of the same classes: new numbers in the same cells. Rebuilding the grid at each
+            // epoch's end held the window for up to a second on a busy machine.
+            for (int c = 0; c < names.size(); c++) {
+                rowNames.get(c).setText(rowName(names, m, c));
+            }
+            for (ConfusionViewModel.CellView cell : viewModel.cells()) {
+                fill(cells[cell.truth()][cell.predicted()], cell, names);
+            }
+            markSelected();
+            return;
+        }
         grid.getChildren().clear();
         rowNames.clear();
         columnNames.clear();
-        summaryLabel.setText(viewModel.summary());
-        ConfusionMatrix m = viewModel.matrixProperty().get();
+        drawnNames = names;
         if (m == null) {
             return;
         }
-        List<String> names = viewModel.classNames();
         Label corner = new Label(Messages.get("confusion.corner"));
         corner.getStyleClass().add("cm-axis");
         grid.add(corner, 0, 0);
@@ -146,7 +162,7 @@ public final class ConfusionView extends BorderPane {
             turned.setAlignment(Pos.BOTTOM_CENTER);
             turned.prefWidthProperty().bind(cellSize);
             grid.add(turned, c + 1, 0);
-            Label row = new Label(names.get(c) + "  (" + m.rowTotal(c) + ")");
+            Label row = new Label(rowName(names, m, c));
             row.getStyleClass().addAll("cm-class", "cm-row-class");
             row.setMaxWidth(Double.MAX_VALUE);
             row.setMinWidth(Region.USE_PREF_SIZE); // a cut name says nothing: the grid scrolls instead
@@ -155,28 +171,45 @@ public final class ConfusionView extends BorderPane {
             columnNames.add(column);
         }
         fitCells();
+        cells = new Label[m.classes()][m.classes()];
         for (ConfusionViewModel.CellView cell : viewModel.cells()) {
-            grid.add(cell(cell, names), cell.predicted() + 1, cell.truth() + 1);
+            Label label = newCell();
+            fill(label, cell, names);
+            cells[cell.truth()][cell.predicted()] = label;
+            grid.add(label, cell.predicted() + 1, cell.truth() + 1);
         }
         markSelected();
     }
 
-    private Label cell(ConfusionViewModel.CellView cell, List<String> names) {
+    private static String rowName(List<String> names, ConfusionMatrix m, int c) {
+        return names.get(c) + "  (" + m.rowTotal(c) + ")";
+    }
+
+    private Label newCell() {
         Label label = new Label();
-        label.textProperty().bind(Bindings.when(compact).then(String.valueOf(cell.count()))
-                .otherwise(cell.count() + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : "") + "\n"
-                        + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * cell.rate()))));
-        label.setId("cell-" + cell.truth() + "-" + cell.predicted());
         label.getStyleClass().add("cm-cell");
         label.minWidthProperty().bind(cellSize);
         label.minHeightProperty().bind(cellSize);
         label.prefWidthProperty().bind(cellSize);
         label.prefHeightProperty().bind(cellSize);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(200));
+        label.setTooltip(tip);
+        return label;
+    }
+
+    /** Shows {@code cell}'s numbers in {@code label}: count, rate, rank, shade and tooltip. */
+    private void fill(Label label, ConfusionViewModel.CellView cell, List<String> names) {
+        label.textProperty().bind(Bindings.when(compact).then(String.valueOf(cell.count()))
+                .otherwise(cell.count() + (cell.worstRank() > 0 ? " " + RANKS[cell.worstRank()] : "") + "\n"
+                        + (cell.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * cell.rate()))));
+        label.setId("cell-" + cell.truth() + "-" + cell.predicted());
         // Mistakes are rarer than hits, so their shade rises faster: 30 % of a class is full orange.
         double alpha = cell.count() == 0 ? 0 : cell.diagonal() ? 0.12 + 0.88 * cell.rate()
                 : 0.12 + Math.min(0.88, 3 * cell.rate());
         label.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f);",
                 cell.diagonal() ? "0, 114, 178" : "213, 94, 0", alpha));
+        label.getStyleClass().removeAll("strong", "worst");
         if (alpha > 0.55) {
             label.getStyleClass().add("strong");
         }
@@ -184,15 +217,12 @@ public final class ConfusionView extends BorderPane {
             label.getStyleClass().add("worst");
         }
         String of = String.valueOf(viewModel.matrixProperty().get().rowTotal(cell.truth()));
-        Tooltip tip = new Tooltip(cell.diagonal()
+        label.getTooltip().setText(cell.diagonal()
                 ? Messages.get("confusion.cell.right", names.get(cell.truth()), String.valueOf(cell.count()), of,
                         FeatureMapsViewModel.percent(cell.rate()))
                 : Messages.get("confusion.cell.wrong", names.get(cell.truth()), names.get(cell.predicted()),
                         String.valueOf(cell.count()), of, FeatureMapsViewModel.percent(cell.rate())));
-        tip.setShowDelay(Duration.millis(200));
-        label.setTooltip(tip);
         label.getProperties().put(CELL, cell);
-        return label;
     }
 
     private Optional<ConfusionViewModel.CellView> cellAt(Node picked) {

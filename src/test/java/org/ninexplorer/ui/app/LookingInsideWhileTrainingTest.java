@@ -75,19 +75,23 @@ class LookingInsideWhileTrainingTest {
         long started = System.nanoTime();
         double firstEpoch = lastEpoch(training.charts().rawLoss().points());
 
+        pulses.phase("block maps");
         robot.clickOn("#featureMapsTab");
         robot.clickOn("#blockMapsTab");
         await(60, "block maps", () -> robot.lookup("#block-0").tryQuery().isPresent());
 
+        pulses.phase("class maps");
         robot.clickOn("#whyTab");
         await(60, "class maps and occlusion", () -> !text(robot, "#poolLine").isEmpty()
                 && robot.lookup("#occlusionOverlay").queryAs(ImageView.class).getImage() != null);
+        pulses.phase("class means");
         // Fired rather than clicked: each epoch's snapshot redraws the class maps above it, which can move the
         // button between the robot finding it and pressing it.
         robot.interact(() -> robot.lookup("#meansButton").queryButton().fire());
         await(120, "class means", () -> robot.lookup("#mean-9").tryQuery().isPresent(),
                 () -> text(robot, "#meansLine"));
 
+        pulses.phase("step-through");
         robot.clickOn("#stepThroughTab");
         await(60, "the first step", () -> text(robot, "#stepPositionLabel").startsWith("Step 0 of"));
         for (int step = 0; step < 3; step++) {
@@ -96,13 +100,16 @@ class LookingInsideWhileTrainingTest {
         await(30, "step 3", () -> text(robot, "#stepPositionLabel").startsWith("Step 3 of")
                 && robot.lookup("#st-tile-0").tryQuery().isPresent());
 
+        pulses.phase("filters");
         robot.clickOn("#filtersTab");
         await(60, "filters", () -> robot.lookup("#filter-0-0").tryQuery().isPresent());
 
+        pulses.phase("timeline");
         robot.clickOn("#timelineTab");
         await(60, "the timeline", () -> robot.lookup("#timelineEpoch").queryAs(Slider.class)
                 .getMax() >= 1 && robot.lookup("#timeline-block-0").tryQuery().isPresent());
 
+        pulses.phase("confusion");
         robot.clickOn("#confusionTab");
         await(60, "the confusion matrix", () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
         // The newest matrix is redrawn at each epoch's end: the robot clicks where the cell is, as a user would.
