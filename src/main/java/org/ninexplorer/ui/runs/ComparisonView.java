@@ -8,6 +8,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
@@ -28,11 +29,10 @@ import org.ninexplorer.ui.common.Messages;
 
 /**
  * Draws a {@link ComparisonViewModel.Comparison}: two overlaid charts, a legend naming each run, and the table;
- * below them a compared run's net in the graph, marked against the baseline's, and the diff as text.
+ * below them, in two tabs, a compared run's net in the graph, marked against the baseline's, or the diff as text.
  */
 public final class ComparisonView extends VBox {
 
-    private static final int MOST_DIFF_COLUMNS = 110;
     /** The table's column header and borders, above its fixed-height rows. */
     private static final double TABLE_HEADER = 42;
 
@@ -47,6 +47,7 @@ public final class ComparisonView extends VBox {
     @FXML private NumberAxis lossX;
     @FXML private NumberAxis accuracyX;
     @FXML private TextArea compareDiff;
+    @FXML private Tab compareDiffTab;
     @FXML private TableView<ComparisonViewModel.Row> compareTable;
     @FXML private Label compareProblems;
     @FXML private javafx.scene.control.SplitPane compareSplit;
@@ -145,11 +146,7 @@ public final class ComparisonView extends VBox {
         compareTable.setPrefHeight(comparison.rows().size() * compareTable.getFixedCellSize() + TABLE_HEADER);
         compareProblems.setText(comparison.problems());
         compareDiff.setText(comparison.diff());
-        // As wide as its longest line where the window has room, so that the Δ columns need no scrolling.
-        compareDiff.setPrefColumnCount(Math.min(MOST_DIFF_COLUMNS, comparison.diff().lines()
-                .mapToInt(String::length).max().orElse(0) + 2));
-        compareDiff.setVisible(!comparison.diff().isEmpty());
-        compareDiff.setManaged(compareDiff.isVisible());
+        compareDiffTab.setDisable(comparison.diff().isEmpty());
     }
 
     private static void draw(LineChart<Number, Number> chart, List<ComparisonViewModel.Curve> curves) {

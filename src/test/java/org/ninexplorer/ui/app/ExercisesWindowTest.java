@@ -24,9 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExercisesWindowTest {
 
     private TestWindows.Opened opened;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         opened = TestWindows.open(stage, 1400, 900);
     }
 
@@ -74,6 +76,19 @@ class ExercisesWindowTest {
         try (Stream<java.nio.file.Path> runs = Files.list(opened.runs())) {
             assertThat(runs.map(p -> p.getFileName().toString()))
                     .hasSize(2).anyMatch(f -> f.endsWith("-fashion-28-one-1x1"));
+        }
+
+        // On a laptop's 1366×768 the curves stay readable in front of a class: whole titles, room to plot.
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String chart : java.util.List.of("#compareLoss", "#compareAccuracy")) {
+            LineChart<?, ?> shown = robot.from(tab).lookup(chart).queryAs(LineChart.class);
+            javafx.scene.control.Label title = (javafx.scene.control.Label) shown.lookup(".chart-title");
+            assertThat(title.getWidth()).as("%s's title whole", chart).isGreaterThanOrEqualTo(title.prefWidth(-1) - 0.5);
+            assertThat(shown.getHeight()).as("%s's height at 1366×768", chart).isGreaterThanOrEqualTo(180);
         }
     }
 }
