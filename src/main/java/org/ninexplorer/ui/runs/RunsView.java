@@ -34,6 +34,8 @@ public final class RunsView extends BorderPane {
     @FXML private Button openRunFolder;
     @FXML private Button addRunsFolder;
     @FXML private Button refreshRuns;
+    /** The runs table's share of the height above a comparison: a handful of rows stay in view. */
+    private static final double RUNS_SHARE = 0.36;
     @FXML private SplitPane runsSplit;
     @FXML private TableView<RunSummary> runsTable;
     @FXML private Label runDetail;
@@ -44,6 +46,8 @@ public final class RunsView extends BorderPane {
         Fxml.loadInto(this, "RunsView.fxml");
         getStylesheets().add(RunsView.class.getResource("runs.css").toExternalForm());
         runsSplit.getItems().add(new ComparisonView(viewModel.comparison()));
+        // Set once both parts are there (FXML's position came before the divider did): a third for the runs.
+        runsSplit.setDividerPositions(RUNS_SHARE);
     }
 
     @FXML
