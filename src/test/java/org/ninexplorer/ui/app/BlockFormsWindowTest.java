@@ -11,32 +11,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.model.Dense;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The NiN exercises' edits in the real window: a block's form in the inspector, a dense layer instead of GAP. */
-@ExtendWith(ApplicationExtension.class)
-class BlockFormsWindowTest {
-
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1400, 900);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
-    }
+class BlockFormsWindowTest extends WindowTest {
 
     @Test
     void theInspectorEditsABlocksFormAndTheCardShowsEachConvolutionInFull(FxRobot robot) {

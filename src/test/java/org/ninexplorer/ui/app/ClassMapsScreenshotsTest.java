@@ -6,10 +6,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.Hyperparameters;
@@ -18,8 +16,6 @@ import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,21 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=ClassMapsScreenshotsTest -Dnin.screenshots=docs}.
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class ClassMapsScreenshotsTest {
+class ClassMapsScreenshotsTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.openPlaced(stage);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.openPlaced(stage);
     }
 
     @Test

@@ -8,34 +8,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** After a real short run, the feature-map view's Why? tab explains the prediction with its class maps. */
-@ExtendWith(ApplicationExtension.class)
-class ClassMapsWindowTest {
-
-    private ExplorerApp.Window window;
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1400, 900);
-        window = opened.window();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
-    }
+class ClassMapsWindowTest extends WindowTest {
 
     @Test
     void theWhyTabShowsTheClassMapsOfTheNetJustTrained(FxRobot robot) throws Exception {

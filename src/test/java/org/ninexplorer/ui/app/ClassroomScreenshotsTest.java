@@ -7,13 +7,9 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,19 +18,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * (needs ImageMagick's {@code import}).
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class ClassroomScreenshotsTest {
+class ClassroomScreenshotsTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1366, 740);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.open(stage, 1366, 740);
     }
 
     @Test

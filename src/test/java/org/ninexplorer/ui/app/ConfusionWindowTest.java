@@ -12,11 +12,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.training.TrainingRequest;
@@ -24,29 +21,14 @@ import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.confusion.ConfusionViewModel;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The confusion tab in the real window: filled by a real run, a cell's images, one opened in the feature maps. */
-@ExtendWith(ApplicationExtension.class)
-class ConfusionWindowTest {
+class ConfusionWindowTest extends WindowTest {
 
-    private ExplorerApp.Window window;
-    private Stage stage;
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = System.getProperty("nin.screenshots") == null ? TestWindows.open(stage, 1400, 900)
-                : TestWindows.openPlaced(stage);
-        window = opened.window();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return System.getProperty("nin.screenshots") == null ? super.open(stage) : TestWindows.openPlaced(stage);
     }
 
     @Test

@@ -5,13 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -19,21 +15,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=ExercisesScreenshotTest -Dnin.screenshots=docs}.
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class ExercisesScreenshotTest {
+class ExercisesScreenshotTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.openPlaced(stage);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.openPlaced(stage);
     }
 
     @Test

@@ -9,33 +9,13 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.ui.exercises.ExercisesViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Exercise 1 set up in the real window on a tiny budget: two real runs, then their comparison in the tab. */
-@ExtendWith(ApplicationExtension.class)
-class ExercisesWindowTest {
-
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.open(stage, 1400, 900);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
-    }
+class ExercisesWindowTest extends WindowTest {
 
     @Test
     void settingUpOneConvolutionPerBlockShowsTheComparisonOfTwoRuns(FxRobot robot) throws Exception {

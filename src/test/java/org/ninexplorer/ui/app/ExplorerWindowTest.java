@@ -13,37 +13,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
-import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window under Xvfb: edit, break, train, look inside, stop. */
-@ExtendWith(ApplicationExtension.class)
-class ExplorerWindowTest {
-
-    private ExplorerApp.Window window;
-    private Stage stage;
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.open(stage, 1400, 900);
-        window = opened.window();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
-    }
+class ExplorerWindowTest extends WindowTest {
 
     @Test
     void editingChannelsChangesTheShapes(FxRobot robot) {

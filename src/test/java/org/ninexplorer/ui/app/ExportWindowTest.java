@@ -16,9 +16,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.training.RunMetrics;
 import org.ninexplorer.training.RunStorageException;
@@ -26,26 +24,17 @@ import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.ChartCsv;
 import org.ninexplorer.ui.common.SnapshotExport;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Pictures of the real window saved as PNG at 1× and 2×, a chart's data as CSV, and the clipboard. */
-@ExtendWith(ApplicationExtension.class)
-class ExportWindowTest {
+class ExportWindowTest extends WindowTest {
 
     @TempDir
     Path folder;
-    private TestWindows.Opened opened;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1300, 850);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.open(stage, 1300, 850);
     }
 
     private SnapshotExport.Picture picture(String name) throws Exception {

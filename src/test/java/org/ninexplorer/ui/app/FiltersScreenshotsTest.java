@@ -4,18 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -24,21 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code xvfb-run -a -s "-screen 0 1366x768x24" mvn -o test -Dtest=FiltersScreenshotsTest -Dnin.screenshots=docs}.
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class FiltersScreenshotsTest {
+class FiltersScreenshotsTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.openPlaced(stage);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.openPlaced(stage);
     }
 
     @Test

@@ -11,30 +11,18 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.training.Versions;
 import org.ninexplorer.ui.help.Shortcuts;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Help ▸ Keyboard shortcuts, What is NiN? and About, in the real window. */
-@ExtendWith(ApplicationExtension.class)
-class HelpWindowTest {
+class HelpWindowTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1300, 850);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.open(stage, 1300, 850);
     }
 
     private static MenuItem item(FxRobot robot, String id) {

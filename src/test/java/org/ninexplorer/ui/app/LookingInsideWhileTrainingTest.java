@@ -15,15 +15,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,22 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * trains: each view fills in, the run keeps training at a good share of its speed, and the window keeps
  * drawing (its animation pulses measured, as a user would feel a freeze).
  */
-@ExtendWith(ApplicationExtension.class)
-class LookingInsideWhileTrainingTest {
-
-    private ExplorerApp.Window window;
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1400, 900);
-        window = opened.window();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
-    }
+class LookingInsideWhileTrainingTest extends WindowTest {
 
     @Test
     void everyViewWorksDuringARunWithoutStallingTheRunOrTheWindow(FxRobot robot) throws Exception {

@@ -7,10 +7,8 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
@@ -21,8 +19,6 @@ import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,21 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o test -Dtest=RunsScreenshotsTest -Dnin.screenshots=docs}.
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class RunsScreenshotsTest {
+class RunsScreenshotsTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.openPlaced(stage);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.openPlaced(stage);
     }
 
     private static void train(Path folder, Architecture arch, int epochs, int stopAfter)

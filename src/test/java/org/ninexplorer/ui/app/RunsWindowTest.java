@@ -15,10 +15,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.NinBlock;
@@ -31,13 +29,10 @@ import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Runs view of the real window over real short runs: compare two, open one, continue a stopped one. */
-@ExtendWith(ApplicationExtension.class)
-class RunsWindowTest {
+class RunsWindowTest extends WindowTest {
 
     static final String BASELINE = "20261201-100000-tiny";
     static final String WIDER = "20261201-101500-tiny-wider";
@@ -45,7 +40,6 @@ class RunsWindowTest {
 
     @TempDir
     static Path trained;
-    private TestWindows.Opened opened;
 
     /** A run of {@code arch} on 320 images of the bundled sample (10 steps an epoch); stopped after {@code stopAfter}. */
     static void train(Path runs, String name, Architecture arch, int epochs, int stopAfter) throws Exception {
@@ -66,15 +60,12 @@ class RunsWindowTest {
         train(trained, STOPPED, TinyNets.TINY_28, 3, 1);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1400, 900);
-        copyTree(trained, opened.runs());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    /** The window on a data directory that holds the runs trained once for the class. */
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        TestWindows.Opened window = super.open(stage);
+        copyTree(trained, window.runs());
+        return window;
     }
 
     private void showRuns(FxRobot robot, String... rows) throws Exception {

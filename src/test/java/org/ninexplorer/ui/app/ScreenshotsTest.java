@@ -6,15 +6,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,23 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * (needs ImageMagick's {@code import}).
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotsTest {
+class ScreenshotsTest extends WindowTest {
 
-    private ExplorerApp.Window window;
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.openPlaced(stage);
-        window = opened.window();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.openPlaced(stage);
     }
 
     @Test

@@ -6,18 +6,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.training.TrainingRequest;
 import org.ninexplorer.training.TrainingRun;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -26,21 +22,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * for a projector {@code -screen 0 1280x800x24} with {@code -Dnin.screenshots.presentation=true}.
  */
 @EnabledIfSystemProperty(named = "nin.screenshots", matches = ".+")
-@ExtendWith(ApplicationExtension.class)
-class StepThroughScreenshotsTest {
+class StepThroughScreenshotsTest extends WindowTest {
 
-    private TestWindows.Opened opened;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.openPlaced(stage);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.openPlaced(stage);
     }
 
     @Test

@@ -6,33 +6,15 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.css.PseudoClass;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Before any training, the feature-map view's Step through tab runs the chosen test image through the graph's
  * fashion-28 as training would start it, and the keys and buttons step through its 30 operations.
  */
-@ExtendWith(ApplicationExtension.class)
-class StepThroughWindowTest {
-
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        opened = TestWindows.open(stage, 1400, 900);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
-    }
+class StepThroughWindowTest extends WindowTest {
 
     @Test
     void theKeysAndButtonsStepThroughTheUntrainedNet(FxRobot robot) throws Exception {

@@ -14,10 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.ninexplorer.app.ExplorerApp;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.training.FeatureMaps;
 import org.ninexplorer.training.Hyperparameters;
@@ -30,8 +27,6 @@ import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,24 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * slider scrubbing its epochs; a stopped run opened from the Runs view, then continued. With {@code -Dnin.screenshots=docs} (under {@code xvfb-run -a -s "-screen 0
  * 1366x768x24"}) it trains a little longer and takes the README's picture, {@code timeline.png}.
  */
-@ExtendWith(ApplicationExtension.class)
-class TimelineWindowTest {
+class TimelineWindowTest extends WindowTest {
 
     private static final String SCREENSHOTS = System.getProperty("nin.screenshots");
-    private ExplorerApp.Window window;
-    private Stage stage;
-    private TestWindows.Opened opened;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = SCREENSHOTS == null ? TestWindows.open(stage, 1400, 900) : TestWindows.openPlaced(stage);
-        window = opened.window();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return SCREENSHOTS == null ? super.open(stage) : TestWindows.openPlaced(stage);
     }
 
     @Test

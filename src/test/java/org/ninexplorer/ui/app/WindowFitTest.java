@@ -6,32 +6,18 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.ui.graph.GraphZoom;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole net in view, without scrolling, on the screens a class meets: a laptop and two projectors. */
-@ExtendWith(ApplicationExtension.class)
-class WindowFitTest {
+class WindowFitTest extends WindowTest {
 
-    private Stage stage;
-    private TestWindows.Opened opened;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        opened = TestWindows.open(stage, 1366, 768);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        TestWindows.close(opened);
+    @Override
+    TestWindows.Opened open(Stage stage) throws Exception {
+        return TestWindows.open(stage, 1366, 768);
     }
 
     @Test
