@@ -18,7 +18,9 @@ import org.ninexplorer.training.RunCatalog;
 import org.ninexplorer.training.RunRecord;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
+import org.ninexplorer.ui.runs.RunWords;
 import org.ninexplorer.ui.training.RunPlan;
 import org.ninexplorer.ui.training.TrainingSession;
 import org.slf4j.Logger;
@@ -107,7 +109,7 @@ final class ExerciseSetUp {
         job = next;
         cancelled = false;
         phase.set(Phase.LOOKING_FOR_BASELINE);
-        say("Looking for a completed run of " + next.baseline().label() + " with this recipe and data…", false);
+        say(Messages.get("exercises.looking", next.baseline().label()), false);
         background.execute(() -> {
             Optional<Path> found = completedRunOf(runsRoot, next.baseline());
             fxThread.accept(() -> {
@@ -115,16 +117,16 @@ final class ExerciseSetUp {
                     return;
                 }
                 if (cancelled) {
-                    end(Phase.CANCELLED, "Cancelled before anything was trained.");
+                    end(Phase.CANCELLED, Messages.get("exercises.cancelled-before"));
                 } else if (found.isPresent()) {
                     steps = next.steps(true);
-                    variant(next, found.get(), "Reused the baseline run " + found.get().getFileName() + ". ");
+                    variant(next, found.get(), Messages.get("exercises.reused", found.get().getFileName().toString()));
                 } else {
                     steps = next.steps(false);
                     phase.set(Phase.TRAINING_BASELINE);
-                    say("Step 1 of " + steps + ": training the baseline " + next.baseline().label() + ".", false);
+                    say(Messages.get("exercises.step.baseline", String.valueOf(steps), next.baseline().label()), false);
                     train(next, next.baseline(), next.baselineName(), baseline -> variant(next, baseline,
-                            "Trained the baseline " + next.baseline().label() + ". "));
+                            Messages.get("exercises.trained.baseline", next.baseline().label())));
                 }
             });
         });
@@ -150,16 +152,18 @@ final class ExerciseSetUp {
             return;
         }
         phase.set(Phase.TRAINING_VARIANT);
-        say(sofar + "Step " + steps + " of " + steps + ": training the variant " + current.variant().label() + ".", false);
+        String label = current.variant().label();
+        say(Messages.get("common.sentences", sofar, Messages.get("exercises.step.variant", String.valueOf(steps), label)),
+                false);
         train(current, current.variant(), current.variantName(), variant -> compare(current, List.of(baseline, variant),
-                sofar + "Trained the variant " + current.variant().label() + "."));
+                Messages.get("common.sentences", sofar, Messages.get("exercises.trained.variant", label))));
     }
 
     /** Trains {@code plan}; once it has ended, gives its run {@code runName} and goes on with it if it completed. */
     private void train(Job current, RunPlan plan, String runName, Consumer<Path> then) {
         String name = plan.label();
         if (session.state().busy()) {
-            end(Phase.FAILED, "A run is training in the dashboard; set up the exercise when it has ended.");
+            end(Phase.FAILED, Messages.get("exercises.blocked.dashboard"));
             return;
         }
         session.train(plan, folder -> {
@@ -167,7 +171,8 @@ final class ExerciseSetUp {
                 return;
             }
             if (folder.isEmpty()) {
-                end(cancelled ? Phase.CANCELLED : Phase.FAILED, name + " did not start: " + session.statusProperty().get());
+                end(cancelled ? Phase.CANCELLED : Phase.FAILED,
+                        Messages.get("exercises.did-not-start", name, session.statusProperty().get()));
                 return;
             }
             background.execute(() -> {
@@ -179,11 +184,9 @@ final class ExerciseSetUp {
                     if (run.state() == RunSummary.State.COMPLETED) {
                         then.accept(folder.get());
                     } else if (cancelled || run.state() == RunSummary.State.STOPPED) {
-                        end(Phase.CANCELLED, "Stopped while training " + name + "; its run so far is kept in the"
-                                + " Runs tab, but only a completed run is compared.");
+                        end(Phase.CANCELLED, Messages.get("exercises.stopped", name));
                     } else {
-                        end(Phase.FAILED, name + " ended " + run.state().label()
-                                + (run.reason().isEmpty() ? "." : ": " + run.reason()));
+                        end(Phase.FAILED, RunWords.ended(name, run));
                     }
                 });
             });
@@ -196,7 +199,7 @@ final class ExerciseSetUp {
             fxThread.accept(() -> {
                 if (job == current) {
                     finished.accept(current.exercise(), runs);
-                    end(Phase.DONE, sofar.strip());
+                    end(Phase.DONE, sofar);
                 }
             });
         });

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ninexplorer.model.Exercise;
 import org.ninexplorer.ui.common.Fxml;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.Spinners;
 import org.ninexplorer.ui.common.TableColumns;
 import org.ninexplorer.ui.runs.ComparisonView;
@@ -85,7 +86,8 @@ public final class ExercisesView extends BorderPane {
             protected void updateItem(Exercise item, boolean empty) {
                 super.updateItem(item, empty);
                 setId(empty || item == null ? null : "exercise-" + item.id());
-                setText(empty || item == null ? null : item.number() + ".  " + item.title());
+                setText(empty || item == null ? null : Messages.get("exercises.list-item",
+                        String.valueOf(item.number()), ExerciseWords.title(item)));
                 setWrapText(true);
                 setPrefWidth(0); // wrap within the list instead of widening it
             }
@@ -103,7 +105,7 @@ public final class ExercisesView extends BorderPane {
         exerciseBase.setConverter(new StringConverter<>() {
             @Override
             public String toString(String base) {
-                return ExercisesViewModel.CURRENT_NET.equals(base) ? "the net in the editor" : base;
+                return ExercisesViewModel.CURRENT_NET.equals(base) ? Messages.get("exercises.base.current") : base;
             }
 
             @Override
@@ -112,15 +114,17 @@ public final class ExercisesView extends BorderPane {
             }
         });
         exerciseBase.valueProperty().bindBidirectional(viewModel.baseProperty());
-        exerciseBase.setTooltip(new Tooltip("The net the exercise changes: a preset, or the one you are editing"));
+        exerciseBase.setTooltip(new Tooltip(Messages.get("exercises.base.tooltip")));
         exerciseData.getItems().setAll(ExercisesViewModel.DATA);
         exerciseData.valueProperty().bindBidirectional(viewModel.datasetProperty());
-        Spinners.bindInteger(exerciseEpochs, 1, 100, viewModel.epochsProperty(), "Epochs each of the two nets trains");
+        Spinners.bindInteger(exerciseEpochs, 1, 100, viewModel.epochsProperty(), 
+                Messages.get("exercises.epochs.tooltip"));
         Spinners.bindInteger(exerciseLimitTrain, 0, 1_000_000, viewModel.limitTrainProperty(),
-                "Train on only this many images (0: all of them)");
+                Messages.get("exercises.limit-train.tooltip"));
         Spinners.bindInteger(exerciseLimitTest, 0, 1_000_000, viewModel.limitTestProperty(),
-                "Test on only this many images (0: all of them)");
-        Spinners.bindInteger(exerciseBatch, 1, 4096, viewModel.batchProperty(), "Images per step, for the count");
+                Messages.get("exercises.limit-test.tooltip"));
+        Spinners.bindInteger(exerciseBatch, 1, 4096, viewModel.batchProperty(),
+                Messages.get("exercises.batch.tooltip"));
         Node[] budget = {exerciseBase, exerciseData, exerciseEpochs, exerciseLimitTrain, exerciseLimitTest};
         for (Node control : budget) {
             control.disableProperty().bind(viewModel.cancel.executable());
@@ -132,8 +136,7 @@ public final class ExercisesView extends BorderPane {
         setUpTip.textProperty().bind(Bindings.createStringBinding(() -> !viewModel.blockedReasonProperty().get()
                         .isEmpty() ? viewModel.blockedReasonProperty().get()
                         : viewModel.selectedProperty().get().trains()
-                        ? "Train the baseline (or reuse a completed run of it) and the variant, then compare them"
-                        : "Train the net once on this budget (or reuse a completed run of it) to measure its peak",
+                        ? Messages.get("exercises.set-up.tooltip") : Messages.get("exercises.measure.tooltip"),
                 viewModel.blockedReasonProperty(), viewModel.selectedProperty()));
         setUpExercise.setTooltip(setUpTip);
         exerciseBlocked.textProperty().bind(viewModel.problemProperty());
@@ -150,10 +153,10 @@ public final class ExercisesView extends BorderPane {
         hideWhenEmpty(exerciseSessionStatus);
 
         exerciseDiff.textProperty().bind(viewModel.diffProperty());
-        column("Layer", ResourceFigures.LayerRow::layer, 150);
-        column("Weights", ResourceFigures.LayerRow::weights, 110);
-        column("Kept for training", ResourceFigures.LayerRow::kept, 140);
-        column("Live when predicting", ResourceFigures.LayerRow::live, 150);
+        column(Messages.get("exercises.column.layer"), ResourceFigures.LayerRow::layer, 150);
+        column(Messages.get("exercises.column.weights"), ResourceFigures.LayerRow::weights, 110);
+        column(Messages.get("exercises.column.kept"), ResourceFigures.LayerRow::kept, 140);
+        column(Messages.get("exercises.column.live"), ResourceFigures.LayerRow::live, 150);
         viewModel.figuresProperty().addListener((obs, old, figures) -> showFigures(figures));
         showFigures(viewModel.figuresProperty().get());
         viewModel.comparedProperty().addListener((obs, old, runs) -> showResult());
@@ -163,12 +166,13 @@ public final class ExercisesView extends BorderPane {
 
     private void showExercise(Exercise exercise) {
         exerciseList.getSelectionModel().select(exercise);
-        exerciseTitle.setText("Exercise " + exercise.number() + ": " + exercise.title());
-        exerciseQuestion.setText(exercise.question());
-        exerciseChange.setText((exercise.trains() ? "The variant: " : "") + exercise.change());
+        exerciseTitle.setText(Messages.get("exercises.heading", String.valueOf(exercise.number()),
+                ExerciseWords.title(exercise)));
+        exerciseQuestion.setText(ExerciseWords.question(exercise));
+        exerciseChange.setText(ExerciseWords.change(exercise));
         batchBox.setVisible(!exercise.trains());
         batchBox.setManaged(!exercise.trains());
-        setUpExercise.setText(exercise.trains() ? "Set up" : "Measure");
+        setUpExercise.setText(Messages.get(exercise.trains() ? "exercises.set-up" : "exercises.measure"));
         showResult();
     }
 
@@ -190,7 +194,8 @@ public final class ExercisesView extends BorderPane {
         if (figures == null) {
             return;
         }
-        resourceGrid.addRow(0, heading(""), heading("Training"), heading("Prediction"));
+        resourceGrid.addRow(0, heading(""), heading(Messages.get("exercises.training")),
+                heading(Messages.get("exercises.prediction")));
         List<ResourceFigures.Row> rows = figures.rows();
         for (int i = 0; i < rows.size(); i++) {
             ResourceFigures.Row row = rows.get(i);

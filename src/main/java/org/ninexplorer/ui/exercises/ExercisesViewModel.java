@@ -34,6 +34,7 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.Action;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.ninexplorer.ui.runs.ComparisonViewModel;
@@ -108,9 +109,8 @@ public final class ExercisesViewModel {
             input.addListener(o -> lookUpMeasured());
         }
         blockedReason.bind(Bindings.createStringBinding(() -> !problem.get().isEmpty() ? problem.get()
-                : setUp.phaseProperty().get().running() ? "The exercise is being set up."
-                : session.state().busy() ? "A run is training in the dashboard; set up the exercise when it has ended."
-                : "", problem, setUp.phaseProperty(), session.stateProperty()));
+                : setUp.phaseProperty().get().running() ? Messages.get("exercises.blocked.setting-up")
+                : session.state().busy() ? Messages.get("exercises.blocked.dashboard") : "", problem, setUp.phaseProperty(), session.stateProperty()));
         BooleanBinding running = Bindings.createBooleanBinding(() -> setUp.phaseProperty().get().running(),
                 setUp.phaseProperty());
         setUpExercise = new Action(this::setUp, blockedReason.isEmpty());
@@ -243,8 +243,7 @@ public final class ExercisesViewModel {
         Exercise exercise = selected.get();
         Optional<DatasetSelection.Plan> plan = data.planFor(dataset.get().spec());
         if (plan.isEmpty()) {
-            setUp.refuse(dataset.get() + " is not on this computer and was not downloaded; choose the bundled sample"
-                    + " or allow the download.");
+            setUp.refuse(Messages.get("exercises.no-data", dataset.get().toString()));
             return;
         }
         Architecture net = baseArchitecture();
@@ -253,14 +252,15 @@ public final class ExercisesViewModel {
         RunPlan baseline = new RunPlan(net, name, hp, plan.get(), limitTrain.get(), limitTest.get());
         RunPlan variant = exercise.trains() ? new RunPlan(exercise.variantOf(net), exercise.variantName(name), hp,
                 plan.get(), limitTrain.get(), limitTest.get()) : null;
-        setUp.start(new ExerciseSetUp.Job(exercise, baseline, name + " (baseline)", variant, variantTitle(exercise, name)));
+        setUp.start(new ExerciseSetUp.Job(exercise, baseline, Messages.get("exercises.run.baseline", name), variant,
+                variantTitle(exercise, name)));
     }
 
     /** The variant run's display name: {@code fashion-28, exercise 1: one 1×1 convolution per block}. */
     static String variantTitle(Exercise exercise, String baseName) {
-        String title = exercise.title();
-        return baseName + ", exercise " + exercise.number() + ": " + Character.toLowerCase(title.charAt(0))
-                + title.substring(1);
+        String title = ExerciseWords.title(exercise);
+        return Messages.get("exercises.run.variant", baseName, String.valueOf(exercise.number()),
+                Character.toLowerCase(title.charAt(0)) + title.substring(1));
     }
 
     private void finished(Exercise exercise, List<RunSummary> runs) {
@@ -279,9 +279,9 @@ public final class ExercisesViewModel {
     private void update() {
         Exercise exercise = selected.get();
         Architecture net = baseArchitecture();
-        problem.set(exercise.problem(net).orElse(""));
+        problem.set(exercise.problem(net).map(ExerciseWords::problem).orElse(""));
         Hyperparameters hp = recipe();
-        recipe.set("Both nets train with the recipe of " + baseName() + " for this data: " + hp.summary() + ".");
+        recipe.set(Messages.get("exercises.recipe", baseName(), hp.summary()));
         if (exercise.trains() && problem.get().isEmpty()) {
             diff.set(String.join("\n", DiffText.lines(ArchitectureDiff.between(net, exercise.variantOf(net)),
                     baseName(), exercise.variantName(baseName()))));

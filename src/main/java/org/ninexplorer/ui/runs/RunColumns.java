@@ -36,7 +36,8 @@ public final class RunColumns {
                     r -> ComparisonViewModel.accuracy(r.finalTestAccuracy())),
             new Column<>("run-time", Messages.get("runs.column.time"), 80, RunSummary::wallSeconds,
                     r -> r.epochsDone() == 0 ? "–" : Format.duration(r.wallSeconds())),
-            new Column<>("run-status", Messages.get("runs.column.status"), 110, r -> r.state().ordinal(), r -> r.state().label()));
+            new Column<>("run-status", Messages.get("runs.column.status"), 110, r -> r.state().ordinal(),
+                    r -> RunWords.state(r.state())));
 
     private RunColumns() {
     }

@@ -143,14 +143,19 @@ public final class RunsViewModel {
 
     /** What the selected run is, in a sentence or two: its status and reason, its recipe. */
     public String describe(RunSummary run) {
-        String recipe = run.hyperparameters() == null ? "" : " Recipe: " + run.hyperparameters().summary() + ".";
-        return run.name() + " — " + run.state().label() + (run.reason().isEmpty() ? "." : ": " + run.reason())
-                + recipe + " Folder: " + run.folder();
+        String reason = RunWords.reason(run);
+        String text = reason.isEmpty() ? Messages.get("runs.describe", run.name(), RunWords.state(run.state()))
+                : Messages.get("runs.describe.reason", run.name(), RunWords.state(run.state()), reason);
+        if (run.hyperparameters() != null) {
+            text = Messages.get("common.sentences", text,
+                    Messages.get("runs.describe.recipe", run.hyperparameters().summary()));
+        }
+        return Messages.get("common.sentences", text, Messages.get("runs.describe.folder", run.folder().toString()));
     }
 
     static boolean matches(RunSummary run, String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return t.isEmpty() || List.of(run.name(), run.folderName(), run.dataset(), run.state().label()).stream()
+        return t.isEmpty() || List.of(run.name(), run.folderName(), run.dataset(), RunWords.state(run.state())).stream()
                 .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(t));
     }
 
