@@ -9,7 +9,8 @@ import org.ninexplorer.ui.common.Messages;
 /** The CLI speaks English whatever the system's language: diagnostics as "layer 3 (kernel): …" lines. */
 final class DiagnosticLines {
 
-    private static final Messages ENGLISH = Messages.of(Locale.ROOT);
+    /** The English the whole CLI is worded in, from the same bundle as the window. */
+    static final Messages ENGLISH = Messages.of(Locale.ROOT);
 
     private DiagnosticLines() {
     }

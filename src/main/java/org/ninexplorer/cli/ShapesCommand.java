@@ -10,6 +10,7 @@ import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.MemoryCheck;
+import org.ninexplorer.ui.common.Arithmetic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,8 +74,8 @@ public final class ShapesCommand implements Callable<Integer> {
                     r.index(), r.kind(), MemoryEstimate.bytes(r.weightBytes()), MemoryEstimate.bytes(r.keptBytes()),
                     MemoryEstimate.bytes(r.liveBytes()));
         }
-        out.println("prediction: " + count.predictionArithmetic());
-        out.println("training: " + count.trainingArithmetic());
+        out.println("prediction: " + Arithmetic.prediction(DiagnosticLines.ENGLISH, count));
+        out.println("training: " + Arithmetic.training(DiagnosticLines.ENGLISH, count));
     }
 
     private void printMemory(PrintWriter out, Architecture arch) {

@@ -2,7 +2,6 @@ package org.ninexplorer.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The textbook count of a net's memory at one batch size, per layer and in total, in 32-bit floats: what the
@@ -117,22 +116,22 @@ public final class MemoryByLayer {
         return weightBytes() + trainingStateBytes() + inputBytes() + keptBytes();
     }
 
-    /** E.g. "weights 7.60 MB + largest live activations 273 MB (layer 0, nin) = 281 MB". */
-    public String predictionArithmetic() {
-        Row peak = largestLive();
-        return String.format(Locale.ROOT, "weights %s (%,d × 4 bytes) + largest live activations %s (layer %d, %s: "
-                        + "one step's input and output × %,d images) = %s", MemoryEstimate.bytes(weightBytes()),
-                parameters, MemoryEstimate.bytes(peak.liveBytes()), peak.index(), peak.kind(), batch,
-                MemoryEstimate.bytes(predictionBytes()));
+    /** Values the optimizer keeps per weight. */
+    public int optimizerCopies() {
+        return optimizerCopies;
     }
 
-    /** E.g. "weights 7.60 MB + gradients 7.60 MB + optimizer state 15.2 MB (2 per weight) + input ... = ...". */
-    public String trainingArithmetic() {
-        return String.format(Locale.ROOT, "weights %s + gradients %s + optimizer state %s (%d per weight) + input %s "
-                        + "(%,d × %,d values × 4 bytes) + activations kept for the backward pass %s (%,d × %,d values "
-                        + "× 4 bytes) = %s", MemoryEstimate.bytes(weightBytes()), MemoryEstimate.bytes(weightBytes()),
-                MemoryEstimate.bytes(weightBytes() * optimizerCopies), optimizerCopies,
-                MemoryEstimate.bytes(inputBytes()), batch, inputElements, MemoryEstimate.bytes(keptBytes()), batch,
-                keptElements, MemoryEstimate.bytes(trainingBytes()));
+    public long parameters() {
+        return parameters;
+    }
+
+    /** Values of one input image. */
+    public long inputElements() {
+        return inputElements;
+    }
+
+    /** Values of one image that training keeps for the backward pass, over all layers. */
+    public long keptElements() {
+        return keptElements;
     }
 }

@@ -1,7 +1,5 @@
 package org.ninexplorer.model;
 
-import java.util.Locale;
-
 /**
  * What a net costs at one batch size, for training and for prediction side by side: its parameters, the
  * multiply-accumulates of one step, and the memory counted from the shapes ({@link MemoryByLayer}).
@@ -30,16 +28,5 @@ public record ResourceUsage(long parameters, long macsPerImage, MemoryByLayer me
     /** Multiply-accumulates of one training step: forward and backward over the batch. */
     public long trainingMacs() {
         return Math.multiplyExact(predictionMacs(), (long) TRAINING_PASSES);
-    }
-
-    /** E.g. "3 × 762,297,352 MACs × 128 images: forward, then the gradients of the inputs and of the weights". */
-    public String trainingMacsArithmetic() {
-        return String.format(Locale.ROOT, "%d × %,d MACs per image × %,d images: the forward pass, then the backward "
-                + "pass's gradients for each layer's input and for its weights, each as large", TRAINING_PASSES,
-                macsPerImage, batch());
-    }
-
-    public String predictionMacsArithmetic() {
-        return String.format(Locale.ROOT, "%,d MACs per image × %,d images: one forward pass", macsPerImage, batch());
     }
 }

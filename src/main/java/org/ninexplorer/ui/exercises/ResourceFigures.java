@@ -1,9 +1,10 @@
 package org.ninexplorer.ui.exercises;
 
+import static org.ninexplorer.ui.common.Arithmetic.grouped;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
@@ -15,7 +16,9 @@ import org.ninexplorer.training.RunMemory;
 import org.ninexplorer.training.RunRecord;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.ui.common.Arithmetic;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * The resource exercise's figures: parameters, multiply-accumulates and memory of one step, for training and for
@@ -47,28 +50,31 @@ public final class ResourceFigures {
     static Figures of(Analysis analysis, int batch, int optimizerCopies, Optional<Measured> measured) {
         ResourceUsage usage = ResourceUsage.of(analysis, batch, optimizerCopies);
         MemoryByLayer memory = usage.memory();
+        Messages words = Messages.current();
         String weights = MemoryEstimate.bytes(memory.weightBytes());
-        String perImage = String.format(Locale.ROOT, "%,d per image", usage.macsPerImage());
+        String perWeight = Messages.get("exercises.figures.per-parameter");
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("parameters", "Parameters", exact(usage.parameters()), exact(usage.parameters()),
-                "Every weight and bias of the convolutions and dense layers; all of them are trained",
-                "The same weights, only read"));
-        rows.add(new Row("macs", "Multiply-accumulates, one step of " + batch, Format.count(usage.trainingMacs()),
-                Format.count(usage.predictionMacs()), usage.trainingMacsArithmetic() + " (" + perImage + ")",
-                usage.predictionMacsArithmetic()));
-        rows.add(new Row("weights", "Memory: weights", weights, weights, "4 bytes per parameter", "4 bytes per parameter"));
-        rows.add(new Row("state", "Memory: gradients and optimizer state", MemoryEstimate.bytes(memory.trainingStateBytes()),
-                "none", "One gradient per weight, and " + optimizerCopies + " more value" + (optimizerCopies == 1 ? "" : "s")
-                        + " per weight that the optimizer keeps", "Nothing is learned when predicting"));
-        rows.add(new Row("activations", "Memory: activations",
+        rows.add(new Row("parameters", Messages.get("exercises.figures.parameters"), grouped(usage.parameters()),
+                grouped(usage.parameters()), Messages.get("exercises.figures.parameters.training"),
+                Messages.get("exercises.figures.parameters.prediction")));
+        rows.add(new Row("macs", Messages.get("exercises.figures.macs", grouped(batch)),
+                Format.count(usage.trainingMacs()), Format.count(usage.predictionMacs()),
+                Messages.get("exercises.figures.macs.training", Arithmetic.trainingMacs(words, usage),
+                        grouped(usage.macsPerImage())), Arithmetic.predictionMacs(words, usage)));
+        rows.add(new Row("weights", Messages.get("exercises.figures.weights"), weights, weights, perWeight, perWeight));
+        rows.add(new Row("state", Messages.get("exercises.figures.state"),
+                MemoryEstimate.bytes(memory.trainingStateBytes()), Messages.get("exercises.figures.none"),
+                Messages.get("exercises.figures.state.training", optimizerCopies),
+                Messages.get("exercises.figures.state.prediction")));
+        rows.add(new Row("activations", Messages.get("exercises.figures.activations"),
                 MemoryEstimate.bytes(memory.inputBytes() + memory.keptBytes()),
                 MemoryEstimate.bytes(memory.largestLive().liveBytes()),
-                "The input batch and every step's output, kept for the backward pass",
-                "Only one step's input and output at a time; the largest pair is at layer " + memory.largestLive().index()
-                        + " (" + memory.largestLive().kind() + ")"));
-        rows.add(new Row("memory", "Memory counted from the shapes", MemoryEstimate.bytes(memory.trainingBytes()),
-                MemoryEstimate.bytes(memory.predictionBytes()), memory.trainingArithmetic(),
-                memory.predictionArithmetic()));
+                Messages.get("exercises.figures.activations.training"),
+                Messages.get("exercises.figures.activations.prediction",
+                        String.valueOf(memory.largestLive().index()), memory.largestLive().kind())));
+        rows.add(new Row("memory", Messages.get("exercises.figures.memory"), MemoryEstimate.bytes(memory.trainingBytes()),
+                MemoryEstimate.bytes(memory.predictionBytes()), Arithmetic.training(words, memory),
+                Arithmetic.prediction(words, memory)));
         rows.add(measuredRow(measured));
         List<LayerRow> layers = memory.rows().stream().map(r -> new LayerRow(r.index() + "  " + r.kind(),
                 MemoryEstimate.bytes(r.weightBytes()), MemoryEstimate.bytes(r.keptBytes()),
@@ -77,18 +83,19 @@ public final class ResourceFigures {
     }
 
     private static Row measuredRow(Optional<Measured> measured) {
+        String what = Messages.get("exercises.figures.measured");
+        String trainingOnly = Messages.get("exercises.figures.measured.prediction");
         if (measured.isEmpty() || measured.get().memory().peakResidentBytes() <= 0) {
-            return new Row("measured", "Measured peak of a real run", "no run yet", "–",
-                    "No run of this net has recorded its memory yet: Set up trains one on the lesson's budget",
-                    "A run measures its training only");
+            return new Row("measured", what, Messages.get("exercises.figures.measured.none"), "–",
+                    Messages.get("exercises.figures.measured.none.training"), trainingOnly);
         }
         RunMemory m = measured.get().memory();
-        return new Row("measured", "Measured peak of a real run", MemoryEstimate.bytes(m.peakResidentBytes())
-                + " at batch " + m.batch(), "–", "The peak resident size of the process in the run "
-                + measured.get().run() + ": the Java heap, ND4J's buffers, the data and the runtime together, so far more"
-                + " than the count (" + MemoryEstimate.bytes(m.countedTrainingBytes()) + " at batch " + m.batch()
-                + "; the run was checked against an estimate of " + MemoryEstimate.bytes(m.estimatedBytes()) + ")",
-                "A run measures its training only");
+        String batch = grouped(m.batch());
+        return new Row("measured", what, Messages.get("exercises.figures.measured.value",
+                MemoryEstimate.bytes(m.peakResidentBytes()), batch), "–",
+                Messages.get("exercises.figures.measured.training", measured.get().run(),
+                        MemoryEstimate.bytes(m.countedTrainingBytes()), batch, MemoryEstimate.bytes(m.estimatedBytes())),
+                trainingOnly);
     }
 
     /** The newest run in {@code runsRoot} of {@code arch} that recorded its memory. Reads files: not on the FX thread. */
@@ -108,7 +115,4 @@ public final class ResourceFigures {
         return Optional.empty();
     }
 
-    private static String exact(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
 }

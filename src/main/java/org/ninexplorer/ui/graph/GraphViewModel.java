@@ -22,6 +22,7 @@ import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.Arithmetic;
 import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.editor.Baseline;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -129,8 +130,8 @@ public final class GraphViewModel {
             MemoryByLayer m = MemoryByLayer.of(analysis, memoryBatch.get(), optimizerCopies.get());
             memory = Messages.get("graph.summary.memory", String.format(java.util.Locale.ROOT, "%,d", m.batch()),
                     MemoryEstimate.bytes(m.predictionBytes()), MemoryEstimate.bytes(m.trainingBytes()));
-            memoryArithmetic.set(Messages.get("graph.summary.memory.arithmetic", m.predictionArithmetic(),
-                    m.trainingArithmetic()));
+            memoryArithmetic.set(Messages.get("graph.summary.memory.arithmetic",
+                    Arithmetic.prediction(Messages.current(), m), Arithmetic.training(Messages.current(), m)));
         }
         summary.set(Messages.get(complete ? "graph.summary" : "graph.summary.incomplete",
                 Format.count(analysis.totalParams()), Format.count(analysis.totalMacs()),
