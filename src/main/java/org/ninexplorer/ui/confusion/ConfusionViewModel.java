@@ -141,7 +141,8 @@ public final class ConfusionViewModel {
         int classes = m != null ? m.classes() : d != null ? d.classes() : 0;
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
-            names.add(d != null && d.classes() == classes ? d.className(c) : "class " + c);
+            names.add(d != null && d.classes() == classes ? d.className(c)
+                    : Messages.get("featuremaps.class", String.valueOf(c)));
         }
         return names;
     }
@@ -292,13 +293,13 @@ public final class ConfusionViewModel {
             return;
         }
         List<String> names = classNames();
-        String what = names.get(cell.truth()) + (cell.truth() == cell.predicted() ? ", recognised"
-                : " taken for " + names.get(cell.predicted()));
+        String what = cell.truth() == cell.predicted() ? Messages.get("confusion.images.right", names.get(cell.truth()))
+                : Messages.get("confusion.images.wrong", names.get(cell.truth()), names.get(cell.predicted()));
         List<TestPredictions.Prediction> inCell = tested.cell(cell.truth(), cell.predicted());
         Dataset d = dataset.get();
         if (d == null || !sameImages(d.test(), tested)) {
-            imagesMessage.set(what + ": " + inCell.size() + " images, but " + (d == null ? "no test images are loaded"
-                    : "the loaded data (" + d.name() + ") is not what this run was tested on") + ".");
+            imagesMessage.set(d == null ? Messages.get("confusion.images.no-data", what, inCell.size())
+                    : Messages.get("confusion.images.other-data", what, inCell.size(), d.name()));
             return;
         }
         for (TestPredictions.Prediction p : inCell.subList(0, Math.min(MOST_IMAGES, inCell.size()))) {
@@ -307,9 +308,8 @@ public final class ConfusionViewModel {
                     FeatureMapsViewModel.percent(p.confidence()),
                     new SampleImage(pixels, d.test().channels(), d.test().height(), d.test().width())));
         }
-        imagesMessage.set(String.format(Locale.ROOT, "%s in epoch %d: %d %s%s, the net's surest first.", what,
-                epoch.get(), inCell.size(), inCell.size() == 1 ? "image" : "images",
-                inCell.size() > MOST_IMAGES ? " (the first " + MOST_IMAGES + " shown)" : ""));
+        imagesMessage.set(Messages.get(inCell.size() > MOST_IMAGES ? "confusion.images.first" : "confusion.images",
+                what, String.valueOf(epoch.get()), inCell.size(), String.valueOf(MOST_IMAGES)));
     }
 
     /** Whether the answers name images of {@code test} by their labels, as a run on other data would not. */

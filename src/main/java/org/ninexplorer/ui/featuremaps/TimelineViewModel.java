@@ -28,6 +28,7 @@ import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.training.Timeline;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 
 /**
@@ -193,7 +194,7 @@ public final class TimelineViewModel {
                 arch = RunDirectory.open(dir).architecture();
             } catch (TrainingException e) {
                 deliver(loads, ticket, () -> {
-                    message.set("The run's timeline cannot be shown: " + e.getMessage());
+                    message.set(Messages.get("featuremaps.timeline.unreadable", e.getMessage()));
                     result.set(null);
                 });
                 return;
@@ -249,11 +250,10 @@ public final class TimelineViewModel {
                 FeatureMapsViewModel.Result shown = s.map(found -> toResult(found, arch, d)).orElse(null);
                 deliver(decodes, ticket, () -> {
                     result.set(shown);
-                    filters.show(decoded.filters().orElse(null),
-                            "This network starts without a convolution: it has no filters to show.");
-                    message.set(shown != null ? "" : index < 0
-                            ? "No test image was pinned in this run: its timeline holds the first layer's filters only."
-                            : "Test image " + index + " has no maps at epoch " + e + ": it was not pinned then.");
+                    filters.show(decoded.filters().orElse(null), Messages.get("featuremaps.timeline.no-filters"));
+                    message.set(shown != null ? "" : index < 0 ? Messages.get("featuremaps.timeline.none-pinned")
+                            : Messages.get("featuremaps.timeline.not-pinned-then", String.valueOf(index),
+                                    String.valueOf(e)));
                 });
             } catch (RunStorageException ex) {
                 deliver(decodes, ticket, () -> {
@@ -268,7 +268,9 @@ public final class TimelineViewModel {
     private static FeatureMapsViewModel.Result toResult(Timeline.Sample s, Architecture arch, Dataset d) {
         int classes = s.maps().probabilities().length;
         List<String> names = d != null && d.classes() == classes ? d.classNames() : FeatureMapsViewModel.numbered(classes);
-        String truth = "test image " + s.index() + (s.truth() >= 0 && s.truth() < classes ? ": " + names.get(s.truth()) : "");
+        String truth = s.truth() >= 0 && s.truth() < classes
+                ? Messages.get("featuremaps.test-image", String.valueOf(s.index()), names.get(s.truth()))
+                : Messages.get("featuremaps.test-image.unlabelled", String.valueOf(s.index()));
         SampleImage input = new SampleImage(s.input(), s.inputShape().channels(), s.inputShape().height(),
                 s.inputShape().width());
         return new FeatureMapsViewModel.Result(input, truth, s.truth() < classes ? s.truth()
@@ -282,15 +284,12 @@ public final class TimelineViewModel {
         if (timeline != null && !timeline.problem().isEmpty() && timeline.epochs().isEmpty()) {
             message.set(timeline.problem().get());
         } else if (timeline != null && !live) {
-            message.set("This run has no timeline: it was trained before timelines were kept.");
+            message.set(Messages.get("featuremaps.timeline.none"));
         } else if (pinned.isEmpty()) {
-            message.set("Pin test images (choose one above and press Pin), then train: the end of each epoch "
-                    + "keeps their maps here, to scrub through how the net learned.");
+            message.set(Messages.get("featuremaps.timeline.pin-first"));
         } else {
-            message.set("Pinned: test " + (pinned.size() == 1 ? "image " : "images ")
-                    + pinned.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + (live ? ". Their maps appear here at the end of each epoch."
-                            : ". Their maps appear here at the end of each epoch of the next run."));
+            message.set(Messages.get(live ? "featuremaps.timeline.pinned.live" : "featuremaps.timeline.pinned.next",
+                    pinned.size(), pinned.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         }
     }
 
