@@ -39,7 +39,7 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
             err.println(s.backend().description() + "; run directory " + s.runDirectory());
             err.flush();
         } else if (event instanceof TrainingEvent.Notice n) {
-            err.println(n.message());
+            err.println(DiagnosticLines.ENGLISH.engine(n.message()));
             err.flush();
         } else if (event instanceof TrainingEvent.Iteration it && progressBar) {
             drawBar(it);

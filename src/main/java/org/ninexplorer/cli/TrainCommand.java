@@ -123,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (TrainingException e) {
                 throw new UsageProblem(e.getMessage());
             }
-            out.println(finished.message());
+            out.println(DiagnosticLines.ENGLISH.engine(finished.message()));
             printer.memory().ifPresent(m -> out.println(m.line()));
             out.flush();
             return exitStatus(finished.outcome(), signals);

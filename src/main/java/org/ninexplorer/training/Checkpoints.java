@@ -45,7 +45,7 @@ final class Checkpoints {
     private static final Logger LOGGER = LoggerFactory.getLogger(Checkpoints.class);
 
     /** A checkpoint that opened; {@code notices} say which newer ones did not, and why. */
-    record Loaded(int epoch, MultiLayerNetwork net, List<String> notices) {
+    record Loaded(int epoch, MultiLayerNetwork net, List<RunMessage> notices) {
     }
 
     private Checkpoints() {
@@ -62,14 +62,16 @@ final class Checkpoints {
      */
     static Optional<Loaded> newestIntact(Path runDir, Architecture arch, Path record) throws TrainingException {
         List<Path> files = newestFirst(runDir);
-        List<String> notices = new ArrayList<>();
+        List<RunMessage> notices = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>(); // for the exception when none can be read
         for (Path file : files) {
             MultiLayerNetwork net;
             try {
                 net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
             } catch (IOException | RuntimeException e) {
                 LOGGER.debug("Cannot read checkpoint {}", file, e); // the notice tells the user
-                notices.add(file + " cannot be read (" + e.getMessage() + "); it was probably cut short.");
+                notices.add(RunMessage.of(RunMessage.Code.CHECKPOINT_UNREADABLE, file.toString(), String.valueOf(e.getMessage())));
+                unreadable.add(file + " (" + e.getMessage() + ")");
                 continue;
             }
             String difference = difference(arch, net);
@@ -80,13 +82,15 @@ final class Checkpoints {
             }
             int epoch = epoch(file);
             if (!notices.isEmpty()) {
-                notices.add("Continuing from " + file.getFileName() + ", after epoch " + epoch + ", instead.");
+                notices.add(RunMessage.of(RunMessage.Code.CONTINUING_FROM, file.getFileName().toString(),
+                        String.valueOf(epoch)));
             }
             return Optional.of(new Loaded(epoch, net, List.copyOf(notices)));
         }
         if (!files.isEmpty()) {
             throw new TrainingException("None of the checkpoints in " + runDir.resolve(FOLDER) + " can be read: "
-                    + String.join(" ", notices) + " There is nothing to resume from; start a new run.");
+                    + String.join(", ", unreadable) + "; they were probably cut short. There is nothing to resume "
+                    + "from; start a new run.");
         }
         return Optional.empty();
     }

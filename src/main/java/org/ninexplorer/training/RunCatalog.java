@@ -67,7 +67,7 @@ public final class RunCatalog {
             return read(folder);
         } catch (RuntimeException e) {
             LOGGER.warn("Cannot summarise the run in {}", folder, e);
-            return damaged(folder, "It cannot be read: " + e + ".");
+            return damaged(folder, RunMessage.of(RunMessage.Code.UNREADABLE, e.toString()));
         }
     }
 
@@ -77,41 +77,41 @@ public final class RunCatalog {
             return lock.held() ? new RunSummary(folder, folder.getFileName().toString(), folderTime(folder), null, null,
                     -1, -1, "", 0, 0, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), 0,
                     OptionalDouble.empty(), OptionalDouble.empty(), -1, RunSummary.State.RUNNING,
-                    "Starting (" + lock.owner() + ").")
-                    : damaged(folder, "It has no " + RunRecord.FILE + ": it was killed as it started, or the file was removed.");
+                    Optional.of(RunMessage.of(RunMessage.Code.STARTING, lock.owner())))
+                    : damaged(folder, RunMessage.of(RunMessage.Code.NO_RECORD, RunRecord.FILE));
         }
         RunRecord record;
         try {
             record = RunRecord.read(folder);
         } catch (TrainingException e) {
-            return damaged(folder, e.getMessage());
+            return damaged(folder, RunMessage.text(e.getMessage()));
         }
         Analysis analysis = ShapeInference.analyze(record.architecture());
         long memory = analysis.valid() ? MemoryCheck.estimate(record.architecture(), record.hyperparameters(),
                 Math.max(1, Datasets.knownTrainImages(record.datasetSpec(), record.limitTrain())), 0).totalBytes() : -1;
         RunSummary.State state;
-        String reason = record.reason();
+        Optional<RunMessage> reason = record.reason();
         if (lock.held()) {
             state = RunSummary.State.RUNNING;
-            reason = "Being trained by " + lock.owner() + ".";
+            reason = Optional.of(RunMessage.of(RunMessage.Code.BEING_TRAINED, lock.owner()));
         } else if (record.status() == RunStatus.RUNNING || lock.stale()) {
             state = RunSummary.State.INTERRUPTED;
-            reason = "Killed while it trained" + (lock.owner().isEmpty() ? "" : " (by " + lock.owner() + ")")
-                    + "; it can resume from its last checkpoint.";
+            reason = Optional.of(lock.owner().isEmpty() ? RunMessage.of(RunMessage.Code.KILLED)
+                    : RunMessage.of(RunMessage.Code.KILLED_BY, lock.owner()));
         } else {
             state = RunSummary.State.of(record.status());
         }
-        Optional<String> damage = state == RunSummary.State.RUNNING ? Optional.empty() : damage(folder, record);
+        Optional<RunMessage> damage = state == RunSummary.State.RUNNING ? Optional.empty() : damage(folder, record);
         RunMetrics metrics;
         try {
             metrics = RunMetrics.read(folder);
         } catch (RunStorageException e) {
             metrics = new RunMetrics(List.of(), List.of());
-            damage = damage.or(() -> Optional.of(e.getMessage()));
+            damage = damage.or(() -> Optional.of(RunMessage.text(e.getMessage())));
         }
         if (damage.isPresent()) {
             state = RunSummary.State.DAMAGED;
-            reason = damage.get();
+            reason = damage;
         }
         String name = record.name().isEmpty() ? folder.getFileName().toString() : record.name();
         return new RunSummary(folder, name, record.created().orElseGet(() -> folderTime(folder)),
@@ -123,23 +123,23 @@ public final class RunCatalog {
     }
 
     /** A model file that does not open as DL4J's zip (cut short, overwritten), or a completed run without one. */
-    private static Optional<String> damage(Path folder, RunRecord record) {
+    private static Optional<RunMessage> damage(Path folder, RunRecord record) {
         List<Path> models = new ArrayList<>();
         Path model = folder.resolve(RunDirectory.MODEL_ZIP);
         if (Files.exists(model)) {
             models.add(model);
         } else if (record.status() == RunStatus.COMPLETED) {
-            return Optional.of("It is recorded as completed but its " + RunDirectory.MODEL_ZIP + " is missing.");
+            return Optional.of(RunMessage.of(RunMessage.Code.MODEL_MISSING, RunDirectory.MODEL_ZIP));
         }
         try {
             models.addAll(Checkpoints.newestFirst(folder));
         } catch (TrainingException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(RunMessage.text(e.getMessage()));
         }
         for (Path file : models) {
             Optional<String> problem = modelProblem(folder, file);
             if (problem.isPresent()) {
-                return problem;
+                return problem.map(RunMessage::text);
             }
         }
         return Optional.empty();
@@ -159,10 +159,10 @@ public final class RunCatalog {
         return Optional.empty();
     }
 
-    private static RunSummary damaged(Path folder, String reason) {
+    private static RunSummary damaged(Path folder, RunMessage reason) {
         return new RunSummary(folder, folder.getFileName().toString(), folderTime(folder), null, null, -1, -1, "", 0, 0,
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), 0, OptionalDouble.empty(),
-                OptionalDouble.empty(), -1, RunSummary.State.DAMAGED, reason);
+                OptionalDouble.empty(), -1, RunSummary.State.DAMAGED, Optional.of(reason));
     }
 
     private static Instant folderTime(Path folder) {

@@ -37,7 +37,7 @@ public final class RunDirectory implements AutoCloseable {
     private final Path dir;
     private final RunRecord record;
     private final RunLock lock;
-    private final List<String> notices = new ArrayList<>();
+    private final List<RunMessage> notices = new ArrayList<>();
     private MetricsCsv metrics;
     private RunConfusion confusion = RunConfusion.empty();
     private TimelineRecorder timeline;
@@ -48,8 +48,8 @@ public final class RunDirectory implements AutoCloseable {
         this.lock = lock;
         this.timeline = TimelineRecorder.fresh(dir);
         if (lock != null) {
-            lock.staleOwner().ifPresent(owner -> notices.add("Took over " + dir.resolve(RunLock.FILE) + " from "
-                    + owner + ", which stopped without releasing it."));
+            lock.staleOwner().ifPresent(owner -> notices.add(RunMessage.of(RunMessage.Code.TOOK_OVER_LOCK,
+                    dir.resolve(RunLock.FILE).toString(), owner)));
         }
     }
 
@@ -204,7 +204,7 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /** What a user should know about how this run was opened (a stale lock taken over, a checkpoint skipped). */
-    List<String> notices() {
+    List<RunMessage> notices() {
         return List.copyOf(notices);
     }
 
@@ -244,7 +244,7 @@ public final class RunDirectory implements AutoCloseable {
             }
             return kept;
         } catch (RunStorageException e) {
-            notices.add(e.getMessage() + " It is started again from this epoch on.");
+            notices.add(RunMessage.of(RunMessage.Code.CONFUSION_RESTARTED, e.getMessage()));
             return RunConfusion.empty();
         }
     }
@@ -272,27 +272,28 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Keeps an epoch's test answers; returns what went wrong, in a sentence, when they cannot be written: the
+     * Keeps an epoch's test answers; returns what went wrong when they cannot be written: the
      * confusion matrix is not worth a run, so training goes on without it.
      */
-    Optional<String> recordConfusion(TestPredictions tested) {
+    Optional<RunMessage> recordConfusion(TestPredictions tested) {
         confusion = confusion.with(tested);
         try {
             confusion.write(dir);
             return Optional.empty();
         } catch (RunStorageException e) {
             LOGGER.warn("Confusion matrix of epoch {} not kept: {}", tested.epoch(), e.getMessage());
-            return Optional.of("The confusion matrix of epoch " + tested.epoch() + " is not kept: " + e.getMessage());
+            return Optional.of(RunMessage.of(RunMessage.Code.CONFUSION_NOT_KEPT, String.valueOf(tested.epoch()),
+                    e.getMessage()));
         }
     }
 
     /** Keeps the pins the run starts with; see {@link TimelineRecorder#start}. */
-    Optional<String> startTimeline(PinnedSamples pins) {
+    Optional<RunMessage> startTimeline(PinnedSamples pins) {
         return timeline.start(pins);
     }
 
     /** Keeps epoch {@code epoch} of the timeline; see {@link TimelineRecorder#record}. */
-    Optional<String> recordTimeline(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
+    Optional<RunMessage> recordTimeline(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
         return timeline.record(epoch, mapper, test, pins);
     }
 
@@ -312,11 +313,11 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Ends the run as {@code status}, {@code reason} saying why in the user's words (or null): closes the
+     * Ends the run as {@code status}, {@code reason} saying why (or null): closes the
      * metrics and records the end. Metrics that cannot be written fail any ending but a failure, which is
      * recorded all the same (the disk that failed the run may still take the small record).
      */
-    void finish(RunStatus status, String reason) throws IOException {
+    void finish(RunStatus status, RunMessage reason) throws IOException {
         if (metrics != null) {
             MetricsCsv open = metrics;
             metrics = null;

@@ -3,6 +3,7 @@ package org.ninexplorer.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.ArchitectureFormatException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -186,9 +189,45 @@ public final class RunRecord {
         return status;
     }
 
-    /** Why the run ended as it did, in the words shown to the user; empty while running or if none was given. */
-    public String reason() {
-        return root.path("reason").asText("");
+    /**
+     * Why the run ended as it did; empty while running or if none was given. A record written before reasons
+     * were codes holds an English sentence, said as it is.
+     */
+    public Optional<RunMessage> reason() {
+        JsonNode reason = root.path("reason");
+        return reason.isMissingNode() || reason.isNull() ? Optional.empty() : Optional.of(message(reason));
+    }
+
+    /** {@code {"code": "diverged", "args": ["3", "12", {"code": "loss-not-finite", ...}, ...]}}, or old text. */
+    private static RunMessage message(JsonNode node) {
+        if (!node.isObject()) {
+            return RunMessage.text(node.asText());
+        }
+        String key = node.path("code").asText();
+        Optional<RunMessage.Code> code = Arrays.stream(RunMessage.Code.values())
+                .filter(c -> c.key().equals(key)).findFirst();
+        if (code.isEmpty()) {
+            return RunMessage.text(node.toString()); // written by a newer version: still shown, if not worded
+        }
+        List<Object> args = new ArrayList<>();
+        node.path("args").forEach(a -> args.add(a.isObject() ? message(a) : a.isInt() ? (Object) a.asInt() : a.asText()));
+        return new RunMessage(code.get(), args);
+    }
+
+    private static ObjectNode json(RunMessage message) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("code", message.code().key());
+        ArrayNode args = node.putArray("args");
+        for (Object arg : message.args()) {
+            if (arg instanceof RunMessage nested) {
+                args.add(json(nested));
+            } else if (arg instanceof Integer number) {
+                args.add(number);
+            } else {
+                args.add(String.valueOf(arg));
+            }
+        }
+        return node;
     }
 
     public int epochsCompleted() {
@@ -224,13 +263,13 @@ public final class RunRecord {
         ((ObjectNode) root.get("hyperparameters")).put("epochs", epochs);
     }
 
-    void setStatus(RunStatus value, String reason) {
+    void setStatus(RunStatus value, RunMessage reason) {
         status = value;
         root.put("status", value.label());
-        if (reason == null || reason.isEmpty()) {
+        if (reason == null) {
             root.remove("reason");
         } else {
-            root.put("reason", reason);
+            root.set("reason", json(reason));
         }
     }
 

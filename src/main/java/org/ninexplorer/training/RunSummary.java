@@ -3,6 +3,7 @@ package org.ninexplorer.training;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.ninexplorer.model.Architecture;
 
@@ -23,7 +24,8 @@ public record RunSummary(Path folder, String name, Instant created, Architecture
                          Hyperparameters hyperparameters, long params, long macs, String dataset, int epochsDone,
                          int epochsPlanned, OptionalDouble bestTestAccuracy, OptionalDouble finalTestAccuracy,
                          OptionalDouble finalTrainAccuracy, double wallSeconds, OptionalDouble secondsPerEpoch,
-                         OptionalDouble imagesPerSecond, long memoryBytes, State state, String reason) {
+                         OptionalDouble imagesPerSecond, long memoryBytes, State state,
+                         Optional<RunMessage> reason) {
 
     /** Where a run stands, as the library shows it. */
     public enum State {

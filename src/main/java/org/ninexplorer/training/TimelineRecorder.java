@@ -43,16 +43,16 @@ final class TimelineRecorder {
      * back at once if any were dropped, so that no reader sees an epoch the resume will record again. A damaged
      * file becomes a notice and keeps what was intact.
      */
-    static TimelineRecorder resumed(Path dir, int epochsCompleted, Consumer<String> notices) {
+    static TimelineRecorder resumed(Path dir, int epochsCompleted, Consumer<RunMessage> notices) {
         Timeline read = Timeline.read(dir);
-        read.problem().ifPresent(problem -> notices.accept(problem + " The timeline goes on from there."));
+        read.problem().ifPresent(problem -> notices.accept(RunMessage.of(RunMessage.Code.TIMELINE_GOES_ON, problem)));
         SortedMap<Integer, byte[]> kept = new TreeMap<>(read.frames().headMap(epochsCompleted + 1));
         TimelineRecorder recorder = new TimelineRecorder(dir, kept, read.pinned());
         if (!kept.equals(read.frames()) || read.problem().isPresent()) {
             try {
                 Timeline.write(dir, kept);
             } catch (RunStorageException e) {
-                notices.accept(e.getMessage());
+                notices.accept(RunMessage.text(e.getMessage()));
             }
         }
         return recorder;
@@ -60,15 +60,15 @@ final class TimelineRecorder {
 
     /**
      * Keeps the pins the run starts with, a resumed run's earlier ones added to {@code pins} (it goes on recording
-     * them); returns what went wrong, in a sentence.
+     * them); returns what went wrong.
      */
-    Optional<String> start(PinnedSamples pins) {
+    Optional<RunMessage> start(PinnedSamples pins) {
         pins.addAll(stored);
         try {
             writePins(pins.indices());
             return Optional.empty();
         } catch (RunStorageException e) {
-            return Optional.of("The pinned samples are not kept: " + e.getMessage());
+            return Optional.of(RunMessage.of(RunMessage.Code.PINS_NOT_KEPT, e.getMessage()));
         }
     }
 
@@ -85,10 +85,10 @@ final class TimelineRecorder {
     }
 
     /**
-     * Records epoch {@code epoch} through {@code mapper}; returns what went wrong, in a sentence: like the
+     * Records epoch {@code epoch} through {@code mapper}; returns what went wrong: like the
      * confusion matrix, the timeline is not worth a run, so training goes on without it.
      */
-    Optional<String> record(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
+    Optional<RunMessage> record(int epoch, FeatureMapper mapper, ImageSource test, PinnedSamples pins) {
         long start = System.nanoTime();
         try {
             List<Integer> indices = pins.indices();
@@ -110,7 +110,8 @@ final class TimelineRecorder {
         } catch (RunStorageException | RuntimeException e) {
             frames.remove(epoch);
             LOGGER.warn("Timeline of epoch {} not kept", epoch, e);
-            return Optional.of("The timeline of epoch " + epoch + " is not kept: " + e.getMessage());
+            return Optional.of(RunMessage.of(RunMessage.Code.TIMELINE_NOT_KEPT, String.valueOf(epoch),
+                    String.valueOf(e.getMessage())));
         }
     }
 }

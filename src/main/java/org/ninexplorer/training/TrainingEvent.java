@@ -12,7 +12,7 @@ public sealed interface TrainingEvent {
     }
 
     /** Something the user should know before training goes on, e.g. that an unreadable checkpoint was skipped. */
-    record Notice(String message) implements TrainingEvent {
+    record Notice(RunMessage message) implements TrainingEvent {
     }
 
     /**
@@ -41,8 +41,16 @@ public sealed interface TrainingEvent {
 
         /** The reference's line: {@code epoch 1, loss 1.3128, train acc 0.528, test acc 0.733, time 88.1 sec}. */
         public String referenceLine() {
-            return String.format(java.util.Locale.ROOT, "epoch %d, loss %.4f, train acc %.3f, test acc %.3f, time %.1f sec",
-                    epoch, trainLoss, trainAccuracy, testAccuracy, seconds);
+            return String.format(java.util.Locale.ROOT, "epoch %s, loss %s, train acc %s, test acc %s, time %s sec",
+                    (Object[]) referenceFields());
+        }
+
+        /** The line's numbers as it writes them, for the window's own words around them: 1, 1.3128, 0.528, 0.733, 88.1. */
+        public String[] referenceFields() {
+            java.util.Locale root = java.util.Locale.ROOT;
+            return new String[] {String.valueOf(epoch), String.format(root, "%.4f", trainLoss),
+                    String.format(root, "%.3f", trainAccuracy), String.format(root, "%.3f", testAccuracy),
+                    String.format(root, "%.1f", seconds)};
         }
     }
 
@@ -52,8 +60,8 @@ public sealed interface TrainingEvent {
     record Resumed(int epoch, int iteration) implements TrainingEvent {
     }
 
-    /** The run is over; {@code message} says how, in words a user understands. */
-    record Finished(Outcome outcome, String message, int epochsCompleted) implements TrainingEvent {
+    /** The run is over; {@code message} says how, for the interface to put into words. */
+    record Finished(Outcome outcome, RunMessage message, int epochsCompleted) implements TrainingEvent {
     }
 
     enum Outcome {

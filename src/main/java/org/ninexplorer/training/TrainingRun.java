@@ -126,7 +126,7 @@ public final class TrainingRun {
             LOGGER.error("Training could not start", e);
             String reason = "Training could not start: " + e;
             if (run != null && resumeFrom == null) {
-                recordFailure(run, reason);
+                recordFailure(run, RunMessage.of(RunMessage.Code.COULD_NOT_START, e.toString()));
             }
             throw new TrainingException(reason, e);
         } finally {
@@ -186,7 +186,7 @@ public final class TrainingRun {
                 while (train.hasNext()) {
                     if (!awaitIfPaused(events, throughput, epoch, iteration)) {
                         return stopped(net, run, epoch, iteration, global > (long) done * iterationsPerEpoch,
-                                "Stopped by the user during epoch " + epoch + ".");
+                                RunMessage.Code.STOPPED_DURING_EPOCH);
                     }
                     if (events.failure() != null) {
                         return failed(run, epoch, events.failure(), dumps);
@@ -202,11 +202,12 @@ public final class TrainingRun {
                     global++;
                     int n = (int) labels.size(0);
                     if (!Double.isFinite(loss)) {
-                        return diverged(run, epoch, iteration, "the loss became " + loss);
+                        return diverged(run, epoch, iteration,
+                                RunMessage.of(RunMessage.Code.LOSS_NOT_FINITE, String.valueOf(loss)));
                     }
                     if (!Finiteness.all(net.params())) {
-                        return diverged(run, epoch, iteration, String.format(Locale.ROOT,
-                                "the weights became NaN or infinite (while the loss read %.4f)", loss));
+                        return diverged(run, epoch, iteration, RunMessage.of(RunMessage.Code.WEIGHTS_NOT_FINITE,
+                                String.format(Locale.ROOT, "%.4f", loss)));
                     }
                     lossSum += loss * n;
                     images += n;
@@ -223,15 +224,14 @@ public final class TrainingRun {
                 TestPredictions tested = TestEvaluation.evaluate(net, test, epoch, data.classes(), () -> stopRequested);
                 double testAccuracy = tested.matrix().accuracy();
                 if (stopRequested) {
-                    return stopped(net, run, epoch, iteration, true,
-                            "Stopped by the user while testing epoch " + epoch + ".");
+                    return stopped(net, run, epoch, iteration, true, RunMessage.Code.STOPPED_WHILE_TESTING);
                 }
                 throughput.epochDone(testImages);
                 double seconds = throughput.epochSeconds();
                 TrainingEvent.Epoch summary = new TrainingEvent.Epoch(epoch, lossSum / images, accuracy.accuracy(),
                         testAccuracy, seconds, images / trainSeconds);
                 if (!Finiteness.network(net)) {
-                    return diverged(run, epoch, iteration, "the optimizer's state became NaN or infinite");
+                    return diverged(run, epoch, iteration, RunMessage.of(RunMessage.Code.OPTIMIZER_NOT_FINITE));
                 }
                 // Metrics first: a run killed in between resumes from the previous checkpoint and drops this row.
                 run.appendEpoch(summary);
@@ -245,9 +245,8 @@ public final class TrainingRun {
             }
             run.writeFinalModel(net);
             run.finish(RunStatus.COMPLETED, null);
-            return new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
-                    "Trained " + hp.epochs() + (hp.epochs() == 1 ? " epoch" : " epochs") + "; the model is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".",
-                    hp.epochs());
+            return new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED, RunMessage.of(RunMessage.Code.COMPLETED,
+                    hp.epochs(), run.path().resolve(RunDirectory.MODEL_ZIP).toString()), hp.epochs());
         } catch (IOException | RuntimeException | Error e) {
             // Errors too: an OutOfMemoryError or StackOverflowError has unwound by now and leaves the JVM usable.
             return failed(run, epoch, e, dumps);
@@ -277,31 +276,32 @@ public final class TrainingRun {
      * network is no longer finite (possible only for a checkpoint written before this was checked).
      */
     private TrainingEvent.Finished stopped(MultiLayerNetwork net, RunDirectory run, int epoch, int iteration,
-                                           boolean trained, String message) throws IOException {
+                                           boolean trained, RunMessage.Code when) throws IOException {
         int epochsCompleted = epoch - 1;
         if (!trained) {
-            String reason = "Stopped by the user before training " + (epochsCompleted > 0
-                    ? "went on; the checkpoint after epoch " + epochsCompleted + " is kept."
-                    : "began; nothing was trained.");
+            RunMessage reason = epochsCompleted > 0
+                    ? RunMessage.of(RunMessage.Code.STOPPED_BEFORE_GOING_ON, String.valueOf(epochsCompleted))
+                    : RunMessage.of(RunMessage.Code.STOPPED_BEFORE_BEGINNING);
             run.finish(RunStatus.STOPPED, reason);
             return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED, reason, epochsCompleted);
         }
         if (!Finiteness.network(net)) {
-            return diverged(run, epoch, iteration, "the network is not finite");
+            return diverged(run, epoch, iteration, RunMessage.of(RunMessage.Code.NETWORK_NOT_FINITE));
         }
         run.writeFinalModel(net);
-        String reason = message + " The model trained so far is in " + run.path().resolve(RunDirectory.MODEL_ZIP) + ".";
+        RunMessage reason = RunMessage.of(when, String.valueOf(epoch), run.path().resolve(RunDirectory.MODEL_ZIP).toString());
         run.finish(RunStatus.STOPPED, reason);
         refreshSnapshot(net);
         return new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED, reason, epochsCompleted);
     }
 
     /** Nothing is written after divergence: the checkpoints on disk all passed the check before they were written. */
-    private TrainingEvent.Finished diverged(RunDirectory run, int epoch, int iteration, String what) throws IOException {
-        String kept = epoch > 1 ? "The last good checkpoint, after epoch " + (epoch - 1) + ", is kept in "
-                + run.path().resolve("checkpoints") + "." : "No epoch had completed, so there is no checkpoint.";
-        String reason = String.format(Locale.ROOT, "Training diverged in epoch %d, iteration %d: %s. Try a smaller "
-                + "learning rate (this run used %s). %s", epoch, iteration, what, request.hyperparameters().learningRate(), kept);
+    private TrainingEvent.Finished diverged(RunDirectory run, int epoch, int iteration, RunMessage what)
+            throws IOException {
+        RunMessage kept = epoch > 1 ? RunMessage.of(RunMessage.Code.CHECKPOINT_KEPT, String.valueOf(epoch - 1),
+                run.path().resolve(Checkpoints.FOLDER).toString()) : RunMessage.of(RunMessage.Code.NO_CHECKPOINT);
+        RunMessage reason = RunMessage.of(RunMessage.Code.DIVERGED, String.valueOf(epoch), String.valueOf(iteration),
+                what, String.valueOf(request.hyperparameters().learningRate()), kept);
         run.finish(RunStatus.DIVERGED, reason);
         return new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, reason, epoch - 1);
     }
@@ -315,13 +315,14 @@ public final class TrainingRun {
             LOGGER.error("Training failed in epoch {}", epoch, error);
         }
         String what = storage ? error.getMessage() : error.toString();
-        String report = dumps.latest().map(f -> " DL4J's memory report is in " + f + ".").orElse("");
-        String reason = "Training failed in epoch " + epoch + ": " + what + report;
+        RunMessage reason = dumps.latest().map(f -> RunMessage.of(RunMessage.Code.FAILED_WITH_REPORT,
+                String.valueOf(epoch), what, f.toString()))
+                .orElse(RunMessage.of(RunMessage.Code.FAILED, String.valueOf(epoch), what));
         recordFailure(run, reason);
         return new TrainingEvent.Finished(TrainingEvent.Outcome.FAILED, reason, Math.max(0, epoch - 1));
     }
 
-    private static void recordFailure(RunDirectory run, String reason) {
+    private static void recordFailure(RunDirectory run, RunMessage reason) {
         try {
             run.finish(RunStatus.FAILED, reason);
         } catch (RunStorageException e) {

@@ -37,8 +37,8 @@ class BlockFormsTrainingTest {
         TrainingEvent.Finished first = new TrainingRun(RunFixtures.request(VARIANT, run, 1), events::add).call();
         TrainingEvent.Finished resumed = RunFixtures.resume(run, 2, events::add);
 
-        assertThat(first.outcome()).as(first.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
-        assertThat(resumed.outcome()).as(resumed.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        assertThat(first.outcome()).as(English.of(first)).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        assertThat(resumed.outcome()).as(English.of(resumed)).isEqualTo(TrainingEvent.Outcome.COMPLETED);
         assertThat(RunFixtures.epochRows(run)).hasSize(2);
         assertThat(RunRecord.read(run).architecture()).isEqualTo(VARIANT);
         String backend = ((TrainingEvent.Started) events.get(0)).backend().description();

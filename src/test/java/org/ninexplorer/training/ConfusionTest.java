@@ -120,7 +120,7 @@ class ConfusionTest {
         RunFixtures.editRecord(run, r -> r.put("status", "stopped"));
         assertThat(RunFixtures.resume(run, 2, events::add).outcome()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
         assertThat(events).filteredOn(TrainingEvent.Notice.class::isInstance)
-                .extracting(e -> ((TrainingEvent.Notice) e).message()).anyMatch(m -> m.contains("damaged"));
+                .extracting(e -> English.of(((TrainingEvent.Notice) e).message())).anyMatch(m -> m.contains("damaged"));
         assertThat(RunConfusion.read(run).epochs().keySet()).containsExactly(2);
     }
 
@@ -134,9 +134,9 @@ class ConfusionTest {
 
         TrainingEvent.Finished finished = RunFixtures.resume(run, 2, events::add);
 
-        assertThat(finished.outcome()).as(finished.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        assertThat(finished.outcome()).as(English.of(finished)).isEqualTo(TrainingEvent.Outcome.COMPLETED);
         assertThat(events).filteredOn(TrainingEvent.Notice.class::isInstance)
-                .extracting(e -> ((TrainingEvent.Notice) e).message())
+                .extracting(e -> English.of(((TrainingEvent.Notice) e).message()))
                 .anyMatch(m -> m.startsWith("The confusion matrix of epoch 2 is not kept: Cannot write"));
         assertThat(tested()).extracting(TestPredictions::epoch).containsExactly(2);
     }

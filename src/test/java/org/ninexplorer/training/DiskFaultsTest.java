@@ -131,11 +131,11 @@ class DiskFaultsTest {
     private static void assertFailedAndKept(Path run, TrainingEvent.Finished finished, Path named, int epochsKept)
             throws Exception {
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.FAILED);
-        assertThat(finished.message()).contains("Cannot write " + named, "No space left on device",
+        assertThat(English.of(finished)).contains("Cannot write " + named, "No space left on device",
                 "The disk is full").doesNotContain("Exception");
         RunRecord record = RunRecord.read(run);
         assertThat(record.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(record.reason()).isEqualTo(finished.message());
+        assertThat(record.reason()).contains(finished.message());
         assertThat(RunFixtures.temporaries(run)).isEmpty();
         // Epoch 1 is intact: its checkpoint opens, its row is in the metrics.
         assertThat(record.epochsCompleted()).isEqualTo(epochsKept);

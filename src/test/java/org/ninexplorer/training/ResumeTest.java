@@ -31,7 +31,7 @@ class ResumeTest {
 
         TrainingEvent.Finished finished = RunFixtures.resume(killed, 2, events::add);
 
-        assertThat(finished.outcome()).as(finished.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        assertThat(finished.outcome()).as(English.of(finished)).isEqualTo(TrainingEvent.Outcome.COMPLETED);
         assertThat(events).filteredOn(TrainingEvent.Started.class::isInstance).singleElement()
                 .extracting(e -> ((TrainingEvent.Started) e).startEpoch()).isEqualTo(2);
         // Same batches in the same order, same dropout masks: every loss, accuracy and weight is the same.
@@ -81,9 +81,9 @@ class ResumeTest {
 
         TrainingEvent.Finished finished = RunFixtures.resume(run, 3, events::add);
 
-        assertThat(finished.outcome()).as(finished.message()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
+        assertThat(finished.outcome()).as(English.of(finished)).isEqualTo(TrainingEvent.Outcome.COMPLETED);
         assertThat(events).filteredOn(TrainingEvent.Notice.class::isInstance)
-                .extracting(e -> ((TrainingEvent.Notice) e).message())
+                .extracting(e -> English.of(((TrainingEvent.Notice) e).message()))
                 .anySatisfy(m -> assertThat(m).contains(newest.toString(), "cannot be read"))
                 .anySatisfy(m -> assertThat(m).contains("Continuing from epoch-1.zip, after epoch 1"));
         assertThat(events).filteredOn(TrainingEvent.Started.class::isInstance).singleElement()

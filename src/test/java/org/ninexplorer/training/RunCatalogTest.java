@@ -106,7 +106,7 @@ class RunCatalogTest {
         RunSummary run = runs.get(name);
         assertThat(run.state()).as(name).isEqualTo(RunSummary.State.DAMAGED);
         assertThat(run.openable()).isFalse();
-        return run.reason();
+        return English.of(run.reason());
     }
 
     @Test
@@ -160,7 +160,7 @@ class RunCatalogTest {
 
             RunSummary training = RunCatalog.summarise(run);
             assertThat(training.state()).isEqualTo(RunSummary.State.RUNNING);
-            assertThat(training.reason()).contains("process " + child.pid());
+            assertThat(English.of(training.reason())).contains("process " + child.pid());
             assertThat(training.resumable()).isFalse();
         } finally {
             child.destroyForcibly().waitFor();
@@ -168,7 +168,7 @@ class RunCatalogTest {
 
         RunSummary killed = RunCatalog.summarise(run);
         assertThat(killed.state()).isEqualTo(RunSummary.State.INTERRUPTED);
-        assertThat(killed.reason()).contains("Killed while it trained (by process " + child.pid());
+        assertThat(English.of(killed.reason())).contains("Killed while it trained (by process " + child.pid());
         assertThat(killed.resumable()).isTrue();
 
         try (RunResumption resumption = RunResumption.open(run, null)) {

@@ -55,7 +55,7 @@ class TrainingFailuresTest {
 
     private void assertFailedWith(Path dir, TrainingEvent.Finished finished, String error) throws Exception {
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.FAILED);
-        assertThat(finished.message()).startsWith("Training failed in epoch 1: " + error);
+        assertThat(English.of(finished)).startsWith("Training failed in epoch 1: " + error);
         assertThat(events).as("the final event still reaches the consumer").last().isEqualTo(finished);
         assertThat(events).filteredOn(TrainingEvent.Iteration.class::isInstance).hasSizeLessThan(10);
         String record = Files.readString(dir.resolve("run/run.json"));
@@ -74,7 +74,7 @@ class TrainingFailuresTest {
         TrainingEvent.Finished finished = run.call();
 
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.STOPPED);
-        assertThat(finished.message()).isEqualTo("Stopped by the user before training began; nothing was trained.");
+        assertThat(English.of(finished)).isEqualTo("Stopped by the user before training began; nothing was trained.");
         assertThat(events).noneMatch(TrainingEvent.Iteration.class::isInstance);
         assertThat(dir.resolve("run/model.zip")).as("no untrained model is passed off as a result").doesNotExist();
         assertThat(Files.readString(dir.resolve("run/run.json"))).contains("\"status\" : \"stopped\"");

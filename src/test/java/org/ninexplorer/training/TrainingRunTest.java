@@ -99,7 +99,7 @@ class TrainingRunTest {
         executor.shutdown();
         long afterStop = iterations();
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.STOPPED);
-        assertThat(finished.message()).contains("Stopped by the user", "model.zip");
+        assertThat(English.of(finished)).contains("Stopped by the user", "model.zip");
         assertThat(afterStop).isLessThan(63); // far from the end of even the first epoch
         assertThat(dir.resolve("run/model.zip")).exists();
         assertThat(Files.readString(dir.resolve("run/run.json"))).contains("\"status\" : \"stopped\"");
@@ -112,7 +112,7 @@ class TrainingRunTest {
         TrainingEvent.Finished finished = new TrainingRun(request(dir, huge, 0), events::add).call();
 
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.DIVERGED);
-        assertThat(finished.message()).contains("diverged", "smaller learning rate", "1000000.0");
+        assertThat(English.of(finished)).contains("diverged", "smaller learning rate", "1000000.0");
         assertThat(Files.readString(dir.resolve("run/run.json"))).contains("\"status\" : \"diverged\"");
         assertThat(dir.resolve("run/model.zip")).doesNotExist();
     }

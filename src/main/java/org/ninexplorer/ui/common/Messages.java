@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.ninexplorer.model.Diagnostic;
+import org.ninexplorer.training.RunMessage;
 
 /**
  * Every word the interface shows, from {@code org/ninexplorer/ui/messages*.properties}: keys carry their
  * feature's prefix ({@code editor.}, {@code training.}), values are {@link MessageFormat} patterns (so an
- * apostrophe is written ’). The model's {@link Diagnostic} codes become sentences here. The window uses
+ * apostrophe is written ’). The model's {@link Diagnostic} codes and the engine's {@link RunMessage}s become
+ * sentences here. The window uses
  * {@link #current()}, fixed at start-up; the CLI stays English through {@link #of}({@link Locale#ROOT}).
  */
 public final class Messages {
@@ -81,6 +83,14 @@ public final class Messages {
                 : format("diagnostic.where.layer", String.valueOf(d.layerIndex()));
         String field = d.field() == null ? "" : format("diagnostic.field", format("diagnostic.field." + d.field()));
         return format("diagnostic.line", where, field, sentence(d));
+    }
+
+    /** What the engine said about a run, e.g. "Training diverged in epoch 3, iteration 12: the loss became NaN. …" */
+    public String engine(RunMessage m) {
+        // Strings go in as the engine wrote them (numbers, paths), whole numbers as numbers for the patterns' plurals.
+        Object[] args = m.args().stream().map(a -> a instanceof RunMessage nested ? engine(nested)
+                : a instanceof Integer ? a : String.valueOf(a)).toArray();
+        return format("training.engine." + m.code().key(), args);
     }
 
     /** What is wrong, as a sentence. */

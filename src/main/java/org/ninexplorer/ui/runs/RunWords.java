@@ -16,7 +16,7 @@ public final class RunWords {
 
     /** Why the run stands as it does; empty when there is nothing to say. */
     public static String reason(RunSummary run) {
-        return run.reason();
+        return run.reason().map(Messages.current()::engine).orElse("");
     }
 
     /** E.g. "fashion-28 ended diverged: …", for a run that did not complete. */

@@ -374,11 +374,11 @@ public final class TrainingSession {
             report(Messages.get("training.started", String.format(Locale.ROOT, "%,d", s.trainImages()),
                     String.format(Locale.ROOT, "%,d", s.testImages()), s.runDirectory().toString()), false);
         } else if (event instanceof TrainingEvent.Notice n) {
-            report(n.message(), false);
+            report(Messages.current().engine(n.message()), false);
         } else if (event instanceof TrainingEvent.Evaluating e) {
             report(Messages.get("training.testing", String.valueOf(e.epoch())), false);
         } else if (event instanceof TrainingEvent.Epoch e) {
-            report(e.referenceLine(), false);
+            report(Messages.get("training.epoch-line", (Object[]) e.referenceFields()), false);
         } else if (event instanceof TrainingEvent.Paused p) {
             state.set(TrainingState.PAUSED);
             report(Messages.get("training.paused", String.valueOf(p.epoch())), false);
@@ -387,7 +387,7 @@ public final class TrainingSession {
             report(Messages.get("training.resumed"), false);
         } else if (event instanceof TrainingEvent.Finished f) {
             state.set(TrainingState.IDLE);
-            report(f.message(), f.outcome() == TrainingEvent.Outcome.DIVERGED
+            report(Messages.current().engine(f.message()), f.outcome() == TrainingEvent.Outcome.DIVERGED
                     || f.outcome() == TrainingEvent.Outcome.FAILED);
         }
     }

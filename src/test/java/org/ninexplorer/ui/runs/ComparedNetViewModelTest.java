@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class ComparedNetViewModelTest {
         return new RunSummary(dir.resolve(name), name, Instant.parse("2026-12-01T10:00:00Z").plusSeconds(60L * minute),
                 arch, null, -1, -1, "sample", 0, 0, OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), 0, OptionalDouble.empty(), OptionalDouble.empty(), -1,
-                RunSummary.State.COMPLETED, "");
+                RunSummary.State.COMPLETED, Optional.empty());
     }
 
     private List<DiffMark> marks() {

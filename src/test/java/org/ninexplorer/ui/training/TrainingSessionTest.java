@@ -15,6 +15,7 @@ import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.training.BackendInfo;
+import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -63,7 +64,8 @@ class TrainingSessionTest {
         assertThat(session.progressTextProperty().get()).contains("Epoch 1 of 2").contains("500 images/s").contains("1:00 left");
 
         session.receive(new TrainingEvent.Epoch(1, 1.5, 0.6, 0.7, 10, 500));
-        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED, "Training diverged", 1));
+        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.DIVERGED,
+                RunMessage.of(RunMessage.Code.NETWORK_NOT_FINITE), 1));
         session.drain();
 
         assertThat(vm.charts().testAccuracy().points()).hasSize(1);
@@ -113,7 +115,8 @@ class TrainingSessionTest {
         assertThat(session.canPauseProperty().get()).isTrue();
         assertThat(session.progressTextProperty().get()).doesNotContain("left");
 
-        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED, "Stopped by the user", 0));
+        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED,
+                RunMessage.of(RunMessage.Code.STOPPED_BEFORE_BEGINNING), 0));
         session.drain();
         assertThat(List.of(session.canStartProperty().get(), session.canPauseProperty().get(),
                 session.canResumeProperty().get(), session.canStopProperty().get()))
@@ -130,7 +133,8 @@ class TrainingSessionTest {
             session.receive(new TrainingEvent.Iteration(1, i, i, 2.3, i / 10.0, 500, 42));
         }
         session.receive(new TrainingEvent.Epoch(1, 2.3, 0.1, 0.1, 3, 500));
-        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED, "Stopped", 1));
+        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.STOPPED,
+                RunMessage.of(RunMessage.Code.STOPPED_BEFORE_GOING_ON, "1"), 1));
         session.drain();
         assertThat(vm.charts().rawLoss().points()).hasSize(10);
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.training.BackendInfo;
+import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.editor.EditorViewModel;
 import org.testfx.api.FxRobot;
@@ -57,7 +58,8 @@ class TrainingViewTest {
         for (int epoch = 1; epoch <= 5; epoch++) {
             session.receive(new TrainingEvent.Epoch(epoch, 2.0, 0.5, 0.6, 1, 100));
         }
-        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED, "Done", 5));
+        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
+                RunMessage.of(RunMessage.Code.COMPLETED, 5, "model.zip"), 5));
         robot.interact(session::drain);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(line(accuracy, 1)).as("move-to plus one line per epoch").isEqualTo(6);

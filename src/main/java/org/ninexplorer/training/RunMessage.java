@@ -1,0 +1,100 @@
+package org.ninexplorer.training;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the engine tells the user about a run (how it ended, why it is listed as it is, what it noticed), as a
+ * code and its arguments: the window words it in its language ({@code ui.common.Messages#engine}, with the
+ * bundles' {@code training.engine.<code>} patterns), the CLI in English, and {@code run.json} keeps the code.
+ *
+ * @param args the pattern's arguments, in order: strings as the engine wrote them (numbers in {@link Locale#ROOT},
+ *             paths), whole numbers where the wording counts them, and nested messages
+ */
+public record RunMessage(Code code, List<Object> args) {
+
+    /** Each thing the engine says; the arguments each one takes are listed beside it. */
+    public enum Code {
+        /** text: an error's own message, or a reason recorded before reasons were codes; said as it is */
+        TEXT,
+        /** epochs (a number), model file */
+        COMPLETED,
+        STOPPED_BEFORE_BEGINNING,
+        /** epoch */
+        STOPPED_BEFORE_GOING_ON,
+        /** epoch, model file */
+        STOPPED_DURING_EPOCH,
+        /** epoch, model file */
+        STOPPED_WHILE_TESTING,
+        /** epoch, iteration, what (a message), learning rate, what is kept (a message) */
+        DIVERGED,
+        /** loss */
+        LOSS_NOT_FINITE,
+        /** loss */
+        WEIGHTS_NOT_FINITE,
+        OPTIMIZER_NOT_FINITE,
+        NETWORK_NOT_FINITE,
+        /** epoch, checkpoint folder */
+        CHECKPOINT_KEPT,
+        NO_CHECKPOINT,
+        /** epoch, what went wrong */
+        FAILED,
+        /** epoch, what went wrong, DL4J's memory report */
+        FAILED_WITH_REPORT,
+        /** what went wrong */
+        COULD_NOT_START,
+        /** the lock's owner */
+        STARTING,
+        /** the lock's owner */
+        BEING_TRAINED,
+        KILLED,
+        /** the lock's owner */
+        KILLED_BY,
+        /** the record's file name */
+        NO_RECORD,
+        /** the model's file name */
+        MODEL_MISSING,
+        /** what went wrong */
+        UNREADABLE,
+        /** lock file, its owner */
+        TOOK_OVER_LOCK,
+        /** checkpoint file, what went wrong */
+        CHECKPOINT_UNREADABLE,
+        /** checkpoint file name, epoch */
+        CONTINUING_FROM,
+        /** epoch, what went wrong */
+        CONFUSION_NOT_KEPT,
+        /** what went wrong with the confusion matrices kept so far */
+        CONFUSION_RESTARTED,
+        /** what went wrong */
+        PINS_NOT_KEPT,
+        /** epoch, what went wrong */
+        TIMELINE_NOT_KEPT,
+        /** what is wrong with the timeline so far */
+        TIMELINE_GOES_ON;
+
+        /** The bundle key's last part: {@code stopped-during-epoch}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public RunMessage {
+        args = List.copyOf(args);
+    }
+
+    public static RunMessage of(Code code, Object... args) {
+        return new RunMessage(code, List.of(args));
+    }
+
+    /** Text said as it is: an exception's message, in English, framed by a worded message around it. */
+    public static RunMessage text(String text) {
+        return of(Code.TEXT, text);
+    }
+
+    /** For logs and exceptions: the code and its arguments, not a sentence. */
+    @Override
+    public String toString() {
+        return code + args.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package org.ninexplorer.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.ui.common.Messages;
+
+/** The engine speaks in codes: each has its words in both languages, and run.json keeps the code. */
+class RunMessageTest {
+
+    private static final Messages ENGLISH = Messages.of(Locale.ROOT);
+    private static final Messages CHINESE = Messages.of(Locale.SIMPLIFIED_CHINESE);
+
+    private static final RunMessage DIVERGED = RunMessage.of(RunMessage.Code.DIVERGED, "3", "12",
+            RunMessage.of(RunMessage.Code.LOSS_NOT_FINITE, "NaN"), "0.1",
+            RunMessage.of(RunMessage.Code.CHECKPOINT_KEPT, "2", "/runs/a/checkpoints"));
+
+    @Test
+    void everyCodeIsWordedInBothLanguages() {
+        for (RunMessage.Code code : RunMessage.Code.values()) {
+            Object[] args = {7, "/runs/a", "x", "y", "z"};
+            String key = "training.engine." + code.key();
+            String en = ENGLISH.format(key, args);
+            String zh = CHINESE.format(key, args);
+            assertThat(en).as(key).isNotBlank().doesNotContain("{");
+            assertThat(zh).as(key).doesNotContain("{");
+            if (code != RunMessage.Code.TEXT) {
+                assertThat(zh).as(key).isNotEqualTo(en).containsPattern(Pattern.compile("\\p{IsHan}"));
+            }
+        }
+    }
+
+    @Test
+    void nestedMessagesAreWordedWithTheSameNumbersInBothLanguages() {
+        assertThat(ENGLISH.engine(DIVERGED)).isEqualTo("Training diverged in epoch 3, iteration 12: the loss became "
+                + "NaN. Try a smaller learning rate (this run used 0.1). The last good checkpoint, after epoch 2, is "
+                + "kept in /runs/a/checkpoints.");
+        assertThat(CHINESE.engine(DIVERGED)).contains("第 3 轮第 12 次迭代", "损失变成了 NaN", "0.1",
+                "/runs/a/checkpoints");
+        assertThat(ENGLISH.engine(RunMessage.of(RunMessage.Code.COMPLETED, 1, "m.zip")))
+                .isEqualTo("Trained 1 epoch; the model is in m.zip.");
+        assertThat(ENGLISH.engine(RunMessage.of(RunMessage.Code.COMPLETED, 3, "m.zip"))).startsWith("Trained 3 epochs");
+    }
+
+    @Test
+    void aRecordKeepsTheCodeAndReadsAnOldSentenceAsItIs(@TempDir Path dir) throws Exception {
+        RunFixtures.train(TinyNets.TINY_28, dir.resolve("run"), 1);
+        Path run = dir.resolve("run");
+        RunRecord record = RunRecord.read(run);
+        record.setStatus(RunStatus.DIVERGED, DIVERGED);
+        record.write();
+        assertThat(Files.readString(run.resolve(RunRecord.FILE))).contains("\"code\" : \"loss-not-finite\"");
+        assertThat(RunRecord.read(run).reason()).contains(DIVERGED);
+        assertThat(RunCatalog.summarise(run).reason()).contains(DIVERGED);
+
+        RunFixtures.editRecord(run, r -> r.put("reason", "Stopped by the user during epoch 1."));
+        assertThat(RunRecord.read(run).reason()).contains(RunMessage.text("Stopped by the user during epoch 1."));
+    }
+}
