@@ -84,7 +84,8 @@ class TrainDivergenceTest {
         int epoch = Integer.parseInt(m.group(1));
         int iteration = Integer.parseInt(m.group(2));
         assertThat(Files.readString(runDir.resolve("run.json")))
-                .contains("\"status\" : \"diverged\"", "\"reason\" : \"Training diverged in epoch " + epoch);
+                .contains("\"status\" : \"diverged\"", "\"code\" : \"diverged\"",
+                        "\"args\" : [ \"" + epoch + "\", \"" + iteration + "\"");
 
         List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
         assertThat(rows).filteredOn(r -> r.startsWith("epoch,")).hasSize(epoch - 1);

@@ -59,7 +59,7 @@ class TrainingFailuresTest {
         assertThat(events).as("the final event still reaches the consumer").last().isEqualTo(finished);
         assertThat(events).filteredOn(TrainingEvent.Iteration.class::isInstance).hasSizeLessThan(10);
         String record = Files.readString(dir.resolve("run/run.json"));
-        assertThat(record).contains("\"status\" : \"failed\"", "\"reason\" : \"Training failed in epoch 1: " + error);
+        assertThat(record).contains("\"status\" : \"failed\"", "\"code\" : \"failed", "\"" + error);
     }
 
     private static int recurse(int depth) {

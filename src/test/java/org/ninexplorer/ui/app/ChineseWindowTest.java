@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ninexplorer.model.Exercise;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.ui.common.CjkFont;
 import org.ninexplorer.ui.common.Language;
@@ -118,6 +119,32 @@ class ChineseWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(((Label) byId(chineseStage, "problems")).getText())
                 .contains("第 0 层（卷积核）：31×31 卷积核无法作用于 28×28 的输入", "28 + 2·1 − 31 = -1 < 0");
+
+        assertExercisesInChinese();
+    }
+
+    /** Every exercise's title, question and change, and the panel's set-up button, are in Chinese. */
+    private void assertExercisesInChinese() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> tabs(chineseStage).getSelectionModel()
+                .select(tabs(chineseStage).getTabs().stream().filter(t -> "exercisesTab".equals(t.getId()))
+                        .findFirst().orElseThrow())).get();
+        for (Exercise exercise : Exercise.values()) {
+            WaitForAsyncUtils.asyncFx(() -> chinese.window().exercises().selectedProperty().set(exercise)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : List.of("exerciseTitle", "exerciseQuestion", "exerciseChange", "setUpExercise")) {
+                String text = ((Labeled) byId(chineseStage, id)).getText();
+                assertThat(text).as("%s of %s", id, exercise).isNotBlank()
+                        .matches(t -> t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                                == Character.UnicodeScript.HAN), "has Chinese characters");
+                // No English sentence left: no run of three or more ASCII words.
+                assertThat(text).as("%s of %s", id, exercise).doesNotContainPattern("[A-Za-z]+ [A-Za-z]+ [A-Za-z]+");
+            }
+        }
+        assertNoMissingGlyphs(chineseStage);
+    }
+
+    private static TabPane tabs(Stage stage) {
+        return (TabPane) byId(stage, "tabs");
     }
 
     /**

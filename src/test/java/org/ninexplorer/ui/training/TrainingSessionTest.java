@@ -70,7 +70,7 @@ class TrainingSessionTest {
 
         assertThat(vm.charts().testAccuracy().points()).hasSize(1);
         assertThat(session.state()).isEqualTo(TrainingState.IDLE);
-        assertThat(session.statusProperty().get()).isEqualTo("Training diverged");
+        assertThat(session.statusProperty().get()).isEqualTo("the network is not finite");
         assertThat(session.statusIsErrorProperty().get()).isTrue();
         assertThat(session.progressTextProperty().get()).as("no stale time left after the end")
                 .isEqualTo("1 of 2 epochs done  ·  test accuracy 0.700");
