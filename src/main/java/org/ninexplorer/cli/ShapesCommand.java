@@ -88,8 +88,8 @@ public final class ShapesCommand implements Callable<Integer> {
         MemoryEstimate estimate = MemoryCheck.estimate(arch, hp, batch, 0);
         MemoryCheck.Budget budget = MemoryCheck.budget();
         out.println("training memory (" + hp.optimizer().label() + ", not counting the data set): "
-                + estimate.summary());
-        out.println("available: " + MemoryEstimate.bytes(budget.offHeapBytes()) + " (" + budget.explanation() + ")");
+                + DiagnosticLines.ENGLISH.engine(MemoryCheck.describe(estimate)));
+        out.println("available: " + MemoryEstimate.bytes(budget.offHeapBytes()) + " (" + DiagnosticLines.ENGLISH.engine(budget.explanation()) + ")");
         if (estimate.offHeapBytes() > budget.offHeapBytes()) {
             int fits = estimate.largestBatchWithin(budget.offHeapBytes());
             out.println(fits >= 1 ? String.format(Locale.ROOT, "does not fit; a batch of %,d would", fits)

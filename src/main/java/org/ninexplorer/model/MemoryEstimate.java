@@ -114,13 +114,19 @@ public final class MemoryEstimate {
         return room < perImageBytes() ? 0 : (int) Math.min(Integer.MAX_VALUE, room / perImageBytes());
     }
 
-    /** E.g. "about 2.9 GB at batch 128: activations 2.7 GB (21.4 MB per image), input batches 96 MB, ...". */
-    public String summary() {
-        String text = String.format(Locale.ROOT, "about %s at batch %,d: activations %s (%s per image), "
-                        + "input batches %s, parameters with gradients and optimizer state %s",
-                bytes(totalBytes()), batch, bytes(times(batch, activationsPerImage)), bytes(activationsPerImage),
-                bytes(times(batch, inputPerImage)), bytes(fixedBytes()));
-        return datasetBytes > 0 ? text + ", data set " + bytes(datasetBytes) : text;
+    /** Activations kept or worked on, per image of a batch. */
+    public long activationsPerImageBytes() {
+        return activationsPerImage;
+    }
+
+    /** Activations kept or worked on at this batch. */
+    public long activationsBytes() {
+        return times(batch, activationsPerImage);
+    }
+
+    /** The input batches built ahead at this batch. */
+    public long inputBytes() {
+        return times(batch, inputPerImage);
     }
 
     /** Products of sizes can pass 2^63 for absurd nets; those saturate, and are refused all the same. */

@@ -10,6 +10,8 @@ import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.model.ShapeInference;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +33,7 @@ public final class MemoryCheck {
     }
 
     /** What this JVM can give: heap for the data set, off-heap for ND4J, and how that was worked out. */
-    public record Budget(long heapBytes, long offHeapBytes, String explanation) {
+    public record Budget(long heapBytes, long offHeapBytes, RunMessage explanation) {
     }
 
     /** Values the optimizer keeps per parameter: Adam's two moments, SGD's momentum. */
@@ -80,31 +82,44 @@ public final class MemoryCheck {
         long perImage = 4L * BatchIterator.batchesHeld() * channels * height * width;
         Budget budget = budget();
         if (perImage * batch > budget.offHeapBytes()) {
-            throw new TrainingException(String.format(Locale.ROOT, "Not enough memory: batches of %,d images of "
-                            + "%dx%dx%d, %d built at once, need %s; this machine can give %s (%s). A batch of %,d "
-                            + "would fit.", batch, channels, height, width, BatchIterator.batchesHeld(),
-                    MemoryEstimate.bytes(perImage * batch), MemoryEstimate.bytes(budget.offHeapBytes()),
-                    budget.explanation(), budget.offHeapBytes() / perImage));
+            throw new TrainingException(RunMessage.of(RunMessage.Code.MEMORY_LOADING, grouped(batch),
+                    String.valueOf(channels), String.valueOf(height), String.valueOf(width),
+                    String.valueOf(BatchIterator.batchesHeld()), MemoryEstimate.bytes(perImage * batch),
+                    MemoryEstimate.bytes(budget.offHeapBytes()), budget.explanation(),
+                    grouped(budget.offHeapBytes() / perImage)));
         }
     }
 
     static void check(MemoryEstimate estimate, Budget budget) throws TrainingException {
         if (estimate.heapBytes() > budget.heapBytes()) {
-            throw new TrainingException(String.format(Locale.ROOT, "Not enough memory for this run: the data set "
-                            + "needs %s on the Java heap, which holds %s. Use fewer images (--limit-train), or give "
-                            + "Java more memory (-Xmx).", MemoryEstimate.bytes(estimate.heapBytes()),
-                    MemoryEstimate.bytes(budget.heapBytes())));
+            throw new TrainingException(RunMessage.of(RunMessage.Code.MEMORY_HEAP,
+                    MemoryEstimate.bytes(estimate.heapBytes()), MemoryEstimate.bytes(budget.heapBytes())));
         }
         if (estimate.offHeapBytes() <= budget.offHeapBytes()) {
             return;
         }
         int fits = estimate.largestBatchWithin(budget.offHeapBytes());
-        String advice = fits >= 1
-                ? String.format(Locale.ROOT, "A batch of %,d would fit.", fits)
-                : "Not even a batch of one image fits: make the input smaller or the net narrower.";
-        throw new TrainingException("Not enough memory for this run: it needs " + estimate.summary()
-                + "; this machine can give it " + MemoryEstimate.bytes(budget.offHeapBytes()) + " ("
-                + budget.explanation() + "). " + advice);
+        RunMessage advice = fits >= 1 ? RunMessage.of(RunMessage.Code.BATCH_FITS, grouped(fits))
+                : RunMessage.of(RunMessage.Code.NOTHING_FITS);
+        throw new TrainingException(RunMessage.of(RunMessage.Code.MEMORY_OFF_HEAP, describe(estimate),
+                MemoryEstimate.bytes(budget.offHeapBytes()), budget.explanation(), advice));
+    }
+
+    /** E.g. "about 2.9 GB at batch 128: activations 2.7 GB (21.4 MB per image), input batches 96 MB, ...". */
+    public static RunMessage describe(MemoryEstimate estimate) {
+        List<Object> args = new ArrayList<>(List.of(MemoryEstimate.bytes(estimate.totalBytes()),
+                grouped(estimate.batch()), MemoryEstimate.bytes(estimate.activationsBytes()),
+                MemoryEstimate.bytes(estimate.activationsPerImageBytes()), MemoryEstimate.bytes(estimate.inputBytes()),
+                MemoryEstimate.bytes(estimate.fixedBytes())));
+        if (estimate.heapBytes() <= 0) {
+            return new RunMessage(RunMessage.Code.ESTIMATE, args);
+        }
+        args.add(MemoryEstimate.bytes(estimate.heapBytes()));
+        return new RunMessage(RunMessage.Code.ESTIMATE_WITH_DATA, args);
+    }
+
+    private static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** What this JVM and machine can give. Cheap; loads no native code. */
@@ -113,13 +128,10 @@ public final class MemoryCheck {
         long physical = physicalMemory();
         long javacpp = Pointer.maxPhysicalBytes();
         long process = javacpp > 0 ? Math.min(physical, javacpp) : physical;
-        String limit = process < physical
-                ? String.format(Locale.ROOT, "JavaCPP's limit of %s", MemoryEstimate.bytes(process))
-                : String.format(Locale.ROOT, "%s of physical memory", MemoryEstimate.bytes(physical));
         long offHeap = Math.max(0, process - heap - NATIVE_RESERVE);
-        return new Budget(Math.max(0, heap - HEAP_RESERVE), offHeap, String.format(Locale.ROOT,
-                "%s, less the %s Java heap and %s for the runtime itself", limit, MemoryEstimate.bytes(heap),
-                MemoryEstimate.bytes(NATIVE_RESERVE)));
+        return new Budget(Math.max(0, heap - HEAP_RESERVE), offHeap, RunMessage.of(process < physical
+                ? RunMessage.Code.BUDGET_JAVACPP : RunMessage.Code.BUDGET_PHYSICAL, MemoryEstimate.bytes(process),
+                MemoryEstimate.bytes(heap), MemoryEstimate.bytes(NATIVE_RESERVE)));
     }
 
     private static long physicalMemory() {

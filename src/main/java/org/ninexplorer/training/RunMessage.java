@@ -1,7 +1,9 @@
 package org.ninexplorer.training;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * What the engine tells the user about a run (how it ended, why it is listed as it is, what it noticed), as a
@@ -12,6 +14,9 @@ import java.util.Locale;
  *             paths), whole numbers where the wording counts them, and nested messages
  */
 public record RunMessage(Code code, List<Object> args) {
+
+    /** The bundle of the interface's words ({@code ui.common.Messages.BUNDLE}), English being its root. */
+    private static final String ENGLISH_BUNDLE = "org.ninexplorer.ui.messages";
 
     /** Each thing the engine says; the arguments each one takes are listed beside it. */
     public enum Code {
@@ -71,7 +76,24 @@ public record RunMessage(Code code, List<Object> args) {
         /** epoch, what went wrong */
         TIMELINE_NOT_KEPT,
         /** what is wrong with the timeline so far */
-        TIMELINE_GOES_ON;
+        TIMELINE_GOES_ON,
+        /** total, batch, activations, activations per image, input batches, parameters and their state */
+        ESTIMATE,
+        /** as {@link #ESTIMATE}, then the data set */
+        ESTIMATE_WITH_DATA,
+        /** JavaCPP's limit, the Java heap, the runtime's reserve */
+        BUDGET_JAVACPP,
+        /** physical memory, the Java heap, the runtime's reserve */
+        BUDGET_PHYSICAL,
+        /** the data set's heap bytes, the heap */
+        MEMORY_HEAP,
+        /** the estimate (a message), what the machine can give, how (a message), advice (a message) */
+        MEMORY_OFF_HEAP,
+        /** batch, channels, height, width, batches built at once, needed, what the machine can give, how, fits */
+        MEMORY_LOADING,
+        /** batch */
+        BATCH_FITS,
+        NOTHING_FITS;
 
         /** The bundle key's last part: {@code stopped-during-epoch}. */
         public String key() {
@@ -92,7 +114,23 @@ public record RunMessage(Code code, List<Object> args) {
         return of(Code.TEXT, text);
     }
 
-    /** For logs and exceptions: the code and its arguments, not a sentence. */
+    /**
+     * The message in {@code bundle}'s words ({@code training.engine.<code>}), nested messages worded first;
+     * strings go in as the engine wrote them (numbers, paths), whole numbers as numbers for the plurals.
+     */
+    public String in(ResourceBundle bundle, Locale locale) {
+        Object[] words = args.stream().map(a -> a instanceof RunMessage nested ? nested.in(bundle, locale)
+                : a instanceof Integer ? a : String.valueOf(a)).toArray();
+        return new MessageFormat(bundle.getString("training.engine." + code.key()), locale).format(words);
+    }
+
+    /** In English, as the CLI and the logs say it: from the interface's English bundle, the one wording. */
+    public String english() {
+        return in(ResourceBundle.getBundle(ENGLISH_BUNDLE, Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), Locale.ROOT);
+    }
+
+    /** For logs: the code and its arguments, not a sentence. */
     @Override
     public String toString() {
         return code + args.toString();

@@ -1,13 +1,32 @@
 package org.ninexplorer.training;
 
-/** A run that cannot start or go on, with a message meant for the user. */
+import java.util.Optional;
+
+/**
+ * A run that cannot start or go on, with a message meant for the user: in English, or as a {@link RunMessage}
+ * (then the message is its English) for the window to put in its own words.
+ */
 public class TrainingException extends Exception {
+
+    private final transient RunMessage said;
 
     public TrainingException(String message) {
         super(message);
+        said = null;
     }
 
     public TrainingException(String message, Throwable cause) {
         super(message, cause);
+        said = null;
+    }
+
+    public TrainingException(RunMessage said) {
+        super(said.english());
+        this.said = said;
+    }
+
+    /** What the engine said, as a code; empty for a message that is English only. */
+    public Optional<RunMessage> said() {
+        return Optional.ofNullable(said);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ninexplorer.model.MemoryEstimate;
+import org.ninexplorer.model.Presets;
 import org.ninexplorer.ui.common.Messages;
 
 /** The engine speaks in codes: each has its words in both languages, and run.json keeps the code. */
@@ -23,7 +25,7 @@ class RunMessageTest {
     @Test
     void everyCodeIsWordedInBothLanguages() {
         for (RunMessage.Code code : RunMessage.Code.values()) {
-            Object[] args = {7, "/runs/a", "x", "y", "z"};
+            Object[] args = {7, "/runs/a", "x", "y", "z", "5", "6", "7", "8", "9"};
             String key = "training.engine." + code.key();
             String en = ENGLISH.format(key, args);
             String zh = CHINESE.format(key, args);
@@ -45,6 +47,29 @@ class RunMessageTest {
         assertThat(ENGLISH.engine(RunMessage.of(RunMessage.Code.COMPLETED, 1, "m.zip")))
                 .isEqualTo("Trained 1 epoch; the model is in m.zip.");
         assertThat(ENGLISH.engine(RunMessage.of(RunMessage.Code.COMPLETED, 3, "m.zip"))).startsWith("Trained 3 epochs");
+    }
+
+    @Test
+    void aRefusalForWantOfMemoryIsACodeWithItsEnglishAsTheExceptionsMessage() {
+        MemoryEstimate estimate = MemoryCheck.estimate(Presets.D2L_224,
+                Hyperparameters.recommendedFor(Presets.D2L_224, 0).withBatchSize(128), 128, 0);
+        MemoryCheck.Budget small = new MemoryCheck.Budget(1L << 30, 100L << 20,
+                RunMessage.of(RunMessage.Code.BUDGET_PHYSICAL, "1.00 GB", "512 MB", "256 MB"));
+        TrainingException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> MemoryCheck.check(estimate, small), TrainingException.class);
+
+        assertThat(refused.said()).map(RunMessage::code).contains(RunMessage.Code.MEMORY_OFF_HEAP);
+        assertThat(refused.getMessage()).isEqualTo(ENGLISH.engine(refused.said().orElseThrow()))
+                .startsWith("Not enough memory for this run: it needs about ")
+                .contains("1.00 GB of physical memory, less the 512 MB Java heap").endsWith("would fit.");
+        String zh = CHINESE.exception(refused);
+        assertThat(zh).startsWith("内存不足").contains("1.00 GB 物理内存", "可以放下");
+        assertThat(numbers(zh)).isEqualTo(numbers(refused.getMessage()));
+    }
+
+    private static java.util.List<String> numbers(String text) {
+        return Pattern.compile("[\\d.,]*\\d").matcher(text).results().map(java.util.regex.MatchResult::group)
+                .sorted().toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.ninexplorer.model.Diagnostic;
 import org.ninexplorer.training.RunMessage;
+import org.ninexplorer.training.TrainingException;
 
 /**
  * Every word the interface shows, from {@code org/ninexplorer/ui/messages*.properties}: keys carry their
@@ -87,10 +88,16 @@ public final class Messages {
 
     /** What the engine said about a run, e.g. "Training diverged in epoch 3, iteration 12: the loss became NaN. …" */
     public String engine(RunMessage m) {
-        // Strings go in as the engine wrote them (numbers, paths), whole numbers as numbers for the patterns' plurals.
-        Object[] args = m.args().stream().map(a -> a instanceof RunMessage nested ? engine(nested)
-                : a instanceof Integer ? a : String.valueOf(a)).toArray();
-        return format("training.engine." + m.code().key(), args);
+        try {
+            return m.in(bundle, locale);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no message for " + m.code() + " in " + BUNDLE, e);
+        }
+    }
+
+    /** Why training cannot start or go on: the engine's message in these words, else the exception's own. */
+    public String exception(TrainingException e) {
+        return e.said().map(this::engine).orElse(e.getMessage());
     }
 
     /** What is wrong, as a sentence. */

@@ -35,7 +35,7 @@ final class StartConditions {
             try {
                 MemoryCheck.check(estimate.get());
             } catch (TrainingException e) {
-                return e.getMessage();
+                return Messages.current().exception(e);
             }
         }
         return data.blockedReason();
@@ -43,7 +43,7 @@ final class StartConditions {
 
     /** The memory estimate of a run with the form's values, in a sentence; empty while the net is impossible. */
     static String memoryLine(HyperparameterForm form) {
-        return form.memoryEstimate().map(estimate -> Messages.get("training.memory", estimate.summary(),
+        return form.memoryEstimate().map(estimate -> Messages.get("training.memory", Messages.current().engine(MemoryCheck.describe(estimate)),
                         MemoryEstimate.bytes(MemoryCheck.budget().offHeapBytes())))
                 .orElse("");
     }

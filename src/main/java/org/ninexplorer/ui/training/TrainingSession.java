@@ -230,7 +230,7 @@ public final class TrainingSession {
         try {
             continuation = Continuation.of(folder, state.get().busy(), data);
         } catch (TrainingException e) {
-            report(e.getMessage(), true);
+            report(Messages.current().exception(e), true);
             return;
         }
         RunResumption resumption = continuation.resumption();
@@ -341,7 +341,8 @@ public final class TrainingSession {
             }
             created.call();
         } catch (DatasetException | TrainingException e) {
-            inbox.add(new SessionNote.Failed(cancelRequested ? Messages.get("training.cancelled") : e.getMessage()));
+            inbox.add(new SessionNote.Failed(cancelRequested ? Messages.get("training.cancelled")
+                    : e instanceof TrainingException t ? Messages.current().exception(t) : e.getMessage()));
         } catch (RuntimeException e) {
             LOGGER.error("Training could not start", e);
             inbox.add(new SessionNote.Failed(Messages.get("training.could-not-start", e.toString())));
