@@ -183,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
                 resumption.close();
                 return Optional.empty();
             }
-            err.println(resumption.description());
+            err.println(DiagnosticLines.ENGLISH.engine(resumption.description()));
             return Optional.of(resumption.start(open(resumption.record().datasetSpec(), data, err), printer));
         } catch (RuntimeException | DatasetException e) {
             resumption.close();

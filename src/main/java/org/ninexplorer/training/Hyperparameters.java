@@ -94,10 +94,14 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, Learning
 
     /** One line for logs and the CLI, e.g. {@code adam, lr 0.002 cosine, batch 64, 5 epochs, he init, seed 42}. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "%s, lr %s %s, batch %d, %d epoch%s, %s init, seed %d",
-                optimizer.label(), java.math.BigDecimal.valueOf(learningRate)
-                        .stripTrailingZeros().toPlainString(), schedule.label(), batchSize, epochs, epochs == 1 ? "" : "s",
-                weightInit.label(), seed);
+        return recipe().english();
+    }
+
+    /** The same line as a message, for the window to word: the settings' own names and numbers in both languages. */
+    public RunMessage recipe() {
+        return RunMessage.of(RunMessage.Code.RECIPE, optimizer.label(),
+                java.math.BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString(), schedule.label(),
+                String.valueOf(batchSize), epochs, weightInit.label(), String.valueOf(seed));
     }
 
     /** What is wrong with these settings, in words; empty when they can be used. */

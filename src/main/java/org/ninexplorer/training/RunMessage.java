@@ -91,6 +91,12 @@ public record RunMessage(Code code, List<Object> args) {
         MEMORY_OFF_HEAP,
         /** batch, channels, height, width, batches built at once, needed, what the machine can give, how, fits */
         MEMORY_LOADING,
+        /** optimizer, learning rate, schedule, batch, epochs (a number), weight init, seed: the settings' own names */
+        RECIPE,
+        /** run folder, its recorded status, epochs done, epochs recorded */
+        RESUMING,
+        /** as {@link #RESUMING}, then the epochs it now trains to */
+        RESUMING_TO,
         /** batch */
         BATCH_FITS,
         NOTHING_FITS;

@@ -1,6 +1,7 @@
 package org.ninexplorer.training;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.ninexplorer.data.Dataset;
 
@@ -64,11 +65,12 @@ public final class RunResumption implements AutoCloseable {
     }
 
     /** E.g. {@code resuming runs/x (stopped, 2 of 5 epochs done)}. */
-    public String description() {
+    public RunMessage description() {
         RunRecord record = run.record();
         int recorded = record.hyperparameters().epochs();
-        return "resuming " + run.path() + " (" + record.status().label() + ", " + record.epochsCompleted() + " of "
-                + recorded + " epochs done" + (target != recorded ? "; now training to " + target + " epochs" : "") + ")";
+        List<Object> args = List.of(run.path().toString(), record.status().label(),
+                String.valueOf(record.epochsCompleted()), String.valueOf(recorded), String.valueOf(target));
+        return new RunMessage(target != recorded ? RunMessage.Code.RESUMING_TO : RunMessage.Code.RESUMING, args);
     }
 
     /** The run that continues, on {@code dataset} (opened from the record's {@code datasetSpec()}); it owns the lock now. */

@@ -25,7 +25,7 @@ class RunMessageTest {
     @Test
     void everyCodeIsWordedInBothLanguages() {
         for (RunMessage.Code code : RunMessage.Code.values()) {
-            Object[] args = {7, "/runs/a", "x", "y", "z", "5", "6", "7", "8", "9"};
+            Object[] args = {7, 1, 2, 3, 4, 5, 6, 7, 8, 9}; // numbers, as the plurals need
             String key = "training.engine." + code.key();
             String en = ENGLISH.format(key, args);
             String zh = CHINESE.format(key, args);
@@ -65,6 +65,16 @@ class RunMessageTest {
         String zh = CHINESE.exception(refused);
         assertThat(zh).startsWith("内存不足").contains("1.00 GB 物理内存", "可以放下");
         assertThat(numbers(zh)).isEqualTo(numbers(refused.getMessage()));
+    }
+
+    @Test
+    void theRecipeLineIsTheSameInEnglishAsBeforeAndHasItsNumbersInChinese() {
+        Hyperparameters hp = Hyperparameters.defaults().withLearningRate(0.0020).withBatchSize(64).withEpochs(1);
+        assertThat(hp.summary()).isEqualTo(ENGLISH.engine(hp.recipe())).matches(
+                hp.optimizer().label() + ", lr 0.002 " + hp.schedule().label() + ", batch 64, 1 epoch, "
+                        + hp.weightInit().label() + " init, seed " + hp.seed());
+        assertThat(hp.withEpochs(5).summary()).contains(", 5 epochs, ");
+        assertThat(CHINESE.engine(hp.recipe())).contains("学习率 0.002", "批量大小 64", "1 轮");
     }
 
     private static java.util.List<String> numbers(String text) {

@@ -281,7 +281,7 @@ public final class ExercisesViewModel {
         Architecture net = baseArchitecture();
         problem.set(exercise.problem(net).map(ExerciseWords::problem).orElse(""));
         Hyperparameters hp = recipe();
-        recipe.set(Messages.get("exercises.recipe", baseName(), hp.summary()));
+        recipe.set(Messages.get("exercises.recipe", baseName(), Messages.current().engine(hp.recipe())));
         if (exercise.trains() && problem.get().isEmpty()) {
             diff.set(String.join("\n", DiffText.lines(ArchitectureDiff.between(net, exercise.variantOf(net)),
                     baseName(), exercise.variantName(baseName()))));

@@ -148,7 +148,8 @@ public final class RunsViewModel {
                 : Messages.get("runs.describe.reason", run.name(), RunWords.state(run.state()), reason);
         if (run.hyperparameters() != null) {
             text = Messages.get("common.sentences", text,
-                    Messages.get("runs.describe.recipe", run.hyperparameters().summary()));
+                    Messages.get("runs.describe.recipe",
+                    Messages.current().engine(run.hyperparameters().recipe())));
         }
         return Messages.get("common.sentences", text, Messages.get("runs.describe.folder", run.folder().toString()));
     }

@@ -235,7 +235,7 @@ public final class TrainingSession {
         }
         RunResumption resumption = continuation.resumption();
         charts.replay(continuation.metrics());
-        launch(continuation.plan(), resumption.targetEpochs(), Format.sentence(resumption.description()), true,
+        launch(continuation.plan(), resumption.targetEpochs(), Format.sentence(Messages.current().engine(resumption.description())), true,
                 dataset -> resumption.start(dataset, this::receive), created -> {
                     if (created == null) {
                         resumption.close();
