@@ -32,11 +32,13 @@ public final class Backends {
 
     static BackendInfo describe(String backendClass, Properties env, FastPathStatus fastPath) {
         if (backendClass.contains("Cuda") || backendClass.contains("JCublas")) {
-            return new BackendInfo("cuda", "CUDA · " + cudaDevice(env));
+            return new BackendInfo("cuda", List.of(RunMessage.text("CUDA"), RunMessage.text(cudaDevice(env))));
         }
-        return new BackendInfo("cpu", "CPU · " + fastPath.threads() + " threads · " + fastPath.binaryLevel()
-                + (fastPath.onednnHelpers() ? " · oneDNN fast path" : " · fast path off")
-                + (fastPath.fusedBlocks() ? " · fused blocks · " + fastPath.precisionWords() : ""));
+        BackendInfo cpu = new BackendInfo("cpu", List.of(RunMessage.text("CPU"),
+                RunMessage.of(RunMessage.Code.THREADS, fastPath.threads()), RunMessage.text(fastPath.binaryLevel()),
+                RunMessage.of(fastPath.onednnHelpers() ? RunMessage.Code.FAST_PATH : RunMessage.Code.FAST_PATH_OFF)));
+        return fastPath.fusedBlocks() ? cpu.with(RunMessage.of(RunMessage.Code.FUSED_BLOCKS),
+                RunMessage.text(fastPath.precisionWords())) : cpu;
     }
 
     private static String cudaDevice(Properties env) {

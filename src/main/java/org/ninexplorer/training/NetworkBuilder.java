@@ -167,9 +167,8 @@ public final class NetworkBuilder {
                 separate.add(String.valueOf(i));
             }
         }
-        return separate.isEmpty() ? backend : new BackendInfo(backend.kind(), backend.description() + " · "
-                + (separate.size() == 1 ? "block " : "blocks ") + String.join(", ", separate)
-                + " as DL4J convolutions (fused only with two 1×1 after the first)");
+        return separate.isEmpty() ? backend : backend.with(RunMessage.of(RunMessage.Code.SEPARATE_BLOCKS,
+                separate.size(), String.join(", ", separate)));
     }
 
     /**

@@ -97,6 +97,13 @@ public record RunMessage(Code code, List<Object> args) {
         RESUMING,
         /** as {@link #RESUMING}, then the epochs it now trains to */
         RESUMING_TO,
+        /** threads (a number) */
+        THREADS,
+        FAST_PATH,
+        FAST_PATH_OFF,
+        FUSED_BLOCKS,
+        /** how many (a number), their indices */
+        SEPARATE_BLOCKS,
         /** batch */
         BATCH_FITS,
         NOTHING_FITS;

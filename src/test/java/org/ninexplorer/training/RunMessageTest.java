@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.model.MemoryEstimate;
+import org.ninexplorer.training.fused.Precision;
+import org.ninexplorer.training.perf.FastPathStatus;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.ui.common.Messages;
 
@@ -75,6 +77,17 @@ class RunMessageTest {
                         + hp.weightInit().label() + " init, seed " + hp.seed());
         assertThat(hp.withEpochs(5).summary()).contains(", 5 epochs, ");
         assertThat(CHINESE.engine(hp.recipe())).contains("学习率 0.002", "批量大小 64", "1 轮");
+    }
+
+    @Test
+    void theBackendIsDescribedPartByPartInEitherLanguage() {
+        BackendInfo cpu = Backends.describe("CpuBackend", new java.util.Properties(), new FastPathStatus(true, "x",
+                "AVX2", true, false, Precision.FP32, false, 2, true));
+        assertThat(cpu.description()).isEqualTo("CPU · 2 threads · AVX2 · oneDNN fast path");
+        assertThat(CHINESE.backend(cpu)).isEqualTo("CPU · 2 个线程 · AVX2 · oneDNN 快速路径");
+        assertThat(CHINESE.backend(NetworkBuilder.backendFor(cpu, Presets.D2L_224.withLayer(0,
+                new org.ninexplorer.model.NinBlock(96, 11, 4, 0, 1, 1)), true))).endsWith("1 个块（第 0 块）使用 DL4J 卷积"
+                + "（只有第一个卷积后接两个 1×1 卷积的块才会融合）");
     }
 
     private static java.util.List<String> numbers(String text) {

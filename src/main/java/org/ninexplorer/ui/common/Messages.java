@@ -4,7 +4,9 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 import org.ninexplorer.model.Diagnostic;
+import org.ninexplorer.training.BackendInfo;
 import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.TrainingException;
 
@@ -93,6 +95,11 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message for " + m.code() + " in " + BUNDLE, e);
         }
+    }
+
+    /** E.g. "CPU · 2 threads · AVX-512 · oneDNN fast path". */
+    public String backend(BackendInfo backend) {
+        return backend.parts().stream().map(this::engine).collect(Collectors.joining(BackendInfo.SEPARATOR));
     }
 
     /** Why training cannot start or go on: the engine's message in these words, else the exception's own. */

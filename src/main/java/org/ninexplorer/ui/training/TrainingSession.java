@@ -371,7 +371,7 @@ public final class TrainingSession {
         progress.apply(event);
         if (event instanceof TrainingEvent.Started s) {
             state.set(TrainingState.RUNNING);
-            backend.set(s.backend().description());
+            backend.set(Messages.current().backend(s.backend()));
             report(Messages.get("training.started", String.format(Locale.ROOT, "%,d", s.trainImages()),
                     String.format(Locale.ROOT, "%,d", s.testImages()), s.runDirectory().toString()), false);
         } else if (event instanceof TrainingEvent.Notice n) {
