@@ -3,6 +3,7 @@ package org.ninexplorer.ui.featuremaps;
 import java.util.ArrayList;
 import java.util.List;
 import org.ninexplorer.training.FeatureMaps;
+import org.ninexplorer.ui.common.Messages;
 
 /** Turns a block's activations into coloured tiles, one per channel, with a per-channel or shared scale. */
 public final class MapTiles {
@@ -39,7 +40,8 @@ public final class MapTiles {
                 }
             }
             int[] argb = ColorMap.viridis(v, c * plane, plane, min, max);
-            String label = labels != null && c < labels.size() ? labels.get(c) : "channel " + c;
+            String label = labels != null && c < labels.size() ? labels.get(c)
+                    : Messages.get("featuremaps.channel", String.valueOf(c));
             tiles.add(new Tile(c, label, w, h, argb, min, max));
         }
         return tiles;

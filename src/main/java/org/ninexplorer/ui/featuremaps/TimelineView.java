@@ -47,8 +47,9 @@ public final class TimelineView extends BorderPane {
             @Override
             public String toString(Integer index) {
                 Dataset d = viewModel.datasetProperty().get();
-                return index == null || index < 0 ? "" : "test image " + index
-                        + (d != null && index < d.test().size() ? ": " + d.className(d.test().label(index)) : "");
+                return index == null || index < 0 ? "" : d != null && index < d.test().size()
+                        ? Messages.get("featuremaps.test-image", String.valueOf(index), d.className(d.test().label(index)))
+                        : Messages.get("featuremaps.test-image.unlabelled", String.valueOf(index));
             }
 
             @Override

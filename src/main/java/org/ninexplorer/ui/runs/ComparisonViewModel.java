@@ -16,6 +16,7 @@ import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.Messages;
 
 /**
  * Two or more runs side by side: each run's smoothed loss per iteration and its train and test accuracy per
@@ -30,7 +31,6 @@ public final class ComparisonViewModel {
     static final List<String> COLOURS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
             "#000000");
     private static final int POINTS = 400;
-    private static final String TRAIN = "train";
     private static final double SMOOTHING = 0.95;
 
     /** One line of a chart; {@code kind} is loss, train or test, and train accuracy is drawn dashed. */
@@ -97,12 +97,15 @@ public final class ComparisonViewModel {
             }
             Timeline time = new Timeline(metrics, alignment.get());
             loss.add(smoothedLoss(run.name(), colour, metrics, time));
-            accuracy.add(epochCurve(run.name(), colour, TRAIN, metrics, time, TrainingEvent.Epoch::trainAccuracy));
-            accuracy.add(epochCurve(run.name(), colour, "test", metrics, time, TrainingEvent.Epoch::testAccuracy));
+            accuracy.add(epochCurve(run.name(), colour, Messages.get("training.series.train"), true, metrics, time,
+                    TrainingEvent.Epoch::trainAccuracy));
+            accuracy.add(epochCurve(run.name(), colour, Messages.get("training.series.test"), false, metrics, time,
+                    TrainingEvent.Epoch::testAccuracy));
             rows.add(row(run, colour));
         }
         comparison.set(new Comparison(runs, loss, accuracy, rows,
-                alignment.get() == Alignment.EPOCH ? "epoch" : "wall time (s)", diff(runs), String.join(" ", problems)));
+                Messages.get(alignment.get() == Alignment.EPOCH ? "training.axis.epoch" : "runs.axis.time"), diff(runs),
+                String.join(" ", problems)));
     }
 
     /** What differs between the first run's net and each other's, layer by layer (as {@code nin-explorer diff}). */
@@ -133,17 +136,17 @@ public final class ComparisonViewModel {
                 points.add(new double[] {time.at(its.get(i)), smoothed / (1 - Math.pow(SMOOTHING, i + 1))});
             }
         }
-        return curve(run, colour, "loss", points);
+        return curve(run, colour, Messages.get("training.axis.loss"), false, points);
     }
 
-    private static Curve epochCurve(String run, String colour, String kind, RunMetrics metrics, Timeline time,
-                                    java.util.function.ToDoubleFunction<TrainingEvent.Epoch> value) {
-        return curve(run, colour, kind, metrics.epochs().stream()
+    private static Curve epochCurve(String run, String colour, String kind, boolean dashed, RunMetrics metrics,
+                                    Timeline time, java.util.function.ToDoubleFunction<TrainingEvent.Epoch> value) {
+        return curve(run, colour, kind, dashed, metrics.epochs().stream()
                 .map(e -> new double[] {time.end(e.epoch()), value.applyAsDouble(e)}).toList());
     }
 
-    private static Curve curve(String run, String colour, String kind, List<double[]> points) {
-        return new Curve(run, colour, kind, kind.equals(TRAIN), points.stream().mapToDouble(p -> p[0]).toArray(),
+    private static Curve curve(String run, String colour, String kind, boolean dashed, List<double[]> points) {
+        return new Curve(run, colour, kind, dashed, points.stream().mapToDouble(p -> p[0]).toArray(),
                 points.stream().mapToDouble(p -> p[1]).toArray());
     }
 
