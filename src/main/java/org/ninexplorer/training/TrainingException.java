@@ -25,6 +25,11 @@ public class TrainingException extends Exception {
         this.said = said;
     }
 
+    public TrainingException(RunMessage said, Throwable cause) {
+        super(said.english(), cause);
+        this.said = said;
+    }
+
     /** What the engine said, as a code; empty for a message that is English only. */
     public Optional<RunMessage> said() {
         return Optional.ofNullable(said);

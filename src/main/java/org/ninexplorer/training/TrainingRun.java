@@ -124,9 +124,9 @@ public final class TrainingRun {
         } catch (RuntimeException | Error e) {
             // train() ends every error in a FAILED outcome; this went wrong before it could begin.
             LOGGER.error("Training could not start", e);
-            String reason = "Training could not start: " + e;
+            RunMessage reason = RunMessage.of(RunMessage.Code.COULD_NOT_START, e.toString());
             if (run != null && resumeFrom == null) {
-                recordFailure(run, RunMessage.of(RunMessage.Code.COULD_NOT_START, e.toString()));
+                recordFailure(run, reason);
             }
             throw new TrainingException(reason, e);
         } finally {
