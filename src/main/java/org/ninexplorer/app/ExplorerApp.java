@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import org.ninexplorer.data.DataDirectory;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.data.Datasets;
+import org.ninexplorer.training.BackendInfo;
 import org.ninexplorer.training.Backends;
 import org.ninexplorer.training.FeatureMapper;
 import org.ninexplorer.training.MemoryCheck;
@@ -27,6 +28,7 @@ import org.ninexplorer.ui.classmaps.ClassMapsView;
 import org.ninexplorer.ui.classmaps.ClassMapsViewModel;
 import org.ninexplorer.ui.common.DialogService;
 import org.ninexplorer.ui.common.FxDialogs;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.confusion.ConfusionView;
 import org.ninexplorer.ui.confusion.ConfusionViewModel;
@@ -237,20 +239,21 @@ public final class ExplorerApp extends Application {
 
     /** ND4J takes seconds to start the first time: the window says "Loading backend…" meanwhile. */
     private static void startBackend(TrainingViewModel training, TaskExecutor executor, Consumer<String> loaded) {
-        Task<String> task = new Task<>() {
+        Task<BackendInfo> task = new Task<>() {
             @Override
-            protected String call() {
-                return Backends.initialise().description();
+            protected BackendInfo call() {
+                return Backends.initialise();
             }
         };
         task.setOnSucceeded(e -> {
             LOGGER.info("start-up: backend ready after {}", sinceLaunch());
-            training.session().setBackend(task.getValue());
-            loaded.accept(task.getValue());
+            training.session().setBackend(Messages.current().backend(task.getValue()));
+            loaded.accept(training.session().backendProperty().get());
         });
         task.setOnFailed(e -> {
             LOGGER.error("ND4J backend failed to start", task.getException());
-            training.session().setBackend("unavailable: " + task.getException().getMessage());
+            training.session().setBackend(Messages.get("training.backend.unavailable",
+                    task.getException().getMessage()));
             loaded.accept(training.session().backendProperty().get());
         });
         executor.execute(task);
