@@ -97,8 +97,8 @@ public final class ConfusionView extends BorderPane {
         viewModel.datasetProperty().addListener((obs, old, d) -> showMatrix());
         viewModel.selectedCellProperty().addListener((obs, old, c) -> markSelected());
         viewModel.images().addListener((ListChangeListener<ConfusionViewModel.Thumb>) change -> showImages());
-        // On the grid, not on each cell: during a run the cells are redrawn at each epoch's end, and a click whose
-        // press met the old cell and release the new one reaches only the node they share.
+        // On the grid, not on each cell: a click reads the cell a label shows now (its numbers change at each
+        // epoch's end), and survives the grid being rebuilt under it when the classes change.
         grid.setOnMouseClicked(e -> cellAt(e.getPickResult().getIntersectedNode())
                 .ifPresent(c -> viewModel.selectCell(c.truth(), c.predicted())));
         gridScroll.viewportBoundsProperty().addListener((obs, old, b) -> fitCells());
