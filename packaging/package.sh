@@ -10,7 +10,8 @@
 # ~/.javacpp/cache on the first start, and JavaFX its own into ~/.openjfx/cache. ND4J's, OpenBLAS's,
 # oneDNN's and JNA's go to app/natives/, which the launcher puts on the class path after every jar (a
 # class-data sharing archive cannot serve classes from jars after a non-empty directory): JavaCPP (its
-# cache switched off in resources/linux/jpackage-linux.cfg) and JNA load a library found as a file in place. JavaFX's go to the runtime's lib/, where a JavaFX linked into the runtime finds them.
+# cache and its library links switched off in resources/linux/jpackage-linux.cfg) and JNA load a library
+# found as a file in place. JavaFX's go to the runtime's lib/, where a JavaFX linked into the runtime finds them.
 #
 # Class-data sharing (Linux): the JVM maps the ~7,600 classes of a start from an archive instead of
 # reading, parsing and verifying them from 60 jars, a second of CPU before the first frame. The list of
@@ -78,12 +79,15 @@ if [ "$os" = linux ]; then
   for jar in "$stage"/input/lib/*.jar; do
     unpack_natives "$jar" '/linux-x86[-_]64[^/]*/[^/]+$' "$natives" # JavaCPP's and JNA's platform folders
   done
-  # JavaCPP unpacks OpenBLAS twice, the second time as libopenblas_nolapack.so.0, the name ND4J's
-  # binding links against. One file by that name does for all: it is loaded first, and the others
-  # (libnd4jcpu, the LAPACK binding) find it by its soname, libopenblas.so.0. (jpackage would copy a
-  # symbolic link as a second file.)
+  # Every library keeps its soname as its file name, so neither JavaCPP nor the dynamic linker needs a
+  # link. OpenBLAS is libopenblas.so.0; only the binding ND4J calls BLAS through,
+  # libjniopenblas_nolapack, asks for it as libopenblas_nolapack.so.0 (the name JavaCPP's cache gives
+  # it), and is pointed at the soname here.
+  # Under any other name JavaCPP misses the file, finds a system OpenBLAS in /usr/lib instead, loads it
+  # and, run as root, replaces the system's libgcc_s, libgfortran and libquadmath with links into the
+  # app (which break every program once the app is gone).
   openblas="$natives/org/bytedeco/openblas/linux-x86_64"
-  mv "$openblas/libopenblas.so.0" "$openblas/libopenblas_nolapack.so.0"
+  patchelf --replace-needed libopenblas_nolapack.so.0 libopenblas.so.0 "$openblas/libjniopenblas_nolapack.so"
   for jar in "$stage"/javafx/*.jar; do
     unpack_natives "$jar" '^[^/]+\.so$' "$stage/javafx-natives"
   done
