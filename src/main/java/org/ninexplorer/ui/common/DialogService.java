@@ -18,6 +18,7 @@ public interface DialogService {
     record FileKind(String descriptionKey, String extension) {
         public static final FileKind ARCHITECTURE = new FileKind("common.file.architecture", "json");
         public static final FileKind PNG = new FileKind("common.file.png", "png");
+        public static final FileKind SVG = new FileKind("common.file.svg", "svg");
         public static final FileKind CSV = new FileKind("common.file.csv", "csv");
 
         /** {@code name} with this kind's extension, added when it has none (a GTK chooser adds nothing). */

@@ -2,10 +2,12 @@ package org.ninexplorer.ui.common;
 
 import java.awt.image.BufferedImage;
 import java.nio.IntBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
@@ -19,17 +21,17 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.jfree.svg.SVGGraphics2D;
 import org.ninexplorer.training.RunFiles;
 import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.ui.common.DialogService.FileKind;
 
 /**
  * Pictures of the window for slides. A view marks a node as a picture with one call to {@link #install};
- * the node then has a context menu (save as PNG at 1× or 2×, copy to the clipboard, and for a chart its data
- * as CSV), and File ▸ Export lists it while it is on screen. Files are written whole or not at all
+ * the node then has a context menu (save as PNG at 1× or 2×, as SVG when it is drawn of shapes and text only,
+ * copy to the clipboard, and for a chart its data as CSV), and File ▸ Export lists it while it is on screen. Files are written whole or not at all
  * ({@link RunFiles#replace}), so a full disk or a folder without permission costs a sentence, never a file.
  */
 public final class SnapshotExport {
@@ -83,8 +85,8 @@ public final class SnapshotExport {
     }
 
     /**
-     * The commands for one picture; their ids are {@code export-png-1x}, {@code export-png-2x},
-     * {@code export-copy-1x}, {@code export-copy-2x} and, for a chart, {@code export-csv}.
+     * The commands for one picture; their ids are {@code export-png-1x}, {@code export-png-2x}, for a vector
+     * picture {@code export-svg}, {@code export-copy-1x}, {@code export-copy-2x} and, for a chart, {@code export-csv}.
      */
     public static List<MenuItem> items(Picture picture, DialogService dialogs) {
         List<MenuItem> items = new ArrayList<>();
@@ -92,6 +94,11 @@ public final class SnapshotExport {
             items.add(item("export-png-" + scale + "x", scale == 1 ? Messages.get("common.export.png") : Messages.get("common.export.png.scaled", String.valueOf(scale)),
                     () -> dialogs.chooseFileToSave(Messages.get("common.export.png.title", picture.title()), null, fileName(picture, scale), FileKind.PNG)
                             .ifPresent(file -> report(dialogs, () -> savePng(picture.node(), scale, file)))));
+        }
+        if (VectorPainter.isVector(picture.node())) {
+            items.add(item("export-svg", Messages.get("common.export.svg"),
+                    () -> dialogs.chooseFileToSave(Messages.get("common.export.png.title", picture.title()), null, picture.name() + ".svg",
+                            FileKind.SVG).ifPresent(file -> report(dialogs, () -> saveSvg(picture.node(), file)))));
         }
         for (int scale : SCALES) {
             items.add(item("export-copy-" + scale + "x", scale == 1 ? Messages.get("common.export.copy") : Messages.get("common.export.copy.scaled", String.valueOf(scale)),
@@ -128,6 +135,22 @@ public final class SnapshotExport {
         });
     }
 
+    /**
+     * Writes the node's picture to {@code file} as SVG, its size that of the 1× PNG, over the same background;
+     * the old file stays if that fails.
+     */
+    public static void saveSvg(Node node, Path file) throws RunStorageException {
+        Bounds bounds = node.getBoundsInParent();
+        SVGGraphics2D g = new SVGGraphics2D(Math.ceil(bounds.getWidth()), Math.ceil(bounds.getHeight()));
+        g.setPaint(VectorPainter.colour(background(node)));
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, Math.ceil(bounds.getWidth()), Math.ceil(bounds.getHeight())));
+        g.translate(-bounds.getMinX(), -bounds.getMinY());
+        VectorPainter.paint(node, g, 1);
+        // No DOCTYPE: its DTD is on the web, and XML tools would fetch it to read the file.
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
+        RunFiles.replace(file, tmp -> Files.writeString(tmp, svg));
+    }
+
     /** Puts the node's picture at {@code scale} on the clipboard. */
     public static void copy(Node node, double scale) {
         ClipboardContent content = new ClipboardContent();
@@ -146,7 +169,7 @@ public final class SnapshotExport {
     }
 
     /** The first solid background up the tree (the theme's), so a chart's transparent plot stays readable on a slide. */
-    private static Paint background(Node node) {
+    private static Color background(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (n instanceof Region region && region.getBackground() != null) {
                 for (var fill : region.getBackground().getFills()) {

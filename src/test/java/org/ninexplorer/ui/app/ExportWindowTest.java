@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.geometry.Bounds;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -16,6 +22,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.training.RunMetrics;
@@ -25,8 +32,10 @@ import org.ninexplorer.ui.common.ChartCsv;
 import org.ninexplorer.ui.common.SnapshotExport;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
-/** Pictures of the real window saved as PNG at 1× and 2×, a chart's data as CSV, and the clipboard. */
+/** Pictures of the real window saved as PNG at 1× and 2× and as SVG, a chart's data as CSV, and the clipboard. */
 class ExportWindowTest extends WindowTest {
 
     @TempDir
@@ -122,6 +131,76 @@ class ExportWindowTest extends WindowTest {
     }
 
     @Test
+    void theGraphSavesAsSvgWithEveryStringItShowsAsText() throws Exception {
+        SnapshotExport.Picture graph = picture("graph");
+        Path file = folder.resolve("graph.svg");
+        Bounds bounds = WaitForAsyncUtils.asyncFx(() -> {
+            SnapshotExport.saveSvg(graph.node(), file);
+            return graph.node().getBoundsInParent();
+        }).get();
+        List<String> shown = WaitForAsyncUtils.asyncFx(() -> texts(graph.node(), new ArrayList<>())).get();
+
+        Element svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+        assertThat(svg.getTagName()).isEqualTo("svg");
+        assertThat(Double.parseDouble(svg.getAttribute("width"))).isCloseTo(Math.ceil(bounds.getWidth()), org.assertj.core.data.Offset.offset(1.0));
+        StringBuilder written = new StringBuilder();
+        NodeList texts = svg.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            written.append(texts.item(i).getTextContent().replaceAll("\\s", ""));
+        }
+        assertThat(shown).as("the cards' words and shapes").hasSizeGreaterThan(20).contains("32×28×28");
+        assertThat(written.toString()).as("every string of the graph, in order, as SVG text")
+                .containsSubsequence(shown.stream().map(t -> t.replaceAll("\\s", "")).toList());
+        assertThat(svg.getElementsByTagName("rect").getLength() + svg.getElementsByTagName("path").getLength())
+                .as("the cards' boxes").isGreaterThan(10);
+    }
+
+    @Test
+    void aChartsSvgDrawsItsSeriesAsPaths() throws Exception {
+        RunMetrics metrics = new RunMetrics(List.of(new RunMetrics.IterationRow(1, 1, 2.3),
+                new RunMetrics.IterationRow(1, 2, 1.9), new RunMetrics.IterationRow(2, 1, 1.2),
+                new RunMetrics.IterationRow(2, 2, 0.8)), List.of());
+        WaitForAsyncUtils.asyncFx(() -> opened.window().training().charts().replay(metrics)).get();
+        SnapshotExport.Picture loss = picture("loss");
+        Path file = folder.resolve("loss.svg");
+        WaitForAsyncUtils.asyncFx(() -> {
+            SnapshotExport.saveSvg(loss.node(), file);
+            return null;
+        }).get();
+        Element svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+        NodeList paths = svg.getElementsByTagName("path");
+        boolean line = false;
+        for (int i = 0; i < paths.getLength(); i++) {
+            line |= ((Element) paths.item(i)).getAttribute("d").split("L").length >= 4;
+        }
+        assertThat(line).as("a path through the four losses").isTrue();
+    }
+
+    @Test
+    void aPictureWithImagesOffersNoSvg() throws Exception {
+        List<String> ids = WaitForAsyncUtils.asyncFx(() -> {
+            SnapshotExport.Picture maps = new SnapshotExport.Picture(new VBox(new Label("block 1"),
+                    new ImageView(new WritableImage(4, 4))), "maps", "Maps");
+            // The items are only listed here, never run, so they need no dialogs.
+            return SnapshotExport.items(maps, null).stream().map(MenuItem::getId).toList();
+        }).get();
+        assertThat(ids).contains("export-png-2x").doesNotContain("export-svg");
+    }
+
+    private static List<String> texts(javafx.scene.Node node, List<String> found) {
+        if (!node.isVisible()) {
+            return found;
+        }
+        if (node instanceof Text text && text.getText() != null && !text.getText().isBlank()) {
+            found.add(text.getText());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> texts(child, found));
+        }
+        return found;
+    }
+
+    @Test
     void fileExportListsThePicturesOnScreenWithTheirCommands(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         List<String> ids = WaitForAsyncUtils.asyncFx(() -> {
@@ -133,7 +212,7 @@ class ExportWindowTest extends WindowTest {
             return found;
         }).get();
         assertThat(ids).contains("export-graph", "graph-export-png-1x", "graph-export-png-2x", "graph-export-copy-2x",
-                "export-loss", "loss-export-csv", "export-accuracy", "export-run-metrics")
+                "graph-export-svg", "export-loss", "loss-export-csv", "loss-export-svg", "export-accuracy", "export-run-metrics")
                 .doesNotContain("graph-export-csv", "export-comparison");
     }
 
