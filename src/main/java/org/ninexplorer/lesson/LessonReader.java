@@ -23,6 +23,7 @@ import org.ninexplorer.model.Limits;
 import org.ninexplorer.training.RunCatalog;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.RunFiles;
+import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.RunMetrics;
 import org.ninexplorer.training.TrainingException;
 
@@ -73,7 +74,7 @@ public final class LessonReader {
             created.clear(); // kept from here on
             return new Opened(new Lesson(archs, runs, models, manifest.presentation()), files);
         } catch (IOException e) {
-            throw new LessonException("The lesson could not be opened: " + e.getMessage() + ". Nothing was kept.", e);
+            throw new LessonException(RunMessage.of(RunMessage.Code.LESSON_NOT_OPENED, RunFiles.what(e)), e);
         } finally {
             removeTree(staging);
             for (int i = created.size() - 1; i >= 0; i--) {
@@ -212,16 +213,21 @@ public final class LessonReader {
                     RunMetrics.read(folder);
                 }
                 if (run.files().contains(RunDirectory.MODEL_ZIP)) {
-                    Optional<String> problem = RunCatalog.modelProblem(folder, folder.resolve(RunDirectory.MODEL_ZIP));
+                    Optional<RunMessage> problem = RunCatalog.modelProblem(folder, folder.resolve(RunDirectory.MODEL_ZIP));
                     if (problem.isPresent()) {
-                        throw new LessonException("The lesson's run " + run.folder() + " does not open: "
-                                + problem.get());
+                        throw new LessonException(runDoesNotOpen(run, problem.get()), null);
                     }
                 }
-            } catch (TrainingException | IOException e) {
-                throw new LessonException("The lesson's run " + run.folder() + " does not open: " + e.getMessage(), e);
+            } catch (TrainingException e) {
+                throw new LessonException(runDoesNotOpen(run, RunMessage.of(e)), e);
+            } catch (IOException e) {
+                throw new LessonException(runDoesNotOpen(run, RunFiles.what(e)), e);
             }
         }
+    }
+
+    private static RunMessage runDoesNotOpen(LessonManifest.Run run, RunMessage why) {
+        return RunMessage.of(RunMessage.Code.LESSON_RUN_DOES_NOT_OPEN, run.folder(), why);
     }
 
     /** Moves each run into the runs folder; one already there with the same record is the same run, and kept. */

@@ -15,6 +15,7 @@ import org.ninexplorer.model.ArchitectureJson;
 import org.ninexplorer.model.Limits;
 import org.ninexplorer.training.RunDirectory;
 import org.ninexplorer.training.RunFiles;
+import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.training.Versions;
 
@@ -86,7 +87,7 @@ public final class LessonWriter {
                 }
             });
         } catch (RunStorageException e) {
-            throw new LessonException(e.getMessage(), e);
+            throw new LessonException(RunMessage.of(e), e);
         }
     }
 
@@ -99,7 +100,7 @@ public final class LessonWriter {
             }
             return size;
         } catch (IOException e) {
-            throw new LessonException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+            throw new LessonException(RunFiles.cannotRead(file, e), e);
         }
     }
 

@@ -38,7 +38,7 @@ public final class Backends {
                 RunMessage.of(RunMessage.Code.THREADS, fastPath.threads()), RunMessage.text(fastPath.binaryLevel()),
                 RunMessage.of(fastPath.onednnHelpers() ? RunMessage.Code.FAST_PATH : RunMessage.Code.FAST_PATH_OFF)));
         return fastPath.fusedBlocks() ? cpu.with(RunMessage.of(RunMessage.Code.FUSED_BLOCKS),
-                RunMessage.text(fastPath.precisionWords())) : cpu;
+                fastPath.precisionMessage()) : cpu;
     }
 
     private static String cudaDevice(Properties env) {

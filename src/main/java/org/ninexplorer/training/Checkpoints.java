@@ -70,7 +70,7 @@ final class Checkpoints {
                 net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
             } catch (IOException | RuntimeException e) {
                 LOGGER.debug("Cannot read checkpoint {}", file, e); // the notice tells the user
-                notices.add(RunMessage.of(RunMessage.Code.CHECKPOINT_UNREADABLE, file.toString(), String.valueOf(e.getMessage())));
+                notices.add(RunMessage.of(RunMessage.Code.CHECKPOINT_UNREADABLE, file.toString(), RunMessage.of(e)));
                 unreadable.add(file + " (" + e.getMessage() + ")");
                 continue;
             }
@@ -105,7 +105,7 @@ final class Checkpoints {
             return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
                     .sorted(Comparator.comparingInt(Checkpoints::epoch).reversed()).toList();
         } catch (IOException e) {
-            throw new TrainingException("Cannot list the checkpoints in " + folder + ": " + e.getMessage(), e);
+            throw new TrainingException(RunFiles.cannotRead(folder, e), e);
         }
     }
 

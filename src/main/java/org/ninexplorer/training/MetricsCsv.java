@@ -48,7 +48,7 @@ final class MetricsCsv implements AutoCloseable {
                             .filter(line -> keep(line, epochsCompleted)).toList()
                     : List.of(HEADER);
         } catch (IOException e) {
-            throw new RunStorageException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+            throw new RunStorageException(RunFiles.cannotRead(file, e), e);
         }
         RunFiles.replace(file, tmp -> Files.write(tmp, kept, StandardCharsets.UTF_8));
         return new MetricsCsv(file);
@@ -75,7 +75,7 @@ final class MetricsCsv implements AutoCloseable {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new RunStorageException(file.getFileName() + " is missing.", e);
         } catch (IOException e) {
-            throw new RunStorageException("Cannot read " + file + ": " + RunFiles.reason(e) + ".", e);
+            throw new RunStorageException(RunFiles.cannotRead(file, e), e);
         }
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
             throw new RunStorageException(file.getFileName() + " is not a run's metrics file: its first line should be "

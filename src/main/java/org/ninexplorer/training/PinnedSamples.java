@@ -64,7 +64,7 @@ public final class PinnedSamples {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RunStorageException("Cannot read " + file + ": " + RunFiles.reason(e) + ".", e);
+            throw new RunStorageException(RunFiles.cannotRead(file, e), e);
         }
         TreeSet<Integer> read = new TreeSet<>();
         for (String line : lines) {

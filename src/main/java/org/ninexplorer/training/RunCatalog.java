@@ -77,14 +77,14 @@ public final class RunCatalog {
             return lock.held() ? new RunSummary(folder, folder.getFileName().toString(), folderTime(folder), null, null,
                     -1, -1, "", 0, 0, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), 0,
                     OptionalDouble.empty(), OptionalDouble.empty(), -1, RunSummary.State.RUNNING,
-                    Optional.of(RunMessage.of(RunMessage.Code.STARTING, lock.owner())))
+                    Optional.of(RunMessage.of(RunMessage.Code.STARTING, lock.owner().orElseThrow())))
                     : damaged(folder, RunMessage.of(RunMessage.Code.NO_RECORD, RunRecord.FILE));
         }
         RunRecord record;
         try {
             record = RunRecord.read(folder);
         } catch (TrainingException e) {
-            return damaged(folder, RunMessage.text(e.getMessage()));
+            return damaged(folder, RunMessage.of(e));
         }
         Analysis analysis = ShapeInference.analyze(record.architecture());
         long memory = analysis.valid() ? MemoryCheck.estimate(record.architecture(), record.hyperparameters(),
@@ -93,11 +93,11 @@ public final class RunCatalog {
         Optional<RunMessage> reason = record.reason();
         if (lock.held()) {
             state = RunSummary.State.RUNNING;
-            reason = Optional.of(RunMessage.of(RunMessage.Code.BEING_TRAINED, lock.owner()));
+            reason = Optional.of(RunMessage.of(RunMessage.Code.BEING_TRAINED, lock.owner().orElseThrow()));
         } else if (record.status() == RunStatus.RUNNING || lock.stale()) {
             state = RunSummary.State.INTERRUPTED;
-            reason = Optional.of(lock.owner().isEmpty() ? RunMessage.of(RunMessage.Code.KILLED)
-                    : RunMessage.of(RunMessage.Code.KILLED_BY, lock.owner()));
+            reason = Optional.of(lock.owner().map(owner -> RunMessage.of(RunMessage.Code.KILLED_BY, owner))
+                    .orElse(RunMessage.of(RunMessage.Code.KILLED)));
         } else {
             state = RunSummary.State.of(record.status());
         }
@@ -107,7 +107,7 @@ public final class RunCatalog {
             metrics = RunMetrics.read(folder);
         } catch (RunStorageException e) {
             metrics = new RunMetrics(List.of(), List.of());
-            damage = damage.or(() -> Optional.of(RunMessage.text(e.getMessage())));
+            damage = damage.or(() -> Optional.of(RunMessage.of(e)));
         }
         if (damage.isPresent()) {
             state = RunSummary.State.DAMAGED;
@@ -134,27 +134,27 @@ public final class RunCatalog {
         try {
             models.addAll(Checkpoints.newestFirst(folder));
         } catch (TrainingException e) {
-            return Optional.of(RunMessage.text(e.getMessage()));
+            return Optional.of(RunMessage.of(e));
         }
         for (Path file : models) {
-            Optional<String> problem = modelProblem(folder, file);
+            Optional<RunMessage> problem = modelProblem(folder, file);
             if (problem.isPresent()) {
-                return problem.map(RunMessage::text);
+                return problem;
             }
         }
         return Optional.empty();
     }
 
     /** Why the model or checkpoint {@code file} of the run in {@code folder} does not open as DL4J's zip, if it does not. */
-    public static Optional<String> modelProblem(Path folder, Path file) {
+    public static Optional<RunMessage> modelProblem(Path folder, Path file) {
+        String name = folder.relativize(file).toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry(ModelSerializer.CONFIGURATION_JSON) == null
                     || zip.getEntry(ModelSerializer.COEFFICIENTS_BIN) == null) {
-                return Optional.of(folder.relativize(file) + " does not open: it holds no network.");
+                return Optional.of(RunMessage.of(RunMessage.Code.MODEL_HOLDS_NO_NETWORK, name));
             }
         } catch (IOException e) {
-            return Optional.of(folder.relativize(file) + " does not open (" + e.getMessage()
-                    + "); it was probably cut short.");
+            return Optional.of(RunMessage.of(RunMessage.Code.MODEL_CUT_SHORT, name, RunFiles.reason(e)));
         }
         return Optional.empty();
     }
@@ -193,7 +193,7 @@ public final class RunCatalog {
             record.setName(name);
             record.write();
         } catch (RunStorageException e) {
-            throw new TrainingException(e.getMessage(), e);
+            throw new TrainingException(RunMessage.of(e), e);
         }
     }
 
@@ -207,16 +207,16 @@ public final class RunCatalog {
         }
         RunLock.Probe lock = RunLock.probe(folder);
         if (lock.held()) {
-            throw new TrainingException("The run in " + folder + " is being trained by " + lock.owner()
-                    + "; stop it before deleting it. Nothing was deleted.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.HELD_NOT_DELETED, folder.toString(),
+                    lock.owner().orElseThrow()));
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         } catch (IOException e) {
-            throw new TrainingException("Cannot delete all of " + folder + ": " + RunFiles.reason(e)
-                    + ". What is left of it is still there.", e);
+            throw new TrainingException(RunMessage.of(RunMessage.Code.CANNOT_DELETE, folder.toString(),
+                    RunFiles.reason(e)), e);
         }
     }
 }

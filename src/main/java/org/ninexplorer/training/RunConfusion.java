@@ -91,7 +91,7 @@ public record RunConfusion(SortedMap<Integer, ConfusionMatrix> epochs, Optional<
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RunStorageException("Cannot read " + file + ": " + RunFiles.reason(e) + ".", e);
+            throw new RunStorageException(RunFiles.cannotRead(file, e), e);
         }
         if (lines.isEmpty() || !lines.get(0).equals(header)) {
             throw damaged(file, "its first line should be " + header);

@@ -106,8 +106,8 @@ public final class RunDirectory implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new TrainingException("Cannot write the run directory " + dir + ": " + RunFiles.reason(e)
-                    + ". Choose a folder you can write to.", e);
+            throw new TrainingException(RunMessage.of(RunMessage.Code.CANNOT_CREATE_RUN_DIRECTORY, dir.toString(),
+                    RunFiles.reason(e)), e);
         }
         RunLock lock = RunLock.acquire(dir);
         try {
@@ -126,7 +126,7 @@ public final class RunDirectory implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             lock.close();
-            throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
+            throw new TrainingException(RunFiles.cannotWriteMessage(dir, e), e);
         }
     }
 
@@ -157,7 +157,7 @@ public final class RunDirectory implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             lock.close();
-            throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
+            throw new TrainingException(RunFiles.cannotWriteMessage(dir, e), e);
         }
     }
 
@@ -187,7 +187,7 @@ public final class RunDirectory implements AutoCloseable {
                         + "a run directory; choose an empty or a new folder. Nothing in it was changed.");
             }
         } catch (IOException e) {
-            throw new TrainingException("Cannot read the folder " + dir + ": " + e.getMessage(), e);
+            throw new TrainingException(RunFiles.cannotRead(dir, e), e);
         }
     }
 
@@ -228,7 +228,7 @@ public final class RunDirectory implements AutoCloseable {
             record.setStatus(RunStatus.RUNNING, null);
             record.write();
         } catch (IOException e) {
-            throw new TrainingException(RunFiles.cannotWrite(dir, e).getMessage(), e);
+            throw new TrainingException(RunFiles.cannotWriteMessage(dir, e), e);
         }
     }
 
@@ -244,7 +244,7 @@ public final class RunDirectory implements AutoCloseable {
             }
             return kept;
         } catch (RunStorageException e) {
-            notices.add(RunMessage.of(RunMessage.Code.CONFUSION_RESTARTED, e.getMessage()));
+            notices.add(RunMessage.of(RunMessage.Code.CONFUSION_RESTARTED, RunMessage.of(e)));
             return RunConfusion.empty();
         }
     }
@@ -256,8 +256,8 @@ public final class RunDirectory implements AutoCloseable {
         try {
             Files.write(probe, new byte[4096]);
         } catch (IOException e) {
-            throw new TrainingException("The checkpoint folder " + folder + " cannot be written, so no epoch could be "
-                    + "kept: " + RunFiles.cannotWrite(probe, e).getMessage(), e);
+            throw new TrainingException(RunMessage.of(RunMessage.Code.CHECKPOINTS_NOT_WRITABLE, folder.toString(),
+                    RunFiles.cannotWriteMessage(probe, e)), e);
         } finally {
             RunFiles.deleteQuietly(probe);
         }
@@ -283,7 +283,7 @@ public final class RunDirectory implements AutoCloseable {
         } catch (RunStorageException e) {
             LOGGER.warn("Confusion matrix of epoch {} not kept: {}", tested.epoch(), e.getMessage());
             return Optional.of(RunMessage.of(RunMessage.Code.CONFUSION_NOT_KEPT, String.valueOf(tested.epoch()),
-                    e.getMessage()));
+                    RunMessage.of(e)));
         }
     }
 

@@ -4,8 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
@@ -45,30 +49,64 @@ public final class RunFiles {
         }
     }
 
-    /** The sentence for a failed write of {@code target}; a disk that is full says so. */
+    /** The sentence for a failed write of {@code target}; a full disk or a folder that cannot be written says what to do. */
     public static RunStorageException cannotWrite(Path target, IOException e) {
         if (e instanceof RunStorageException already) {
             return already;
         }
-        String reason = reason(e);
-        String advice = isDiskFull(reason) ? " The disk is full: free some space; what was written before is kept."
-                : e instanceof java.nio.file.AccessDeniedException || reason.contains("ermission denied")
-                        || reason.contains("ead-only file system")
-                        ? " Choose a folder you can write to." : "";
-        return new RunStorageException("Cannot write " + target + ": " + reason + "." + advice, e);
+        return new RunStorageException(cannotWriteMessage(target, e), e);
     }
 
-    /** What the system said, without the path it names (the caller's sentence names it). */
-    static String reason(IOException e) {
-        if (e instanceof FileSystemException fs) {
-            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName().replace("Exception", "")
-                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    /** {@link #cannotWrite}'s message, for an error of another kind. */
+    public static RunMessage cannotWriteMessage(Path target, IOException e) {
+        RunMessage reason = reason(e);
+        RunMessage.Code code = switch (reason.code()) {
+            case NO_SPACE -> RunMessage.Code.CANNOT_WRITE_DISK_FULL;
+            case ACCESS_DENIED, READ_ONLY_FILE_SYSTEM -> RunMessage.Code.CANNOT_WRITE_ELSEWHERE;
+            default -> RunMessage.Code.CANNOT_WRITE;
+        };
+        return RunMessage.of(code, target.toString(), reason);
+    }
+
+    /** "Cannot read {@code file}: why." */
+    public static RunMessage cannotRead(Path file, IOException e) {
+        return e instanceof RunStorageException already ? already.said().orElseThrow()
+                : RunMessage.of(RunMessage.Code.CANNOT_READ, file.toString(), reason(e));
+    }
+
+    /**
+     * What went wrong with a file, for a sentence that does not name it: the engine's own message, else the file
+     * the system names and why ({@code /x/a.json: Permission denied}), else why.
+     */
+    public static RunMessage what(IOException e) {
+        if (e instanceof RunStorageException storage) {
+            return storage.said().orElseThrow();
         }
-        return String.valueOf(e.getMessage());
+        return e instanceof FileSystemException fs && fs.getFile() != null
+                ? RunMessage.of(RunMessage.Code.ON_FILE, fs.getFile(), reason(e)) : reason(e);
     }
 
-    private static boolean isDiskFull(String reason) {
-        return reason.contains("No space left on device") || reason.contains("not enough space on the disk");
+    /**
+     * What the system said, without the path it names (the caller's sentence names it): the common causes as
+     * codes, from the exception's type or the system's reason, the rest as the system's text.
+     */
+    public static RunMessage reason(IOException e) {
+        String said = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        String text = String.valueOf(said);
+        RunMessage.Code code = e instanceof NoSuchFileException || text.contains("No such file")
+                ? RunMessage.Code.NO_SUCH_FILE
+                : e instanceof AccessDeniedException || text.contains("ermission denied") || text.contains("ccess is denied")
+                ? RunMessage.Code.ACCESS_DENIED
+                : text.contains("No space left on device") || text.contains("not enough space on the disk")
+                ? RunMessage.Code.NO_SPACE
+                : e instanceof NotDirectoryException || text.contains("Not a directory") ? RunMessage.Code.NOT_A_DIRECTORY
+                : e instanceof FileAlreadyExistsException || text.contains("File exists") ? RunMessage.Code.FILE_EXISTS
+                : text.contains("ead-only file system") ? RunMessage.Code.READ_ONLY_FILE_SYSTEM : RunMessage.Code.TEXT;
+        if (code != RunMessage.Code.TEXT) {
+            return RunMessage.of(code);
+        }
+        return RunMessage.text(said != null ? said : e.getClass().getSimpleName().replace("Exception", "")
+                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Removes what a killed writer left half-written in {@code folder} (the caller holds the run's lock). */

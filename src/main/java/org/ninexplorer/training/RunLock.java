@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One writer per run: {@code run.lock} in the run folder, locked with the operating system's file lock
@@ -35,6 +37,7 @@ final class RunLock implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(RunLock.class);
     private static final Set<Path> HELD_HERE = new HashSet<>(); // guarded by FILES
     private static final Object FILES = new Object();
+    private static final Pattern OWNER = Pattern.compile("process (\\d+) on (.+) \\(since (\\S+)\\)");
 
     private final Path key;
     private final FileChannel channel;
@@ -65,7 +68,7 @@ final class RunLock implements AutoCloseable {
 
     private static RunLock acquire(Path dir, Path file, Path key, String self) throws TrainingException {
         if (!HELD_HERE.add(key)) {
-            throw held(dir, "this process (pid " + ProcessHandle.current().pid() + ")");
+            throw held(dir, thisProcess());
         }
         FileChannel channel;
         try {
@@ -85,7 +88,7 @@ final class RunLock implements AutoCloseable {
                 String owner = read(channel);
                 HELD_HERE.remove(key);
                 channel.close();
-                throw held(dir, owner.isEmpty() ? "another process" : owner);
+                throw held(dir, owner.isEmpty() ? RunMessage.of(RunMessage.Code.ANOTHER_PROCESS) : owner(owner));
             }
             String previous = read(channel);
             if (!previous.isEmpty()) {
@@ -103,11 +106,13 @@ final class RunLock implements AutoCloseable {
     }
 
     /** Whether a run is being trained now, as its lock shows, and by whom. */
-    record Probe(boolean held, String owner) {
+    record Probe(boolean held, Optional<RunMessage> owner) {
+
+        private static final Probe FREE = new Probe(false, Optional.empty());
 
         /** A lock file naming an owner that holds no lock: that owner was killed mid-run. */
         boolean stale() {
-            return !held && !owner.isEmpty();
+            return !held && owner.isPresent();
         }
     }
 
@@ -118,17 +123,17 @@ final class RunLock implements AutoCloseable {
     static Probe probe(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) {
-            return new Probe(false, "");
+            return Probe.FREE;
         }
         Path key;
         try {
             key = dir.toRealPath();
         } catch (IOException e) {
-            return new Probe(false, "");
+            return Probe.FREE;
         }
         synchronized (FILES) {
             if (HELD_HERE.contains(key)) {
-                return new Probe(true, "this process (pid " + ProcessHandle.current().pid() + ")");
+                return new Probe(true, Optional.of(thisProcess()));
             }
             return probeFile(dir, file);
         }
@@ -144,19 +149,19 @@ final class RunLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                return new Probe(true, owner.isEmpty() ? "another process" : owner);
+                return new Probe(true, Optional.of(owner.isEmpty() ? RunMessage.of(RunMessage.Code.ANOTHER_PROCESS) : owner(owner)));
             }
             lock.release();
-            return new Probe(false, owner);
+            return new Probe(false, owner.isEmpty() ? Optional.empty() : Optional.of(owner(owner)));
         } catch (IOException e) {
             LOGGER.debug("Cannot probe the lock of {}", dir, e);
-            return new Probe(false, "");
+            return Probe.FREE;
         }
     }
 
     /** Who held the lock before and died without releasing it, e.g. {@code pid 1234 on host …}; if anyone. */
-    Optional<String> staleOwner() {
-        return previousOwner.isEmpty() ? Optional.empty() : Optional.of(previousOwner);
+    Optional<RunMessage> staleOwner() {
+        return previousOwner.isEmpty() ? Optional.empty() : Optional.of(owner(previousOwner));
     }
 
     /** Empties the lock file and releases the lock. */
@@ -176,12 +181,22 @@ final class RunLock implements AutoCloseable {
     }
 
     private static TrainingException cannotLock(Path file, IOException e) {
-        return new TrainingException(RunFiles.cannotWrite(file, e).getMessage(), e);
+        return new TrainingException(RunFiles.cannotWriteMessage(file, e), e);
     }
 
-    private static TrainingException held(Path dir, String owner) {
-        return new TrainingException("The run in " + dir + " is being trained by " + owner + "; only one writer "
-                + "at a time. Wait for it to finish or stop it, or choose another folder.");
+    private static TrainingException held(Path dir, RunMessage owner) {
+        return new TrainingException(RunMessage.of(RunMessage.Code.HELD, dir.toString(), owner));
+    }
+
+    private static RunMessage thisProcess() {
+        return RunMessage.of(RunMessage.Code.THIS_PROCESS, String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    /** The owner a lock file names ({@link #owner()} wrote it) as a message; another version's text as it is. */
+    static RunMessage owner(String text) {
+        Matcher m = OWNER.matcher(text);
+        return m.matches() ? RunMessage.of(RunMessage.Code.LOCK_OWNER, m.group(1), m.group(2), m.group(3))
+                : RunMessage.text(text);
     }
 
     private static String owner() {

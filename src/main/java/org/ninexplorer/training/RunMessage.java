@@ -106,7 +106,67 @@ public record RunMessage(Code code, List<Object> args) {
         SEPARATE_BLOCKS,
         /** batch */
         BATCH_FITS,
-        NOTHING_FITS;
+        NOTHING_FITS,
+        /** the precision of the fused blocks, for the backend line */
+        BF16_MIXED,
+        FP32_BF16_OFF,
+        FP32_NO_NATIVE_BF16,
+        /** a lock's owner: process id, host, since when (as the lock file has them) */
+        LOCK_OWNER,
+        /** process id */
+        THIS_PROCESS,
+        ANOTHER_PROCESS,
+        /** run folder, its lock's owner (a message); also {@link #HELD_NOT_DELETED} */
+        HELD,
+        /** file, why (a message): {@link RunFiles#cannotWrite} */
+        CANNOT_WRITE,
+        /** file, why: a full disk, with advice */
+        CANNOT_WRITE_DISK_FULL,
+        /** file, why: a folder that cannot be written, with advice */
+        CANNOT_WRITE_ELSEWHERE,
+        /** file or folder, why (a message) */
+        CANNOT_READ,
+        /** what the system said of a file ({@link RunFiles#reason}), the rest being {@link #TEXT} */
+        NO_SUCH_FILE,
+        ACCESS_DENIED,
+        NO_SPACE,
+        NOT_A_DIRECTORY,
+        FILE_EXISTS,
+        READ_ONLY_FILE_SYSTEM,
+        /** the file the system named, why (a message) */
+        ON_FILE,
+        /** run folder, its lock's owner (nothing was deleted) */
+        HELD_NOT_DELETED,
+        /** folder, why */
+        CANNOT_DELETE,
+        /** run folder, why */
+        CANNOT_CREATE_RUN_DIRECTORY,
+        /** checkpoint folder, why it cannot be written (a message) */
+        CHECKPOINTS_NOT_WRITABLE,
+        /** what went wrong (a message); nothing was kept */
+        LESSON_NOT_OPENED,
+        /** the run's folder in the lesson, what went wrong (a message) */
+        LESSON_RUN_DOES_NOT_OPEN,
+        /** two messages, one after the other */
+        BOTH,
+        /** the timeline's file, its folder, the most it may hold in MB */
+        TIMELINE_TOO_LARGE,
+        /** the timeline's file, its folder */
+        TIMELINE_NOT_THIS_FORMAT,
+        /** the timeline's file, its folder, the epoch, the epoch before it */
+        TIMELINE_OUT_OF_ORDER,
+        /** the timeline's file, its folder */
+        TIMELINE_CUT_SHORT_AT_START,
+        /** the timeline's file, its folder, the last whole epoch */
+        TIMELINE_CUT_SHORT,
+        /** epoch, what went wrong */
+        TIMELINE_EPOCH_DAMAGED,
+        /** epoch */
+        TIMELINE_NO_EPOCH,
+        /** the model file */
+        MODEL_HOLDS_NO_NETWORK,
+        /** the model file, what went wrong */
+        MODEL_CUT_SHORT;
 
         /** The bundle key's last part: {@code stopped-during-epoch}. */
         public String key() {
@@ -125,6 +185,20 @@ public record RunMessage(Code code, List<Object> args) {
     /** Text said as it is: an exception's message, in English, framed by a worded message around it. */
     public static RunMessage text(String text) {
         return of(Code.TEXT, text);
+    }
+
+    /** What {@code e} says: the engine's message where it carries one ({@link Said}), else its own text. */
+    public static RunMessage of(Throwable e) {
+        if (e instanceof Said said && said.said().isPresent()) {
+            return said.said().get();
+        }
+        return text(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** An exception that says what went wrong as a message, for the window to word in its language. */
+    public interface Said {
+        /** The message; empty for one that is English only. */
+        java.util.Optional<RunMessage> said();
     }
 
     /**

@@ -92,7 +92,7 @@ public final class RunRecord {
             throw new TrainingException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new TrainingException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new TrainingException(RunFiles.cannotRead(file, e), e);
         }
         if (!(node instanceof ObjectNode root)) {
             throw new TrainingException(file + " is not a NiN Explorer run record (expected a JSON object).");

@@ -1,11 +1,25 @@
 package org.ninexplorer.training;
 
 import java.io.IOException;
+import java.util.Optional;
 
-/** A file of a run could not be written or read; the message is a sentence naming the file. */
-public final class RunStorageException extends IOException {
+/** A file of a run could not be written or read: a {@link RunMessage} naming the file, its English the message. */
+public final class RunStorageException extends IOException implements RunMessage.Said {
 
-    RunStorageException(String message, Throwable cause) {
-        super(message, cause);
+    private final transient RunMessage said;
+
+    RunStorageException(RunMessage said, Throwable cause) {
+        super(said.english(), cause);
+        this.said = said;
+    }
+
+    /** A sentence said only in English (a damaged file's own details). */
+    RunStorageException(String english, Throwable cause) {
+        this(RunMessage.text(english), cause);
+    }
+
+    @Override
+    public Optional<RunMessage> said() {
+        return Optional.of(said);
     }
 }

@@ -94,8 +94,10 @@ public final class TestEvaluation {
         MultiLayerNetwork net;
         try {
             net = NetworkBuilder.loadTrained(arch, model);
-        } catch (IOException | RuntimeException e) {
-            throw new TrainingException("Cannot read " + model + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TrainingException(RunFiles.cannotRead(model, e), e);
+        } catch (RuntimeException e) {
+            throw new TrainingException(RunMessage.of(RunMessage.Code.CANNOT_READ, model.toString(), RunMessage.of(e)), e);
         }
         InputSpec in = arch.input();
         Hyperparameters hp = record.hyperparameters();

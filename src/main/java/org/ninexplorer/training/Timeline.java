@@ -25,9 +25,9 @@ import org.ninexplorer.model.Shape;
  *
  * @param frames  each epoch's frame as stored, by epoch
  * @param pinned  the run's pinned test images ({@link PinnedSamples#FILE})
- * @param problem what could not be read, in a sentence; empty when the whole file (and the pins) read well
+ * @param problem what could not be read, as a message; empty when the whole file (and the pins) read well
  */
-public record Timeline(SortedMap<Integer, byte[]> frames, List<Integer> pinned, Optional<String> problem) {
+public record Timeline(SortedMap<Integer, byte[]> frames, List<Integer> pinned, Optional<RunMessage> problem) {
 
     public static final String FILE = "timeline.bin";
     private static final byte[] MAGIC = {'N', 'I', 'N', 'T', 'L', 1};
@@ -66,68 +66,69 @@ public record Timeline(SortedMap<Integer, byte[]> frames, List<Integer> pinned, 
     public Epoch epoch(int epoch) throws RunStorageException {
         byte[] frame = frames.get(epoch);
         if (frame == null) {
-            throw new RunStorageException("The timeline has no epoch " + epoch + ".", null);
+            throw new RunStorageException(RunMessage.of(RunMessage.Code.TIMELINE_NO_EPOCH, String.valueOf(epoch)), null);
         }
         try {
             return TimelineCodec.decode(epoch, frame);
         } catch (IOException | RuntimeException e) {
-            throw new RunStorageException("The timeline's epoch " + epoch + " is damaged (" + e.getMessage()
-                    + "); the other epochs can still be shown.", e);
+            throw new RunStorageException(RunMessage.of(RunMessage.Code.TIMELINE_EPOCH_DAMAGED, String.valueOf(epoch),
+                    RunMessage.of(e)), e);
         }
     }
 
     /**
      * What {@code runDir} holds: nothing when it has no timeline (a run from before timelines were kept); else
-     * every intact frame, and for the rest a sentence in {@link #problem()}: never an exception.
+     * every intact frame, and for the rest a message in {@link #problem()}: never an exception.
      */
     public static Timeline read(Path runDir) {
         List<Integer> pinned;
-        String pinProblem = null;
+        RunMessage pinProblem = null;
         try {
             pinned = PinnedSamples.read(runDir);
         } catch (RunStorageException e) {
             pinned = List.of();
-            pinProblem = e.getMessage();
+            pinProblem = RunMessage.of(e);
         }
         Path file = runDir.resolve(FILE);
         SortedMap<Integer, byte[]> frames = new TreeMap<>();
-        String problem = null;
+        RunMessage problem = null;
         if (Files.exists(file)) {
             try {
                 problem = frames(file, Files.size(file) > Limits.MAX_LESSON_ENTRY_BYTES ? null : Files.readAllBytes(file),
                         frames);
             } catch (IOException e) {
-                problem = "Cannot read " + file + ": " + RunFiles.reason(e) + ".";
+                problem = RunFiles.cannotRead(file, e);
             }
         }
-        String both = problem == null ? pinProblem : pinProblem == null ? problem : problem + " " + pinProblem;
+        RunMessage both = problem == null ? pinProblem : pinProblem == null ? problem
+                : RunMessage.of(RunMessage.Code.BOTH, problem, pinProblem);
         return new Timeline(frames, pinned, Optional.ofNullable(both));
     }
 
     /** Fills {@code frames} with the intact ones; returns what is wrong with the rest, or null. */
-    private static String frames(Path file, byte[] bytes, SortedMap<Integer, byte[]> frames) {
-        String name = FILE + " in " + file.getParent();
+    private static RunMessage frames(Path file, byte[] bytes, SortedMap<Integer, byte[]> frames) {
+        String folder = String.valueOf(file.getParent());
         if (bytes == null) {
-            return name + " is larger than a timeline can be (" + Limits.MAX_LESSON_ENTRY_BYTES / (1 << 20)
-                    + " MB), so it was not read.";
+            return RunMessage.of(RunMessage.Code.TIMELINE_TOO_LARGE, FILE, folder,
+                    String.valueOf(Limits.MAX_LESSON_ENTRY_BYTES / (1 << 20)));
         }
         if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            return name + " is not a timeline of this app's format (version 1): its first bytes differ.";
+            return RunMessage.of(RunMessage.Code.TIMELINE_NOT_THIS_FORMAT, FILE, folder);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, MAGIC.length, bytes.length - MAGIC.length);
         int last = 0;
         while (in.hasRemaining()) {
             if (in.remaining() < 8) {
-                return cutShort(name, last);
+                return cutShort(folder, last);
             }
             int epoch = in.getInt();
             int length = in.getInt();
             if (epoch <= last) {
-                return name + " is damaged: epoch " + epoch + " follows epoch " + last
-                        + "; the epochs before it are shown.";
+                return RunMessage.of(RunMessage.Code.TIMELINE_OUT_OF_ORDER, FILE, folder, String.valueOf(epoch),
+                        String.valueOf(last));
             }
             if (length < 0 || length > in.remaining()) {
-                return cutShort(name, last);
+                return cutShort(folder, last);
             }
             byte[] frame = new byte[length];
             in.get(frame);
@@ -137,9 +138,9 @@ public record Timeline(SortedMap<Integer, byte[]> frames, List<Integer> pinned, 
         return null;
     }
 
-    private static String cutShort(String name, int last) {
-        return name + " is cut short " + (last == 0 ? "before its first epoch ends; nothing of it can be shown."
-                : "after epoch " + last + "; the epochs up to " + last + " are shown.");
+    private static RunMessage cutShort(String folder, int last) {
+        return last == 0 ? RunMessage.of(RunMessage.Code.TIMELINE_CUT_SHORT_AT_START, FILE, folder)
+                : RunMessage.of(RunMessage.Code.TIMELINE_CUT_SHORT, FILE, folder, String.valueOf(last));
     }
 
     /** Replaces the run's timeline with {@code frames}. */

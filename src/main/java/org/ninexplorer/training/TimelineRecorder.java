@@ -52,7 +52,7 @@ final class TimelineRecorder {
             try {
                 Timeline.write(dir, kept);
             } catch (RunStorageException e) {
-                notices.accept(RunMessage.text(e.getMessage()));
+                notices.accept(RunMessage.of(e));
             }
         }
         return recorder;
@@ -68,7 +68,7 @@ final class TimelineRecorder {
             writePins(pins.indices());
             return Optional.empty();
         } catch (RunStorageException e) {
-            return Optional.of(RunMessage.of(RunMessage.Code.PINS_NOT_KEPT, e.getMessage()));
+            return Optional.of(RunMessage.of(RunMessage.Code.PINS_NOT_KEPT, RunMessage.of(e)));
         }
     }
 
@@ -110,8 +110,7 @@ final class TimelineRecorder {
         } catch (RunStorageException | RuntimeException e) {
             frames.remove(epoch);
             LOGGER.warn("Timeline of epoch {} not kept", epoch, e);
-            return Optional.of(RunMessage.of(RunMessage.Code.TIMELINE_NOT_KEPT, String.valueOf(epoch),
-                    String.valueOf(e.getMessage())));
+            return Optional.of(RunMessage.of(RunMessage.Code.TIMELINE_NOT_KEPT, String.valueOf(epoch), RunMessage.of(e)));
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
  * A run that cannot start or go on, with a message meant for the user: in English, or as a {@link RunMessage}
  * (then the message is its English) for the window to put in its own words.
  */
-public class TrainingException extends Exception {
+public class TrainingException extends Exception implements RunMessage.Said {
 
     private final transient RunMessage said;
 
@@ -31,6 +31,7 @@ public class TrainingException extends Exception {
     }
 
     /** What the engine said, as a code; empty for a message that is English only. */
+    @Override
     public Optional<RunMessage> said() {
         return Optional.ofNullable(said);
     }

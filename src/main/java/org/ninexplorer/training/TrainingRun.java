@@ -314,7 +314,7 @@ public final class TrainingRun {
         } else {
             LOGGER.error("Training failed in epoch {}", epoch, error);
         }
-        String what = storage ? error.getMessage() : error.toString();
+        RunMessage what = storage ? RunMessage.of(error) : RunMessage.text(error.toString());
         RunMessage reason = dumps.latest().map(f -> RunMessage.of(RunMessage.Code.FAILED_WITH_REPORT,
                 String.valueOf(epoch), what, f.toString()))
                 .orElse(RunMessage.of(RunMessage.Code.FAILED, String.valueOf(epoch), what));

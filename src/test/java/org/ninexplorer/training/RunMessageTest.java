@@ -33,7 +33,8 @@ class RunMessageTest {
             String zh = CHINESE.format(key, args);
             assertThat(en).as(key).isNotBlank().doesNotContain("{");
             assertThat(zh).as(key).doesNotContain("{");
-            if (code != RunMessage.Code.TEXT) {
+            // TEXT is said as it is; ON_FILE and BOTH only frame other messages, with punctuation.
+            if (!java.util.Set.of(RunMessage.Code.TEXT, RunMessage.Code.ON_FILE, RunMessage.Code.BOTH).contains(code)) {
                 assertThat(zh).as(key).isNotEqualTo(en).containsPattern(Pattern.compile("\\p{IsHan}"));
             }
         }
@@ -64,7 +65,7 @@ class RunMessageTest {
         assertThat(refused.getMessage()).isEqualTo(ENGLISH.engine(refused.said().orElseThrow()))
                 .startsWith("Not enough memory for this run: it needs about ")
                 .contains("1.00 GB of physical memory, less the 512 MB Java heap").endsWith("would fit.");
-        String zh = CHINESE.exception(refused);
+        String zh = CHINESE.error(refused);
         assertThat(zh).startsWith("内存不足").contains("1.00 GB 物理内存", "可以放下");
         assertThat(numbers(zh)).isEqualTo(numbers(refused.getMessage()));
     }
@@ -85,6 +86,13 @@ class RunMessageTest {
                 "AVX2", true, false, Precision.FP32, false, 2, true));
         assertThat(cpu.description()).isEqualTo("CPU · 2 threads · AVX2 · oneDNN fast path");
         assertThat(CHINESE.backend(cpu)).isEqualTo("CPU · 2 个线程 · AVX2 · oneDNN 快速路径");
+        BackendInfo fused = Backends.describe("CpuBackend", new java.util.Properties(), new FastPathStatus(true, "x",
+                "AVX512", true, true, Precision.BF16, true, 4, true));
+        assertThat(fused.description()).isEqualTo("CPU · 4 threads · AVX512 · oneDNN fast path · fused blocks · bf16 mixed");
+        assertThat(CHINESE.backend(fused)).isEqualTo("CPU · 4 个线程 · AVX512 · oneDNN 快速路径 · 融合块 · bf16 混合精度");
+        assertThat(CHINESE.backend(Backends.describe("CpuBackend", new java.util.Properties(), new FastPathStatus(true,
+                "x", "AVX2", true, true, Precision.FP32, false, 1, true)))).endsWith("融合块 · fp32，无原生 bf16")
+                .doesNotContain("native");
         assertThat(CHINESE.backend(NetworkBuilder.backendFor(cpu, Presets.D2L_224.withLayer(0,
                 new org.ninexplorer.model.NinBlock(96, 11, 4, 0, 1, 1)), true))).endsWith("1 个块（第 0 块）使用 DL4J 卷积"
                 + "（只有第一个卷积后接两个 1×1 卷积的块才会融合）");

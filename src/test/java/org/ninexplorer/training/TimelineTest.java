@@ -180,11 +180,11 @@ class TimelineTest {
         Files.write(file, Arrays.copyOf(whole, whole.length - 100));
         Timeline cut = Timeline.read(run);
         assertThat(cut.epochs()).containsExactly(1);
-        assertThat(cut.problem()).hasValueSatisfying(p -> assertThat(p).contains("cut short after epoch 1"));
+        assertThat(cut.problem().map(English::of)).hasValueSatisfying(p -> assertThat(p).contains("cut short after epoch 1"));
         assertThat(cut.epoch(1).samples()).hasSize(2);
 
         Files.write(file, Arrays.copyOf(whole, 10));
-        assertThat(Timeline.read(run).problem()).hasValueSatisfying(p -> assertThat(p).contains("cut short before"));
+        assertThat(Timeline.read(run).problem().map(English::of)).hasValueSatisfying(p -> assertThat(p).contains("cut short before"));
 
         byte[] garbled = whole.clone();
         for (int i = 6 + 8 + firstFrame / 2; i < 6 + 8 + firstFrame / 2 + 40; i++) {
@@ -198,8 +198,8 @@ class TimelineTest {
                 .hasMessageContaining("epoch 1 is damaged");
 
         Files.writeString(file, "not a timeline at all");
-        assertThat(Timeline.read(run).problem()).hasValueSatisfying(p -> assertThat(p).contains("not a timeline"));
+        assertThat(Timeline.read(run).problem().map(English::of)).hasValueSatisfying(p -> assertThat(p).contains("not a timeline"));
         Files.writeString(run.resolve(PinnedSamples.FILE), "3\nseven\n");
-        assertThat(Timeline.read(run).problem()).hasValueSatisfying(p -> assertThat(p).contains("\"seven\""));
+        assertThat(Timeline.read(run).problem().map(English::of)).hasValueSatisfying(p -> assertThat(p).contains("\"seven\""));
     }
 }

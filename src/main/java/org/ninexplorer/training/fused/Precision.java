@@ -10,20 +10,13 @@ import org.bytedeco.dnnl.memory;
  * the blocks (pooling, the loss).
  */
 public enum Precision {
-    FP32("fp32", memory.data_type.f32),
-    BF16("bf16 mixed", memory.data_type.bf16);
+    FP32(memory.data_type.f32),
+    BF16(memory.data_type.bf16);
 
-    private final String label;
     private final memory.data_type activations;
 
-    Precision(String label, memory.data_type activations) {
-        this.label = label;
+    Precision(memory.data_type activations) {
         this.activations = activations;
-    }
-
-    /** For the backend line, e.g. "bf16 mixed". */
-    public String label() {
-        return label;
     }
 
     /**

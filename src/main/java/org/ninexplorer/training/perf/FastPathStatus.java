@@ -1,5 +1,6 @@
 package org.ninexplorer.training.perf;
 
+import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.fused.Precision;
 
 /**
@@ -28,6 +29,12 @@ public record FastPathStatus(boolean enabled, String nativeBuild, String binaryL
 
     /** The fused blocks' precision and why: "bf16 mixed", "fp32, bf16 off" or "fp32, no native bf16". */
     public String precisionWords() {
-        return precision.label() + (precision == Precision.BF16 ? "" : nativeBf16 ? ", bf16 off" : ", no native bf16");
+        return precisionMessage().english();
+    }
+
+    /** {@link #precisionWords()} as a message, for the window's backend line in its language. */
+    public RunMessage precisionMessage() {
+        return RunMessage.of(precision == Precision.BF16 ? RunMessage.Code.BF16_MIXED
+                : nativeBf16 ? RunMessage.Code.FP32_BF16_OFF : RunMessage.Code.FP32_NO_NATIVE_BF16);
     }
 }

@@ -1,5 +1,6 @@
 package org.ninexplorer.ui.common;
 
+import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
 import org.ninexplorer.model.Diagnostic;
 import org.ninexplorer.training.BackendInfo;
 import org.ninexplorer.training.RunMessage;
-import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.training.RunFiles;
 
 /**
  * Every word the interface shows, from {@code org/ninexplorer/ui/messages*.properties}: keys carry their
@@ -102,9 +103,18 @@ public final class Messages {
         return backend.parts().stream().map(this::engine).collect(Collectors.joining(BackendInfo.SEPARATOR));
     }
 
-    /** Why training cannot start or go on: the engine's message in these words, else the exception's own. */
-    public String exception(TrainingException e) {
-        return e.said().map(this::engine).orElse(e.getMessage());
+    /**
+     * What went wrong, in these words: the engine's message where the error carries one (a run's, a lesson's,
+     * a file's), a file error's common cause ({@link RunFiles#what}), else the error's own text.
+     */
+    public String error(Throwable e) {
+        if (e instanceof RunMessage.Said said && said.said().isPresent()) {
+            return engine(said.said().get());
+        }
+        if (e instanceof IOException io) {
+            return engine(RunFiles.what(io));
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** What is wrong, as a sentence. */

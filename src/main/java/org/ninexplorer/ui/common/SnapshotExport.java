@@ -190,7 +190,7 @@ public final class SnapshotExport {
         try {
             write.run();
         } catch (RunStorageException e) {
-            dialogs.showError(Messages.get("common.export.failed"), e.getMessage());
+            dialogs.showError(Messages.get("common.export.failed"), Messages.current().error(e));
         }
     }
 

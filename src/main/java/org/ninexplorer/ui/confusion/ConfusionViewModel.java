@@ -238,7 +238,7 @@ public final class ConfusionViewModel {
                 });
             } catch (RunStorageException | TrainingException e) {
                 deliver(ticket, () -> {
-                    message.set(e.getMessage());
+                    message.set(Messages.current().error(e));
                     listEpochs(new TreeSet<>());
                 });
             }
@@ -337,7 +337,7 @@ public final class ConfusionViewModel {
                 });
             } catch (TrainingException | RuntimeException failure) {
                 deliver(ticket, () -> {
-                    (matrices.containsKey(e) ? imagesMessage : message).set(failure.getMessage());
+                    (matrices.containsKey(e) ? imagesMessage : message).set(Messages.current().error(failure));
                 });
             }
         });

@@ -231,7 +231,7 @@ public final class FeatureMapsViewModel {
             } catch (TrainingException | java.io.IOException | RuntimeException e) {
                 LOGGER.warn("Cannot load run {}", runDirectory, e);
                 fxThread.accept(() -> {
-                    message.set(Messages.get("featuremaps.load.failed", runDirectory.toString(), e.getMessage()));
+                    message.set(Messages.get("featuremaps.load.failed", runDirectory.toString(), Messages.current().error(e)));
                 });
             }
         });

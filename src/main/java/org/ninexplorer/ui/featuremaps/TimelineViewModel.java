@@ -194,7 +194,7 @@ public final class TimelineViewModel {
                 arch = RunDirectory.open(dir).architecture();
             } catch (TrainingException e) {
                 deliver(loads, ticket, () -> {
-                    message.set(Messages.get("featuremaps.timeline.unreadable", e.getMessage()));
+                    message.set(Messages.get("featuremaps.timeline.unreadable", Messages.current().error(e)));
                     result.set(null);
                 });
                 return;
@@ -206,7 +206,7 @@ public final class TimelineViewModel {
     private void opened(Timeline read, Architecture arch) {
         timeline = read;
         architecture = arch;
-        problem.set(read.problem().orElse(""));
+        problem.set(read.problem().map(Messages.current()::engine).orElse(""));
         setPinned(live ? union(pinned, read.pinned()) : read.pinned());
         boolean newest = epochs.isEmpty() || epoch.get() == epochs.get(epochs.size() - 1);
         epochs.setAll(read.epochs());
@@ -258,8 +258,9 @@ public final class TimelineViewModel {
             } catch (RunStorageException ex) {
                 deliver(decodes, ticket, () -> {
                     result.set(null);
-                    filters.show(null, ex.getMessage());
-                    message.set(ex.getMessage());
+                    String why = Messages.current().error(ex);
+                    filters.show(null, why);
+                    message.set(why);
                 });
             }
         });
@@ -282,7 +283,7 @@ public final class TimelineViewModel {
         decodes.incrementAndGet(); // an epoch still decoding is no longer wanted
         result.set(null);
         if (timeline != null && !timeline.problem().isEmpty() && timeline.epochs().isEmpty()) {
-            message.set(timeline.problem().get());
+            message.set(Messages.current().engine(timeline.problem().get()));
         } else if (timeline != null && !live) {
             message.set(Messages.get("featuremaps.timeline.none"));
         } else if (pinned.isEmpty()) {

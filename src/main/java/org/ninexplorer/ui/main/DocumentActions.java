@@ -64,7 +64,7 @@ final class DocumentActions {
             editor.open(path);
             remember(path);
         } catch (IOException e) {
-            dialogs.showError(Messages.get("main.open.failed", path.toString()), e.getMessage() == null ? e.toString() : e.getMessage());
+            dialogs.showError(Messages.get("main.open.failed", path.toString()), Messages.current().error(e));
         } catch (ArchitectureFormatException e) {
             dialogs.showError(Messages.get("main.open.not-architecture", path.getFileName().toString()), e.getMessage());
         }
@@ -105,7 +105,7 @@ final class DocumentActions {
             return true;
         } catch (IOException e) {
             LOGGER.warn("Cannot save {}", path, e);
-            dialogs.showError(Messages.get("main.save.failed", path.toString()), String.valueOf(e.getMessage()));
+            dialogs.showError(Messages.get("main.save.failed", path.toString()), Messages.current().error(e));
             return false;
         }
     }

@@ -68,7 +68,7 @@ final class ExportActions {
                     try {
                         RunDirectory.exportMetrics(run, file);
                     } catch (RunStorageException e) {
-                        dialogs.showError(Messages.get("common.export.failed"), e.getMessage());
+                        dialogs.showError(Messages.get("common.export.failed"), Messages.current().error(e));
                     }
                 });
     }

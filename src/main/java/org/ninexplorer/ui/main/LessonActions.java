@@ -144,7 +144,7 @@ final class LessonActions {
             if (!(cause instanceof LessonException)) {
                 LOGGER.error("{}", failed, cause);
             }
-            dialogs.showError(failed, cause instanceof LessonException ? cause.getMessage()
+            dialogs.showError(failed, cause instanceof LessonException ? Messages.current().error(cause)
                     : Messages.get("main.lesson.unexpected", cause.getClass().getSimpleName()));
         });
         status.set(doing);

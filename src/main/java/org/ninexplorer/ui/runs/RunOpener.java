@@ -59,7 +59,7 @@ public final class RunOpener {
             record = RunRecord.read(folder);
             metrics = RunMetrics.read(folder);
         } catch (TrainingException | RunStorageException e) {
-            return e.getMessage();
+            return Messages.current().error(e);
         }
         editor.showRun(record.architecture(), name, folder);
         training.data().choose(record.datasetSpec());

@@ -222,7 +222,7 @@ public final class RunsViewModel {
                         RunCatalog.rename(run.folder(), name);
                         report("", false);
                     } catch (TrainingException e) {
-                        report(e.getMessage(), true);
+                        report(Messages.current().error(e), true);
                     }
                     refresh();
                 });
@@ -254,7 +254,7 @@ public final class RunsViewModel {
                 }
             } catch (TrainingException | IOException | RuntimeException e) {
                 LOGGER.warn("Cannot delete {}", run.folder(), e);
-                problems.add(e.getMessage());
+                problems.add(Messages.current().error(e));
             }
         }
         report(String.join(" ", problems), !problems.isEmpty());

@@ -35,7 +35,7 @@ final class StartConditions {
             try {
                 MemoryCheck.check(estimate.get());
             } catch (TrainingException e) {
-                return Messages.current().exception(e);
+                return Messages.current().error(e);
             }
         }
         return data.blockedReason();

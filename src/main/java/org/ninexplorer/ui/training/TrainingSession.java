@@ -230,7 +230,7 @@ public final class TrainingSession {
         try {
             continuation = Continuation.of(folder, state.get().busy(), data);
         } catch (TrainingException e) {
-            report(Messages.current().exception(e), true);
+            report(Messages.current().error(e), true);
             return;
         }
         RunResumption resumption = continuation.resumption();
@@ -342,7 +342,7 @@ public final class TrainingSession {
             created.call();
         } catch (DatasetException | TrainingException e) {
             inbox.add(new SessionNote.Failed(cancelRequested ? Messages.get("training.cancelled")
-                    : e instanceof TrainingException t ? Messages.current().exception(t) : e.getMessage()));
+                    : Messages.current().error(e)));
         } catch (RuntimeException e) {
             LOGGER.error("Training could not start", e);
             inbox.add(new SessionNote.Failed(Messages.get("training.could-not-start", e.toString())));
