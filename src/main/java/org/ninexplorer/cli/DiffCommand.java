@@ -4,10 +4,11 @@ import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.ArchitectureDiff;
 import org.ninexplorer.model.ArchitectureFormatException;
 import org.ninexplorer.model.ArchitectureJson;
-import org.ninexplorer.model.DiffText;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.RunRecord;
 import org.ninexplorer.training.TrainingException;
+import org.ninexplorer.ui.common.DiffWords;
+import org.ninexplorer.ui.common.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -41,7 +43,7 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         ArchitectureDiff diff = ArchitectureDiff.between(resolve(first), resolve(second));
         PrintWriter out = spec.commandLine().getOut();
-        DiffText.lines(diff, first, second).forEach(out::println);
+        DiffWords.lines(Messages.of(Locale.ROOT), diff, first, second).forEach(out::println);
         return 0;
     }
 

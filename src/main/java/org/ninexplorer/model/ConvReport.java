@@ -9,5 +9,5 @@ package org.ninexplorer.model;
  * @param macs    forward multiply-accumulates per image
  * @param formula the spatial formula with the numbers plugged in
  */
-public record ConvReport(int kernel, int stride, int padding, Shape output, long params, long macs, String formula) {
+public record ConvReport(int kernel, int stride, int padding, Shape output, long params, long macs, Formula formula) {
 }

@@ -13,12 +13,12 @@ import java.util.List;
  * @param output      the output shape, {@code null} when unknown
  * @param params      trainable parameters
  * @param macs        forward multiply-accumulates per image
- * @param formula     how the output size follows from the input, numbers plugged in ("" when no formula applies)
+ * @param formula     how the output size follows from the input, numbers plugged in ({@link Formula#NONE} when none applies)
  * @param convs       the convolutions of a NiN block ({@link NinBlock#convolutions()}), empty otherwise
  * @param diagnostics what is wrong with this layer
  */
 public record LayerReport(int index, String kind, String summary, Status status, Shape input, Shape output,
-                          long params, long macs, String formula, List<ConvReport> convs,
+                          long params, long macs, Formula formula, List<ConvReport> convs,
                           List<Diagnostic> diagnostics) {
 
     public enum Status { VALID, INVALID, UNREACHABLE }

@@ -19,10 +19,10 @@ import java.util.List;
  * @param padding    the padding of a convolution, else 0
  * @param params     trainable parameters: weights plus biases
  * @param macs       forward multiply-accumulates per image
- * @param formula    how the output size follows from the input, numbers plugged in ("" when it does not change)
+ * @param formula    how the output size follows from the input, numbers plugged in ({@link Formula#NONE} when it does not change)
  */
 public record Operation(Kind kind, int layerIndex, int position, Shape input, Shape output, int kernel, int stride,
-                        int padding, long params, long macs, String formula) {
+                        int padding, long params, long macs, Formula formula) {
 
     public enum Kind { CONVOLUTION, RELU, MAX_POOL, DROPOUT, GLOBAL_AVERAGE_POOL, DENSE, SOFTMAX }
 
@@ -45,7 +45,7 @@ public record Operation(Kind kind, int layerIndex, int position, Shape input, Sh
         for (LayerReport r : analysis.reports()) {
             int i = r.index();
             if (i == arch.layers().size()) {
-                ops.add(plain(Kind.SOFTMAX, i, r.input(), r.output(), ""));
+                ops.add(plain(Kind.SOFTMAX, i, r.input(), r.output(), Formula.NONE));
                 continue;
             }
             Layer layer = arch.layers().get(i);
@@ -54,10 +54,10 @@ public record Operation(Kind kind, int layerIndex, int position, Shape input, Sh
                     Shape in = r.input();
                     for (int k = 0; k < r.convs().size(); k++) {
                         ConvReport c = r.convs().get(k);
-                        String formula = ShapeInference.formula(new SpatialOp(c.kernel(), c.stride(), c.padding()), in);
+                        Formula formula = ShapeInference.formula(new SpatialOp(c.kernel(), c.stride(), c.padding()), in);
                         ops.add(new Operation(Kind.CONVOLUTION, i, k, in, c.output(), c.kernel(), c.stride(),
                                 c.padding(), c.params(), c.macs(), formula));
-                        ops.add(new Operation(Kind.RELU, i, k, c.output(), c.output(), 0, 0, 0, 0, 0, ""));
+                        ops.add(new Operation(Kind.RELU, i, k, c.output(), c.output(), 0, 0, 0, 0, 0, Formula.NONE));
                         in = c.output();
                     }
                 }
@@ -66,14 +66,14 @@ public record Operation(Kind kind, int layerIndex, int position, Shape input, Sh
                     ops.add(new Operation(Kind.MAX_POOL, i, 0, r.input(), r.output(), p.kernel(), p.stride(), 0, 0, 0,
                             r.formula()));
                 }
-                case DROPOUT -> ops.add(plain(Kind.DROPOUT, i, r.input(), r.output(), ""));
+                case DROPOUT -> ops.add(plain(Kind.DROPOUT, i, r.input(), r.output(), Formula.NONE));
                 case GAP -> ops.add(plain(Kind.GLOBAL_AVERAGE_POOL, i, r.input(), r.output(), r.formula()));
                 case DENSE -> {
                     ops.add(new Operation(Kind.DENSE, i, 0, r.input(), r.output(), 0, 0, 0, r.params(), r.macs(),
                             r.formula()));
                     // The last dense layer's outputs are the class scores: the softmax follows, no ReLU.
                     if (i < arch.layers().size() - 1) {
-                        ops.add(plain(Kind.RELU, i, r.output(), r.output(), ""));
+                        ops.add(plain(Kind.RELU, i, r.output(), r.output(), Formula.NONE));
                     }
                 }
             }
@@ -81,7 +81,7 @@ public record Operation(Kind kind, int layerIndex, int position, Shape input, Sh
         return List.copyOf(ops);
     }
 
-    private static Operation plain(Kind kind, int layerIndex, Shape in, Shape out, String formula) {
+    private static Operation plain(Kind kind, int layerIndex, Shape in, Shape out, Formula formula) {
         return new Operation(kind, layerIndex, 0, in, out, 0, 0, 0, 0, 0, formula);
     }
 }

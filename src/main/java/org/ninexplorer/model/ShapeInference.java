@@ -71,7 +71,7 @@ public final class ShapeInference {
         List<Diagnostic> problems = new ArrayList<>();
         if (in.flat() && needsMap(layer.kind())) {
             problems.add(new Diagnostic(index, null, Code.NEEDS_MAP, in.channels()));
-            return report(index, layer, in, null, 0, 0, "", List.of(), problems);
+            return report(index, layer, in, null, 0, 0, Formula.NONE, List.of(), problems);
         }
         return switch (layer.kind()) {
             case NIN -> inferBlock(index, (NinBlock) layer, in);
@@ -81,14 +81,15 @@ public final class ShapeInference {
                 if (!(dropout.p() >= 0 && dropout.p() < 1)) {
                     problems.add(new Diagnostic(index, "p", Code.DROP_PROBABILITY, dropout.p()));
                 }
-                yield report(index, layer, in, in, 0, 0, "shape unchanged", List.of(), problems);
+                yield report(index, layer, in, in, 0, 0, Formula.SHAPE_UNCHANGED, List.of(), problems);
             }
             case GAP -> {
                 if (!onlyDenseAfter(arch, index)) {
                     problems.add(new Diagnostic(index, null, Code.GAP_NOT_LAST));
                 }
                 yield report(index, layer, in, new Shape(in.channels(), 1, 1), 0, 0,
-                        "average over " + in.height() + "×" + in.width() + " → 1×1", List.of(), problems);
+                        Formula.of(Formula.Code.AVERAGE, String.valueOf(in.height()), String.valueOf(in.width())),
+                        List.of(), problems);
             }
             case DENSE -> inferDense(arch, index, (Dense) layer, in);
         };
@@ -118,14 +119,14 @@ public final class ShapeInference {
             problems.add(new Diagnostic(index, "mlpKernel", Code.MLP_KERNEL, block.mlpKernel()));
         }
         if (!problems.isEmpty()) {
-            return report(index, block, in, null, 0, 0, "", List.of(), problems);
+            return report(index, block, in, null, 0, 0, Formula.NONE, List.of(), problems);
         }
         List<ConvReport> convs = new ArrayList<>();
         Shape shape = in;
-        String blockFormula = "";
+        Formula blockFormula = Formula.NONE;
         for (ConvSpec spec : block.convolutions()) {
             SpatialOp op = new SpatialOp(spec.kernel(), spec.stride(), spec.padding());
-            String formula = formula(op, shape);
+            Formula formula = formula(op, shape);
             blockFormula = convs.isEmpty() ? formula : blockFormula;
             checkWindowFits(index, Code.KERNEL_TOO_LARGE, List.of(spec.kernel()), op, shape, problems);
             if (!problems.isEmpty()) {
@@ -141,11 +142,12 @@ public final class ShapeInference {
     }
 
     /** E.g. "1×1: size unchanged", "3×3 p1: size unchanged". */
-    private static String sizeKept(ConvSpec spec) {
-        return spec.kernel() + "×" + spec.kernel() + (spec.padding() > 0 ? " p" + spec.padding() : "") + ": size unchanged";
+    private static Formula sizeKept(ConvSpec spec) {
+        return Formula.of(Formula.Code.SIZE_KEPT,
+                spec.kernel() + "×" + spec.kernel() + (spec.padding() > 0 ? " p" + spec.padding() : ""));
     }
 
-    private static ConvReport conv(ConvSpec spec, int inChannels, Shape out, String formula) {
+    private static ConvReport conv(ConvSpec spec, int inChannels, Shape out, Formula formula) {
         long weightsPerOutput = (long) inChannels * spec.kernel() * spec.kernel();
         long params = weightsPerOutput * out.channels() + out.channels();
         long macs = weightsPerOutput * out.elements();
@@ -157,10 +159,10 @@ public final class ShapeInference {
         requireRange(pool.kernel(), 1, Limits.MAX_SIDE, "kernel", Quantity.KERNEL, problems, index);
         requireRange(pool.stride(), 1, Limits.MAX_SIDE, "stride", Quantity.STRIDE, problems, index);
         if (!problems.isEmpty()) {
-            return report(index, pool, in, null, 0, 0, "", List.of(), problems);
+            return report(index, pool, in, null, 0, 0, Formula.NONE, List.of(), problems);
         }
         SpatialOp op = new SpatialOp(pool.kernel(), pool.stride(), 0);
-        String formula = formula(op, in);
+        Formula formula = formula(op, in);
         checkWindowFits(index, Code.POOL_TOO_LARGE, List.of(pool.kernel(), pool.stride()), op, in, problems);
         Shape out = problems.isEmpty() ? new Shape(in.channels(), op.apply(in.height()), op.apply(in.width())) : null;
         return report(index, pool, in, out, 0, 0, formula, List.of(), problems);
@@ -175,8 +177,9 @@ public final class ShapeInference {
             problems.add(new Diagnostic(index, "units", Code.LAST_DENSE_UNITS, dense.units(), arch.classes()));
         }
         long inputs = in.elements();
-        String formula = in.flat() ? String.format(Locale.ROOT, "%,d → %,d", inputs, dense.units())
-                : String.format(Locale.ROOT, "flatten %s = %,d → %,d", in, inputs, dense.units());
+        Formula formula = in.flat() ? Formula.arithmetic(String.format(Locale.ROOT, "%,d → %,d", inputs, dense.units()))
+                : Formula.of(Formula.Code.FLATTEN, in.toString(), String.format(Locale.ROOT, "%,d", inputs),
+                        String.format(Locale.ROOT, "%,d", dense.units()));
         if (!problems.isEmpty()) {
             return report(index, dense, in, null, 0, 0, formula, List.of(), problems);
         }
@@ -201,10 +204,10 @@ public final class ShapeInference {
     }
 
     /** The formula on both sides, or on each when they differ. */
-    static String formula(SpatialOp op, Shape in) {
-        return in.height() == in.width()
+    static Formula formula(SpatialOp op, Shape in) {
+        return Formula.arithmetic(in.height() == in.width()
                 ? op.formula(in.height())
-                : "H: " + op.formula(in.height()) + "; W: " + op.formula(in.width());
+                : "H: " + op.formula(in.height()) + "; W: " + op.formula(in.width()));
     }
 
     /**
@@ -240,16 +243,16 @@ public final class ShapeInference {
                 && reports.stream().allMatch(r -> r.status() == LayerReport.Status.VALID);
         return new LayerReport(index, "classes", arch.classes() + " scores, softmax",
                 ok ? LayerReport.Status.VALID : LayerReport.Status.UNREACHABLE, last,
-                ok ? Shape.flat(arch.classes()) : null, 0, 0, "", List.of(), List.of());
+                ok ? Shape.flat(arch.classes()) : null, 0, 0, Formula.NONE, List.of(), List.of());
     }
 
     private static LayerReport unreachable(int index, Layer layer) {
         return new LayerReport(index, layer.type(), layer.summary(), LayerReport.Status.UNREACHABLE, null, null,
-                0, 0, "", List.of(), List.of());
+                0, 0, Formula.NONE, List.of(), List.of());
     }
 
     private static LayerReport report(int index, Layer layer, Shape in, Shape out, long params, long macs,
-                                      String formula, List<ConvReport> convs, List<Diagnostic> problems) {
+                                      Formula formula, List<ConvReport> convs, List<Diagnostic> problems) {
         LayerReport.Status status = problems.isEmpty() ? LayerReport.Status.VALID : LayerReport.Status.INVALID;
         return new LayerReport(index, layer.type(), layer.summary(), status, in, status == LayerReport.Status.VALID ? out : null,
                 params, macs, formula, convs, problems);

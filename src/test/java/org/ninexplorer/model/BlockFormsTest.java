@@ -53,7 +53,7 @@ class BlockFormsTest {
     void threeByThreeConvolutionsKeepTheSizeAndSaySo() {
         LayerReport block = ShapeInference.analyze(net(2, 3)).reports().get(0);
 
-        assertThat(block.convs()).extracting(ConvReport::formula)
+        assertThat(block.convs()).extracting(c -> English.formula(c.formula()))
                 .containsExactly("28 + 2·2 − 5 = 27 → ⌊27/1⌋ + 1 = 28", "3×3 p1: size unchanged", "3×3 p1: size unchanged");
         assertThat(block.convs().get(1).padding()).isEqualTo(1);
     }

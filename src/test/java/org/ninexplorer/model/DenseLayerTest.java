@@ -27,11 +27,11 @@ class DenseLayerTest {
         LayerReport hidden = analysis.reports().get(3);
         assertThat(hidden.params()).isEqualTo(1_568L * 64 + 64);
         assertThat(hidden.macs()).isEqualTo(1_568L * 64);
-        assertThat(hidden.formula()).isEqualTo("flatten 8×14×14 = 1,568 → 64");
+        assertThat(English.formula(hidden.formula())).isEqualTo("flatten 8×14×14 = 1,568 → 64");
         LayerReport scores = analysis.reports().get(5);
         assertThat(scores.params()).isEqualTo(64 * 10 + 10);
         assertThat(scores.macs()).isEqualTo(640);
-        assertThat(scores.formula()).isEqualTo("64 → 10");
+        assertThat(English.formula(scores.formula())).isEqualTo("64 → 10");
         assertThat(scores.output()).isEqualTo(Shape.flat(10));
     }
 
@@ -53,7 +53,7 @@ class DenseLayerTest {
 
         assertThat(analysis.valid()).isTrue();
         assertThat(analysis.reports().get(2).params()).isEqualTo(16 * 32 + 32);
-        assertThat(analysis.reports().get(2).formula()).isEqualTo("flatten 16×1×1 = 16 → 32");
+        assertThat(English.formula(analysis.reports().get(2).formula())).isEqualTo("flatten 16×1×1 = 16 → 32");
     }
 
     @Test

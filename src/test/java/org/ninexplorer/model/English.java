@@ -14,4 +14,8 @@ final class English {
     static String text(Diagnostic d) {
         return MESSAGES.text(d);
     }
+
+    static String formula(Formula f) {
+        return MESSAGES.formula(f);
+    }
 }

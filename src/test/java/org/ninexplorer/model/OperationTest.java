@@ -21,12 +21,12 @@ class OperationTest {
                 Operation.Kind.RELU, Operation.Kind.MAX_POOL);
         assertThat(ops.get(ops.size() - 1).kind()).isEqualTo(Operation.Kind.SOFTMAX);
         assertThat(ops.get(ops.size() - 2).kind()).isEqualTo(Operation.Kind.GLOBAL_AVERAGE_POOL);
-        assertThat(ops.get(0).formula()).isEqualTo("224 + 2·0 − 11 = 213 → ⌊213/4⌋ + 1 = 54");
+        assertThat(English.formula(ops.get(0).formula())).isEqualTo("224 + 2·0 − 11 = 213 → ⌊213/4⌋ + 1 = 54");
         assertThat(ops.get(0).params()).isEqualTo(11L * 11 * 96 + 96);
-        assertThat(ops.get(2).formula()).as("a 1×1 convolution's arithmetic too").isEqualTo("54 + 2·0 − 1 = 53 → ⌊53/1⌋ + 1 = 54");
+        assertThat(English.formula(ops.get(2).formula())).as("a 1×1 convolution's arithmetic too").isEqualTo("54 + 2·0 − 1 = 53 → ⌊53/1⌋ + 1 = 54");
         assertThat(ops.get(2).perPixel()).isTrue();
         assertThat(ops.get(0).perPixel()).isFalse();
-        assertThat(ops.get(6).formula()).isEqualTo("54 + 2·0 − 3 = 51 → ⌊51/2⌋ + 1 = 26");
+        assertThat(English.formula(ops.get(6).formula())).isEqualTo("54 + 2·0 − 3 = 51 → ⌊51/2⌋ + 1 = 26");
     }
 
     @Test
@@ -62,7 +62,7 @@ class OperationTest {
 
         assertThat(ops).extracting(Operation::kind).containsExactly(Operation.Kind.CONVOLUTION, Operation.Kind.RELU,
                 Operation.Kind.DENSE, Operation.Kind.RELU, Operation.Kind.DENSE, Operation.Kind.SOFTMAX);
-        assertThat(ops.get(2).formula()).isEqualTo("flatten 4×8×8 = 256 → 5");
+        assertThat(English.formula(ops.get(2).formula())).isEqualTo("flatten 4×8×8 = 256 → 5");
         assertThat(ops.get(2).params()).isEqualTo(256L * 5 + 5);
     }
 

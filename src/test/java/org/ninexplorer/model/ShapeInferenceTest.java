@@ -26,7 +26,7 @@ class ShapeInferenceTest {
 
         assertThat(first.convs()).extracting(ConvReport::kernel).containsExactly(11, 1, 1);
         assertThat(first.convs()).extracting(c -> c.output().toString()).containsOnly("96×54×54");
-        assertThat(first.formula()).isEqualTo("224 + 2·0 − 11 = 213 → ⌊213/4⌋ + 1 = 54");
+        assertThat(English.formula(first.formula())).isEqualTo("224 + 2·0 − 11 = 213 → ⌊213/4⌋ + 1 = 54");
     }
 
     @Test
@@ -45,7 +45,7 @@ class ShapeInferenceTest {
         Analysis analysis = ShapeInference.analyze(arch);
 
         assertThat(analysis.valid()).isFalse();
-        assertThat(analysis.reports().get(0).formula()).isEqualTo("28 + 2·0 − 11 = 17 → ⌊17/4⌋ + 1 = 5");
+        assertThat(English.formula(analysis.reports().get(0).formula())).isEqualTo("28 + 2·0 − 11 = 17 → ⌊17/4⌋ + 1 = 5");
         LayerReport broken = analysis.reports().get(3);
         assertThat(broken.status()).isEqualTo(LayerReport.Status.INVALID);
         assertThat(English.text(broken.diagnostics().get(0))).contains("pool 3/2 on 2×2 is impossible", "2 + 2·0 − 3 = -1");
@@ -120,6 +120,6 @@ class ShapeInferenceTest {
                 .reports().get(0);
 
         assertThat(first.output()).isEqualTo(new Shape(32, 28, 40));
-        assertThat(first.formula()).startsWith("H: 28 + 2·2 − 5").contains("; W: 40 + 2·2 − 5");
+        assertThat(English.formula(first.formula())).startsWith("H: 28 + 2·2 − 5").contains("; W: 40 + 2·2 − 5");
     }
 }

@@ -7,6 +7,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.ninexplorer.model.Diagnostic;
+import org.ninexplorer.model.Formula;
 import org.ninexplorer.training.BackendInfo;
 import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.RunFiles;
@@ -115,6 +116,11 @@ public final class Messages {
             return engine(RunFiles.what(io));
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** How a size follows from the input, e.g. "flatten 8×14×14 = 1,568 → 64"; "" for {@link Formula#NONE}. */
+    public String formula(Formula f) {
+        return f.isEmpty() ? "" : format("common.formula." + f.code().key(), f.args().toArray());
     }
 
     /** What is wrong, as a sentence. */

@@ -26,7 +26,6 @@ import org.ninexplorer.data.Datasets;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.ArchitectureDiff;
-import org.ninexplorer.model.DiffText;
 import org.ninexplorer.model.Exercise;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.model.ShapeInference;
@@ -34,6 +33,7 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.MemoryCheck;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.ui.common.Action;
+import org.ninexplorer.ui.common.DiffWords;
 import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -283,7 +283,7 @@ public final class ExercisesViewModel {
         Hyperparameters hp = recipe();
         recipe.set(Messages.get("exercises.recipe", baseName(), Messages.current().engine(hp.recipe())));
         if (exercise.trains() && problem.get().isEmpty()) {
-            diff.set(String.join("\n", DiffText.lines(ArchitectureDiff.between(net, exercise.variantOf(net)),
+            diff.set(String.join("\n", DiffWords.lines(Messages.current(), ArchitectureDiff.between(net, exercise.variantOf(net)),
                     baseName(), exercise.variantName(baseName()))));
         } else {
             diff.set("");

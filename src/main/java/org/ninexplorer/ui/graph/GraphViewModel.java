@@ -23,6 +23,7 @@ import org.ninexplorer.model.Shape;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.ui.common.Format;
 import org.ninexplorer.ui.common.Arithmetic;
+import org.ninexplorer.ui.common.LayerWords;
 import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.editor.Baseline;
 import org.ninexplorer.ui.editor.EditorViewModel;
@@ -181,7 +182,7 @@ public final class GraphViewModel {
             List<Layer> layers = analysis.architecture().layers();
             Layer layer = r.index() < layers.size() ? layers.get(r.index()) : null;
             cards.add(new LayerCard(r.index(), r.kind(), layer == null ? Messages.get("graph.title.classes")
-                    : Teaching.title(layer.kind()), summary(layer, r, analysis), shape(r), stats(r), r.formula(), status, problem,
+                    : Teaching.title(layer.kind()), summary(layer, r, analysis), shape(r), stats(r), Messages.current().formula(r.formula()), status, problem,
                     layer == null ? Teaching.classes() : Teaching.of(layer, r.index() == layers.size() - 1),
                     r.output() == null ? 0 : relative(r.output().elements(), largest), convs(r), marks.of(r.index())));
         }
@@ -203,17 +204,7 @@ public final class GraphViewModel {
 
     /** The card's second line: the model's notation ("32 · 5×5 / 1 p2"), in words where it has words. */
     private static String summary(Layer layer, LayerReport r, Analysis analysis) {
-        if (layer == null) {
-            return Messages.get("graph.summary.classes", analysis.architecture().classes());
-        }
-        return switch (layer.kind()) {
-            case GAP -> Messages.get("graph.summary.gap");
-            case DENSE -> {
-                int units = ((org.ninexplorer.model.Dense) layer).units();
-                yield Messages.get("graph.summary.dense", units, String.valueOf(units));
-            }
-            case NIN, MAXPOOL, DROPOUT -> r.summary();
-        };
+        return LayerWords.settings(Messages.current(), layer, r.summary(), analysis.architecture().classes());
     }
 
     /** Each convolution of a block, in full: the block's own description as shape inference computed it. */

@@ -9,13 +9,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.ninexplorer.model.ArchitectureDiff;
-import org.ninexplorer.model.DiffText;
 import org.ninexplorer.model.MemoryEstimate;
 import org.ninexplorer.training.RunMetrics;
 import org.ninexplorer.training.RunStorageException;
 import org.ninexplorer.training.RunSummary;
 import org.ninexplorer.training.TrainingEvent;
 import org.ninexplorer.ui.common.Format;
+import org.ninexplorer.ui.common.DiffWords;
 import org.ninexplorer.ui.common.Messages;
 
 /**
@@ -117,8 +117,8 @@ public final class ComparisonViewModel {
                 if (!lines.isEmpty()) {
                     lines.add("");
                 }
-                lines.addAll(DiffText.lines(ArchitectureDiff.between(base.architecture(), other.architecture()),
-                        base.name(), other.name()));
+                lines.addAll(DiffWords.lines(Messages.current(), ArchitectureDiff.between(base.architecture(),
+                        other.architecture()), base.name(), other.name()));
             }
         }
         return String.join("\n", lines);

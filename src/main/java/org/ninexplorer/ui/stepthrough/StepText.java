@@ -45,9 +45,9 @@ public record StepText(String title, String shapes, String formula, String param
                     : Messages.get("steps.relu.title.dense"), shapes, "", none(),
                     Messages.get("steps.relu.lesson", percent(negatives(in), in.length), Format.count(in.length)));
             case MAX_POOL -> new StepText(Messages.get("steps.pool.title", op.kernel(), op.stride()), shapes,
-                    op.formula(), none(), Messages.get("steps.pool.lesson", op.kernel(), op.stride(), from.channels()));
+                    Messages.current().formula(op.formula()), none(), Messages.get("steps.pool.lesson", op.kernel(), op.stride(), from.channels()));
             case DROPOUT -> dropout(op, arch, shapes);
-            case GLOBAL_AVERAGE_POOL -> new StepText(Messages.get("steps.gap.title"), shapes, op.formula(), none(),
+            case GLOBAL_AVERAGE_POOL -> new StepText(Messages.get("steps.gap.title"), shapes, Messages.current().formula(op.formula()), none(),
                     classMaps ? Messages.get("steps.gap.lesson.classes", text(from.height()), text(from.width()))
                             : Messages.get("steps.gap.lesson", text(from.channels()), text(from.height()),
                             text(from.width()), text(op.output().channels())));
@@ -79,7 +79,7 @@ public record StepText(String title, String shapes, String formula, String param
                     + (op.stride() > 1 ? Messages.get("steps.conv.lesson.stride", text(op.stride())) : "")
                     + (keepsSize ? Messages.get("steps.conv.lesson.padding-keeps") : "");
         }
-        return new StepText(title, shapes, op.formula(), parameters, lesson);
+        return new StepText(title, shapes, Messages.current().formula(op.formula()), parameters, lesson);
     }
 
     private static StepText dropout(Operation op, Architecture arch, String shapes) {
@@ -95,7 +95,7 @@ public record StepText(String title, String shapes, String formula, String param
         boolean scores = op.layerIndex() == arch.layers().size() - 1;
         String parameters = Messages.get("steps.dense.parameters", grouped(inputs), text(units), grouped(inputs * units),
                 grouped(op.params()), grouped(op.macs()));
-        return new StepText(Messages.get("steps.dense.title", units), shapes, op.formula(), parameters,
+        return new StepText(Messages.get("steps.dense.title", units), shapes, Messages.current().formula(op.formula()), parameters,
                 Messages.get(scores ? "steps.dense.lesson.scores" : "steps.dense.lesson.hidden", Format.count(inputs),
                         text(units)));
     }
