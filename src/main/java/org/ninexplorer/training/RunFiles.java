@@ -58,7 +58,7 @@ public final class RunFiles {
     }
 
     /** {@link #cannotWrite}'s message, for an error of another kind. */
-    public static RunMessage cannotWriteMessage(Path target, IOException e) {
+    static RunMessage cannotWriteMessage(Path target, IOException e) {
         RunMessage reason = reason(e);
         RunMessage.Code code = switch (reason.code()) {
             case NO_SPACE -> RunMessage.Code.CANNOT_WRITE_DISK_FULL;
@@ -90,7 +90,7 @@ public final class RunFiles {
      * What the system said, without the path it names (the caller's sentence names it): the common causes as
      * codes, from the exception's type or the system's reason, the rest as the system's text.
      */
-    public static RunMessage reason(IOException e) {
+    static RunMessage reason(IOException e) {
         String said = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
         String text = String.valueOf(said);
         RunMessage.Code code = e instanceof NoSuchFileException || text.contains("No such file")

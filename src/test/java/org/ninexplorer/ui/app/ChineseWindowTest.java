@@ -128,6 +128,7 @@ class ChineseWindowTest {
         WaitForAsyncUtils.asyncFx(() -> tabs(chineseStage).getSelectionModel()
                 .select(tabs(chineseStage).getTabs().stream().filter(t -> "exercisesTab".equals(t.getId()))
                         .findFirst().orElseThrow())).get();
+        int diffs = 0;
         for (Exercise exercise : Exercise.values()) {
             WaitForAsyncUtils.asyncFx(() -> chinese.window().exercises().selectedProperty().set(exercise)).get();
             WaitForAsyncUtils.waitForFxEvents();
@@ -139,7 +140,15 @@ class ChineseWindowTest {
                 // No English sentence left: no run of three or more ASCII words.
                 assertThat(text).as("%s of %s", id, exercise).doesNotContainPattern("[A-Za-z]+ [A-Za-z]+ [A-Za-z]+");
             }
+            // The variant's diff, as nin-explorer diff's lines, worded in Chinese too.
+            String diff = ((javafx.scene.control.TextArea) byId(chineseStage, "exerciseDiff")).getText();
+            if (!diff.isEmpty()) {
+                diffs++;
+                assertThat(diff).as("diff of %s", exercise).contains("层：删除 ", "参数总数：")
+                        .doesNotContain("layers:", "total params", "settings", "output shape");
+            }
         }
+        assertThat(diffs).as("exercises with a variant's diff").isPositive();
         assertNoMissingGlyphs(chineseStage);
     }
 
