@@ -23,16 +23,11 @@ public record FastPathStatus(boolean enabled, String nativeBuild, String binaryL
     /** One line for logs, the backend panel and {@code bench}. */
     public String description() {
         return "fast path " + (enabled ? "on" : "off") + ": oneDNN helpers " + (onednnHelpers ? "on" : "off")
-                + ", fused NiN blocks " + (fusedBlocks ? "on (" + precisionWords() + ")" : "off") + ", native build "
+                + ", fused NiN blocks " + (fusedBlocks ? "on (" + precisionMessage().english() + ")" : "off") + ", native build "
                 + nativeBuild + " (" + binaryLevel + "), " + threads + " threads, malloc " + (mallocTuned ? "tuned" : "default");
     }
 
     /** The fused blocks' precision and why: "bf16 mixed", "fp32, bf16 off" or "fp32, no native bf16". */
-    public String precisionWords() {
-        return precisionMessage().english();
-    }
-
-    /** {@link #precisionWords()} as a message, for the window's backend line in its language. */
     public RunMessage precisionMessage() {
         return RunMessage.of(precision == Precision.BF16 ? RunMessage.Code.BF16_MIXED
                 : nativeBf16 ? RunMessage.Code.FP32_BF16_OFF : RunMessage.Code.FP32_NO_NATIVE_BF16);
