@@ -142,6 +142,7 @@ public final class SnapshotExport {
     public static void saveSvg(Node node, Path file) throws RunStorageException {
         Bounds bounds = node.getBoundsInParent();
         SVGGraphics2D g = new SVGGraphics2D(Math.ceil(bounds.getWidth()), Math.ceil(bounds.getHeight()));
+        g.setFontFunction(TextPainter::svgFamily);
         g.setPaint(VectorPainter.colour(background(node)));
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, Math.ceil(bounds.getWidth()), Math.ceil(bounds.getHeight())));
         g.translate(-bounds.getMinX(), -bounds.getMinY());

@@ -92,4 +92,14 @@ final class TextPainter {
         int awtStyle = (style.contains("bold") ? java.awt.Font.BOLD : 0) | (style.contains("italic") ? java.awt.Font.ITALIC : 0);
         return new java.awt.Font(family, awtStyle, 1).deriveFont((float) font.getSize());
     }
+
+    /** SVG's font-family for an AWT family: the family, then the generic one a viewer without it falls back on. */
+    static String svgFamily(String family) {
+        return switch (family) {
+            case java.awt.Font.SANS_SERIF, java.awt.Font.DIALOG -> "sans-serif";
+            case java.awt.Font.MONOSPACED, java.awt.Font.DIALOG_INPUT -> "monospace";
+            case java.awt.Font.SERIF -> "serif";
+            default -> "'" + family + "', " + (family.toLowerCase(Locale.ROOT).contains("mono") ? "monospace" : "sans-serif");
+        };
+    }
 }

@@ -147,6 +147,8 @@ class ExportWindowTest extends WindowTest {
         NodeList texts = svg.getElementsByTagName("text");
         for (int i = 0; i < texts.getLength(); i++) {
             written.append(texts.item(i).getTextContent().replaceAll("\\s", ""));
+            assertThat(((Element) texts.item(i)).getAttribute("style")).as("a generic family to fall back on")
+                    .containsPattern("font-family: [^;]*(sans-serif|monospace)");
         }
         assertThat(shown).as("the cards' words and shapes").hasSizeGreaterThan(20).contains("32×28×28");
         assertThat(written.toString()).as("every string of the graph, in order, as SVG text")
