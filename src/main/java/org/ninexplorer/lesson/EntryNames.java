@@ -3,6 +3,7 @@ package org.ninexplorer.lesson;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.ninexplorer.training.RunMessage;
 
 /** Which entry names a lesson may hold: relative paths that stay inside the folder they are unpacked into. */
 final class EntryNames {
@@ -14,17 +15,17 @@ final class EntryNames {
     }
 
     /** Why {@code name} may not be unpacked (it leaves the folder, or names a place by itself), or null. */
-    static String problem(String name) {
+    static RunMessage.Code problem(String name) {
         if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
-            return "an absolute path";
+            return RunMessage.Code.ABSOLUTE_PATH;
         }
         String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         for (String segment : path.split("/", -1)) {
             if (segment.equals("..") || segment.equals(".")) {
-                return "a path that climbs out of its folder";
+                return RunMessage.Code.CLIMBING_PATH;
             }
             if (!SEGMENT.matcher(segment).matches()) {
-                return "a name that is not a plain file name";
+                return RunMessage.Code.NOT_PLAIN_NAME;
             }
         }
         return null;

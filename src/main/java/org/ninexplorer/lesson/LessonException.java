@@ -4,21 +4,15 @@ import java.util.Optional;
 import org.ninexplorer.training.RunMessage;
 
 /**
- * A lesson could not be written or opened; the message is one sentence for the user: in English, or as a
- * {@link RunMessage} (then the message is its English) for the window to put in its own words.
+ * A lesson could not be written or opened, said as a {@link RunMessage} (its {@code LESSON_*} codes, or a file's)
+ * for the window to word in its language; the exception's message is its English.
  */
 public final class LessonException extends Exception implements RunMessage.Said {
 
     private final transient RunMessage said;
 
-    LessonException(String message) {
-        super(message);
-        said = null;
-    }
-
-    LessonException(String message, Throwable cause) {
-        super(message, cause);
-        said = null;
+    LessonException(RunMessage said) {
+        this(said, null);
     }
 
     LessonException(RunMessage said, Throwable cause) {
@@ -26,8 +20,13 @@ public final class LessonException extends Exception implements RunMessage.Said 
         this.said = said;
     }
 
+    /** A lesson's problem: its code and arguments. */
+    static LessonException of(RunMessage.Code code, Object... args) {
+        return new LessonException(RunMessage.of(code, args));
+    }
+
     @Override
     public Optional<RunMessage> said() {
-        return Optional.ofNullable(said);
+        return Optional.of(said);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.ninexplorer.model.Limits;
+import org.ninexplorer.training.RunMessage;
 
 /**
  * A bundle's {@code manifest.json}: its format and version, and every entry it holds, so that an entry the
@@ -86,19 +87,18 @@ record LessonManifest(String app, List<Architecture> architectures, List<Run> ru
         try {
             root = MAPPER.readTree(json);
         } catch (java.io.IOException e) {
-            throw new LessonException("This is not a NiN Explorer lesson: its " + FILE + " is not valid JSON.", e);
+            throw new LessonException(RunMessage.of(RunMessage.Code.LESSON_MANIFEST_NOT_JSON, FILE), e);
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
-            throw new LessonException("This is not a NiN Explorer lesson: its " + FILE + " does not say \"format\": \""
-                    + FORMAT + "\".");
+            throw LessonException.of(RunMessage.Code.LESSON_NOT_THIS_FORMAT, FILE, FORMAT);
         }
         JsonNode version = root.get("formatVersion");
         if (version == null || !version.canConvertToInt()) {
-            throw new LessonException("The lesson's " + FILE + " has no formatVersion.");
+            throw LessonException.of(RunMessage.Code.LESSON_NO_FORMAT_VERSION, FILE);
         }
         if (version.asInt() > FORMAT_VERSION) {
-            throw new LessonException("This lesson was made by a newer NiN Explorer (lesson format " + version.asInt()
-                    + "; this one reads up to " + FORMAT_VERSION + "): update NiN Explorer to open it.");
+            throw LessonException.of(RunMessage.Code.LESSON_NEWER, String.valueOf(version.asInt()),
+                    String.valueOf(FORMAT_VERSION));
         }
         List<Architecture> archs = new ArrayList<>();
         for (JsonNode a : array(root, "architectures")) {
@@ -109,14 +109,14 @@ record LessonManifest(String app, List<Architecture> architectures, List<Run> ru
             List<String> files = new ArrayList<>();
             for (JsonNode f : array(r, "files")) {
                 if (!f.isTextual()) {
-                    throw new LessonException("The lesson's " + FILE + " lists a run file that is not a name.");
+                    throw LessonException.of(RunMessage.Code.LESSON_RUN_FILE_NOT_A_NAME, FILE);
                 }
                 files.add(f.asText());
             }
             runs.add(new Run(text(r, "folder"), files));
         }
         if (archs.isEmpty() && runs.isEmpty()) {
-            throw new LessonException("The lesson holds neither an architecture nor a run: there is nothing to open.");
+            throw LessonException.of(RunMessage.Code.LESSON_EMPTY);
         }
         JsonNode p = root.path("presentation");
         return new LessonManifest(root.path("app").asText("unknown"), archs, runs,
@@ -129,7 +129,7 @@ record LessonManifest(String app, List<Architecture> architectures, List<Run> ru
             return List.of();
         }
         if (!value.isArray()) {
-            throw new LessonException("The lesson's " + FILE + " has a \"" + field + "\" that is not a list.");
+            throw LessonException.of(RunMessage.Code.LESSON_NOT_A_LIST, FILE, field);
         }
         return value;
     }
@@ -137,7 +137,7 @@ record LessonManifest(String app, List<Architecture> architectures, List<Run> ru
     private static String text(JsonNode node, String field) throws LessonException {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new LessonException("The lesson's " + FILE + " has an entry without its \"" + field + "\".");
+            throw LessonException.of(RunMessage.Code.LESSON_ENTRY_WITHOUT, FILE, field);
         }
         return value.asText();
     }

@@ -89,17 +89,15 @@ public final class LessonReader {
         Set<String> keys = new HashSet<>();
         long total = 0;
         for (ZipDirectory.Entry entry : entries) {
-            String problem = EntryNames.problem(entry.name());
+            RunMessage.Code problem = EntryNames.problem(entry.name());
             if (problem != null) {
-                throw new LessonException("The lesson was refused: its entry \"" + entry.name() + "\" is " + problem
-                        + ", which could write outside the folder it is opened into.");
+                throw LessonException.of(RunMessage.Code.LESSON_UNSAFE_ENTRY, entry.name(), RunMessage.of(problem));
             }
             if (entry.link()) {
-                throw new LessonException("The lesson was refused: its entry \"" + entry.name()
-                        + "\" is a symbolic link, which could point outside the folder it is opened into.");
+                throw LessonException.of(RunMessage.Code.LESSON_LINK, entry.name());
             }
             if (!keys.add(EntryNames.key(entry.name()))) {
-                throw new LessonException("The lesson was refused: it holds \"" + entry.name() + "\" twice.");
+                throw LessonException.of(RunMessage.Code.LESSON_TWICE, entry.name());
             }
             if (entry.size() > Limits.MAX_LESSON_ENTRY_BYTES || (total += entry.size()) > Limits.MAX_LESSON_BYTES) {
                 throw tooLarge();
@@ -109,7 +107,7 @@ public final class LessonReader {
             }
         }
         if (!sizes.containsKey(LessonManifest.FILE)) {
-            throw new LessonException("This is not a NiN Explorer lesson: it has no " + LessonManifest.FILE + ".");
+            throw LessonException.of(RunMessage.Code.LESSON_NO_MANIFEST, LessonManifest.FILE);
         }
         return sizes;
     }
@@ -120,33 +118,30 @@ public final class LessonReader {
         for (LessonManifest.Architecture a : manifest.architectures()) {
             if (!a.file().startsWith(LessonManifest.ARCHITECTURES) || !a.file().endsWith(".json")
                     || !EntryNames.isPlainName(a.file().substring(LessonManifest.ARCHITECTURES.length()))) {
-                throw new LessonException("The lesson's manifest names the architecture file \"" + a.file()
-                        + "\", which is not in its architectures folder.");
+                throw LessonException.of(RunMessage.Code.LESSON_ARCHITECTURE_ELSEWHERE, a.file());
             }
         }
         List<String> allowed = new ArrayList<>(RunFiles.SHAREABLE);
         allowed.add(RunDirectory.MODEL_ZIP);
         for (LessonManifest.Run run : manifest.runs()) {
             if (!EntryNames.isPlainName(run.folder()) || !folders.add(EntryNames.key(run.folder()))) {
-                throw new LessonException("The lesson's manifest names the run folder \"" + run.folder()
-                        + "\", which is not a plain folder name or is named twice.");
+                throw LessonException.of(RunMessage.Code.LESSON_RUN_FOLDER_NOT_PLAIN, run.folder());
             }
             if (!run.files().contains(RunDirectory.RUN_JSON) || !allowed.containsAll(run.files())) {
-                throw new LessonException("The lesson's run " + run.folder() + " must hold " + RunDirectory.RUN_JSON
-                        + " and may hold only " + String.join(", ", allowed) + ".");
+                throw LessonException.of(RunMessage.Code.LESSON_RUN_FILES, run.folder(), RunDirectory.RUN_JSON,
+                        String.join(", ", allowed));
             }
         }
         Set<String> listed = new HashSet<>(manifest.entries());
         listed.add(LessonManifest.FILE);
         for (String entry : manifest.entries()) {
             if (!files.contains(entry)) {
-                throw new LessonException("The lesson is incomplete: its manifest lists " + entry
-                        + ", which it does not hold.");
+                throw LessonException.of(RunMessage.Code.LESSON_INCOMPLETE, entry);
             }
         }
         for (String file : files) {
             if (!listed.contains(file)) {
-                throw new LessonException("The lesson was refused: it holds " + file + ", which its manifest does not list.");
+                throw LessonException.of(RunMessage.Code.LESSON_UNLISTED, file);
             }
         }
     }
@@ -164,7 +159,7 @@ public final class LessonReader {
     private static void unpack(ZipFile zip, String name, long claimed, Path folder) throws IOException, LessonException {
         Path target = folder.resolve(name).normalize();
         if (!target.startsWith(folder)) {
-            throw new LessonException("The lesson was refused: " + name + " would land outside its folder.");
+            throw LessonException.of(RunMessage.Code.LESSON_OUTSIDE, name);
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = zip.getInputStream(zip.getEntry(name));
@@ -187,9 +182,8 @@ public final class LessonReader {
     }
 
     private static LessonException tooLarge() {
-        return new LessonException("The lesson was refused: it unpacks to more than a lesson may hold ("
-                + Limits.MAX_LESSON_ENTRY_BYTES / (1 << 20) + " MB a file, " + Limits.MAX_LESSON_BYTES / (1 << 20)
-                + " MB in all).");
+        return LessonException.of(RunMessage.Code.LESSON_TOO_LARGE, String.valueOf(Limits.MAX_LESSON_ENTRY_BYTES / (1 << 20)),
+                String.valueOf(Limits.MAX_LESSON_BYTES / (1 << 20)));
     }
 
     private static List<Lesson.Named> readArchitectures(LessonManifest manifest, Path staging) throws LessonException {
@@ -197,8 +191,12 @@ public final class LessonReader {
         for (LessonManifest.Architecture a : manifest.architectures()) {
             try {
                 archs.add(new Lesson.Named(a.name(), ArchitectureJson.load(staging.resolve(a.file()))));
-            } catch (IOException | ArchitectureFormatException e) {
-                throw new LessonException("The lesson's architecture " + a.name() + " does not open: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new LessonException(RunMessage.of(RunMessage.Code.LESSON_ARCHITECTURE_DOES_NOT_OPEN, a.name(),
+                        RunFiles.what(e)), e);
+            } catch (ArchitectureFormatException e) {
+                throw new LessonException(RunMessage.of(RunMessage.Code.LESSON_ARCHITECTURE_DOES_NOT_OPEN, a.name(),
+                        RunMessage.of(e)), e);
             }
         }
         return archs;
@@ -215,7 +213,7 @@ public final class LessonReader {
                 if (run.files().contains(RunDirectory.MODEL_ZIP)) {
                     Optional<RunMessage> problem = RunCatalog.modelProblem(folder, folder.resolve(RunDirectory.MODEL_ZIP));
                     if (problem.isPresent()) {
-                        throw new LessonException(runDoesNotOpen(run, problem.get()), null);
+                        throw new LessonException(runDoesNotOpen(run, problem.get()));
                     }
                 }
             } catch (TrainingException e) {

@@ -43,7 +43,7 @@ public final class LessonWriter {
         long total = 0;
         for (Path run : lesson.runs()) {
             if (!Files.isRegularFile(run.resolve(RunDirectory.RUN_JSON))) {
-                throw new LessonException(run + " is not a run: it has no " + RunDirectory.RUN_JSON + ".");
+                throw LessonException.of(RunMessage.Code.LESSON_NOT_A_RUN, run.toString(), RunDirectory.RUN_JSON);
             }
             String folder = EntryNames.plain(run.getFileName().toString(), "run");
             for (int n = 2; !folders.add(EntryNames.key(folder)); n++) {
@@ -65,8 +65,8 @@ public final class LessonWriter {
             runs.add(new LessonManifest.Run(folder, files));
         }
         if (total > Limits.MAX_LESSON_BYTES) {
-            throw new LessonException("The lesson would hold " + total / (1 << 20) + " MB, more than the "
-                    + Limits.MAX_LESSON_BYTES / (1 << 20) + " MB a lesson may; leave out the models or some runs.");
+            throw LessonException.of(RunMessage.Code.LESSON_WOULD_BE_TOO_LARGE, String.valueOf(total / (1 << 20)),
+                    String.valueOf(Limits.MAX_LESSON_BYTES / (1 << 20)));
         }
         LessonManifest manifest = new LessonManifest(Versions.app(), archs, runs, lesson.presentation());
         try {
@@ -95,8 +95,8 @@ public final class LessonWriter {
         try {
             long size = Files.size(file);
             if (size > Limits.MAX_LESSON_ENTRY_BYTES) {
-                throw new LessonException(file + " is " + size / (1 << 20) + " MB, more than the "
-                        + Limits.MAX_LESSON_ENTRY_BYTES / (1 << 20) + " MB a lesson takes per file; leave out the models.");
+                throw LessonException.of(RunMessage.Code.LESSON_FILE_TOO_LARGE, file.toString(),
+                        String.valueOf(size / (1 << 20)), String.valueOf(Limits.MAX_LESSON_ENTRY_BYTES / (1 << 20)));
             }
             return size;
         } catch (IOException e) {

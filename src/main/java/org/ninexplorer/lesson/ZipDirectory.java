@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.ninexplorer.training.RunMessage;
 
 /**
  * A zip's central directory, read before anything is unpacked: each entry's name, its declared size, and
@@ -40,12 +41,11 @@ final class ZipDirectory {
             long directorySize = Integer.toUnsignedLong(end.getInt(12));
             long offset = Integer.toUnsignedLong(end.getInt(16));
             if (count == 0xFFFF || offset == 0xFFFFFFFFL) {
-                throw new LessonException("The lesson is too large to open (a ZIP64 archive; a lesson holds at most "
-                        + maxEntries + " files).");
+                throw LessonException.of(RunMessage.Code.LESSON_ZIP64, String.valueOf(maxEntries));
             }
             if (count > maxEntries) {
-                throw new LessonException("The lesson holds " + count + " files; at most " + maxEntries
-                        + " are opened, so it was not.");
+                throw LessonException.of(RunMessage.Code.LESSON_TOO_MANY_FILES, String.valueOf(count),
+                        String.valueOf(maxEntries));
             }
             if (offset + directorySize > channel.size() || directorySize > (long) count * (46 + 3 * 0xFFFF)) {
                 throw broken(null);
@@ -105,7 +105,7 @@ final class ZipDirectory {
     }
 
     private static LessonException broken(IOException cause) {
-        return new LessonException("This is not a NiN Explorer lesson: the file is not a readable zip"
-                + (cause instanceof java.nio.file.NoSuchFileException ? " (it does not exist)." : "."), cause);
+        return new LessonException(RunMessage.of(cause instanceof java.nio.file.NoSuchFileException
+                ? RunMessage.Code.LESSON_MISSING : RunMessage.Code.LESSON_NOT_A_ZIP), cause);
     }
 }

@@ -203,7 +203,7 @@ public final class RunCatalog {
      */
     public static void delete(Path folder) throws TrainingException {
         if (!isRun(folder)) {
-            throw new TrainingException(folder + " is not a run folder; nothing was deleted.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.NOT_DELETED, folder.toString()));
         }
         RunLock.Probe lock = RunLock.probe(folder);
         if (lock.held()) {

@@ -112,8 +112,7 @@ public final class RunDirectory implements AutoCloseable {
         RunLock lock = RunLock.acquire(dir);
         try {
             if (Files.exists(dir.resolve(RUN_JSON))) {
-                throw new TrainingException("The run directory " + dir + " already holds a run; resume it "
-                        + "(train --resume " + dir + ") or choose another folder.");
+                throw new TrainingException(RunMessage.of(RunMessage.Code.HOLDS_A_RUN, dir.toString()));
             }
             RunDirectory run = new RunDirectory(dir, RunRecord.create(dir, request, backend), lock);
             Files.createDirectories(dir.resolve(Checkpoints.FOLDER));
@@ -141,10 +140,10 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static RunDirectory openForResume(Path dir) throws TrainingException {
         if (!Files.isDirectory(dir)) {
-            throw new TrainingException("There is no run in " + dir + ": no such folder.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.NO_RUN_FOLDER, dir.toString()));
         }
         if (!Files.exists(dir.resolve(RUN_JSON)) && !Files.exists(dir.resolve(RunLock.FILE))) {
-            throw new TrainingException(dir + " is not a run: it has no " + RUN_JSON + ".");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.NOT_A_RUN, dir.toString(), RUN_JSON));
         }
         RunLock lock = RunLock.acquire(dir); // first: a run that is just starting elsewhere has no record yet
         try {
@@ -168,23 +167,22 @@ public final class RunDirectory implements AutoCloseable {
     public static void exportMetrics(Path runDir, Path target) throws RunStorageException {
         Path source = runDir.resolve(METRICS_CSV);
         if (!Files.isRegularFile(source)) {
-            throw new RunStorageException("The run " + runDir.getFileName() + " has no " + METRICS_CSV
-                    + ": it recorded no training yet.", null);
+            throw new RunStorageException(RunMessage.of(RunMessage.Code.NO_METRICS, runDir.getFileName().toString(),
+                    METRICS_CSV), null);
         }
         RunFiles.replace(target, tmp -> Files.copy(source, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
     }
 
     private static void refuseForeignFolder(Path dir) throws TrainingException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new TrainingException("The run directory " + dir + " is a file, not a folder; choose a folder.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RUN_DIRECTORY_IS_A_FILE, dir.toString()));
         }
         if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RUN_JSON)) || Files.exists(dir.resolve(RunLock.FILE))) {
             return;
         }
         try (Stream<Path> entries = Files.list(dir)) {
             if (entries.findAny().isPresent()) {
-                throw new TrainingException("The folder " + dir + " is not empty and holds no run, so it cannot be "
-                        + "a run directory; choose an empty or a new folder. Nothing in it was changed.");
+                throw new TrainingException(RunMessage.of(RunMessage.Code.FOLDER_NOT_EMPTY, dir.toString()));
             }
         } catch (IOException e) {
             throw new TrainingException(RunFiles.cannotRead(dir, e), e);

@@ -135,6 +135,25 @@ public record RunMessage(Code code, List<Object> args) {
         READ_ONLY_FILE_SYSTEM,
         /** the file the system named, why (a message) */
         ON_FILE,
+        /** run folder */
+        HOLDS_A_RUN,
+        NO_RUN_FOLDER,
+        /** folder, the record's file name */
+        NOT_A_RUN,
+        /** run folder's name, the metrics file's name */
+        NO_METRICS,
+        /** the folder */
+        RUN_DIRECTORY_IS_A_FILE,
+        FOLDER_NOT_EMPTY,
+        NOT_DELETED,
+        /** data set, its classes, the architecture's classes */
+        CLASSES_DIFFER,
+        /** run folder, epochs trained, epochs asked for */
+        TRAINED_FURTHER,
+        /** the loaded data set, its classes, the run's net's classes, the run's data set */
+        RUN_DATA_DIFFERS,
+        /** run folder, epoch */
+        NO_CHECKPOINT_OF,
         /** run folder, its lock's owner (nothing was deleted) */
         HELD_NOT_DELETED,
         /** folder, why */
@@ -145,6 +164,60 @@ public record RunMessage(Code code, List<Object> args) {
         CHECKPOINTS_NOT_WRITABLE,
         /** what went wrong (a message); nothing was kept */
         LESSON_NOT_OPENED,
+        /** the manifest's file name */
+        LESSON_MANIFEST_NOT_JSON,
+        /** the manifest's file name, the format it should name */
+        LESSON_NOT_THIS_FORMAT,
+        /** the manifest's file name */
+        LESSON_NO_FORMAT_VERSION,
+        /** the lesson's format version, the newest this version reads */
+        LESSON_NEWER,
+        /** the manifest's file name */
+        LESSON_RUN_FILE_NOT_A_NAME,
+        LESSON_EMPTY,
+        /** the manifest's file name, the field */
+        LESSON_NOT_A_LIST,
+        /** the manifest's file name, the field */
+        LESSON_ENTRY_WITHOUT,
+        /** the entry, why (one of the three below) */
+        LESSON_UNSAFE_ENTRY,
+        ABSOLUTE_PATH,
+        CLIMBING_PATH,
+        NOT_PLAIN_NAME,
+        /** the entry */
+        LESSON_LINK,
+        /** the entry */
+        LESSON_TWICE,
+        /** the manifest's file name */
+        LESSON_NO_MANIFEST,
+        /** the architecture's file */
+        LESSON_ARCHITECTURE_ELSEWHERE,
+        /** the run's folder */
+        LESSON_RUN_FOLDER_NOT_PLAIN,
+        /** the run's folder, the record's file name, the files a run may hold */
+        LESSON_RUN_FILES,
+        /** the entry */
+        LESSON_INCOMPLETE,
+        /** the entry */
+        LESSON_UNLISTED,
+        /** the entry */
+        LESSON_OUTSIDE,
+        /** the most a file may hold and the most in all, in MB */
+        LESSON_TOO_LARGE,
+        /** the architecture's name, what went wrong (a message) */
+        LESSON_ARCHITECTURE_DOES_NOT_OPEN,
+        /** the folder, the record's file name */
+        LESSON_NOT_A_RUN,
+        /** the lesson's size and the most it may be, in MB */
+        LESSON_WOULD_BE_TOO_LARGE,
+        /** the file, its size and the most one may be, in MB */
+        LESSON_FILE_TOO_LARGE,
+        /** the most files a lesson holds */
+        LESSON_ZIP64,
+        /** the files it holds, the most a lesson holds */
+        LESSON_TOO_MANY_FILES,
+        LESSON_NOT_A_ZIP,
+        LESSON_MISSING,
         /** the run's folder in the lesson, what went wrong (a message) */
         LESSON_RUN_DOES_NOT_OPEN,
         /** two messages, one after the other */

@@ -87,7 +87,7 @@ public final class RunRecord {
         try {
             node = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            throw new TrainingException(dir + " is not a run: it has no " + FILE + ".", e);
+            throw new TrainingException(RunMessage.of(RunMessage.Code.NOT_A_RUN, dir.toString(), FILE), e);
         } catch (JsonProcessingException e) {
             throw new TrainingException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): "
                     + e.getOriginalMessage(), e);

@@ -79,17 +79,16 @@ public final class TestEvaluation {
         RunRecord record = RunRecord.read(runDir);
         Architecture arch = record.architecture();
         if (data.classes() != arch.classes()) {
-            throw new TrainingException("The loaded data (" + data.name() + ") has " + data.classes()
-                    + " classes, but the run's net has " + arch.classes() + "; choose the run's data ("
-                    + record.datasetName() + ").");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RUN_DATA_DIFFERS, data.name(),
+                    String.valueOf(data.classes()), String.valueOf(arch.classes()), record.datasetName()));
         }
         Path model = Checkpoints.file(runDir, epoch);
         if (!Files.exists(model) && epoch == record.epochsCompleted()) {
             model = runDir.resolve(RunDirectory.MODEL_ZIP);
         }
         if (!Files.exists(model)) {
-            throw new TrainingException("The run in " + runDir + " has no checkpoint of epoch " + epoch
-                    + ", so its test cannot be run again.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.NO_CHECKPOINT_OF, runDir.toString(),
+                    String.valueOf(epoch)));
         }
         MultiLayerNetwork net;
         try {

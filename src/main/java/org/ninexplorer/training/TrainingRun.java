@@ -87,9 +87,8 @@ public final class TrainingRun {
         Architecture arch = request.architecture();
         Dataset data = request.dataset();
         if (data.classes() != arch.classes()) {
-            throw new TrainingException("The dataset " + data.name() + " has " + data.classes()
-                    + " classes but the architecture has " + arch.classes()
-                    + "; set the number of classes (and the last block's channels) to " + data.classes() + ".");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.CLASSES_DIFFER, data.name(),
+                    String.valueOf(data.classes()), String.valueOf(arch.classes())));
         }
         MemoryCheck.check(request);
     }
@@ -148,8 +147,8 @@ public final class TrainingRun {
         Optional<Checkpoints.Loaded> checkpoint = run.newestCheckpoint();
         int done = checkpoint.map(Checkpoints.Loaded::epoch).orElse(0);
         if (done > hp.epochs()) {
-            throw new TrainingException("The run in " + run.path() + " has already trained " + done
-                    + " epochs, more than the " + hp.epochs() + " asked for.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.TRAINED_FURTHER, run.path().toString(),
+                    String.valueOf(done), String.valueOf(hp.epochs())));
         }
         MultiLayerNetwork net = checkpoint.isPresent()
                 ? NetworkBuilder.resumed(request.architecture(), hp, iterationsPerEpoch(), checkpoint.get().net())

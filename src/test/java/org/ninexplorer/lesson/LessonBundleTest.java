@@ -35,6 +35,8 @@ import org.ninexplorer.training.TrainingRun;
 class LessonBundleTest {
 
     private static final String RUN = "20261201-100000-tiny";
+    private static final org.ninexplorer.ui.common.Messages CHINESE =
+            org.ninexplorer.ui.common.Messages.of(java.util.Locale.SIMPLIFIED_CHINESE);
 
     @TempDir
     static Path trained;
@@ -165,12 +167,19 @@ class LessonBundleTest {
         }
     }
 
-    /** Opening {@code bytes} is refused with a sentence containing {@code words}, and changes no file. */
+    /**
+     * Opening {@code bytes} is refused with a sentence containing {@code words}, and changes no file; the window
+     * says it in Chinese (what a nested error says of itself may stay as it is).
+     */
     private void refused(byte[] bytes, String words) throws Exception {
         Path bundle = Files.write(dir.resolve("hostile.ninlesson"), bytes);
         List<String> before = everything();
         assertThatThrownBy(() -> LessonReader.open(bundle, runs, lessons)).isInstanceOf(LessonException.class)
                 .hasMessageContaining(words).message().doesNotContain("Exception");
+        LessonException refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> LessonReader.open(bundle, runs, lessons), LessonException.class);
+        assertThat(CHINESE.error(refusal)).as(refusal.getMessage()).containsPattern("\\p{IsHan}")
+                .doesNotContain(refusal.getMessage().substring(0, Math.min(16, refusal.getMessage().length())));
         assertThat(everything()).isEqualTo(before);
         assertThat(dir.getParent().resolve("evil.txt")).doesNotExist();
         Files.delete(bundle);
