@@ -72,6 +72,8 @@ public final class ClassMapsViewModel {
     private FeatureMapsViewModel.Result shown;
     /** While a new sample is taken in: its class, patch and stride settle before anything recomputes. */
     private boolean updating;
+    /** Until the user picks a class for the shown sample, the chosen class is the net's prediction. */
+    private boolean followsPrediction = true;
     private InputSpec defaultsFor;
 
     public ClassMapsViewModel(FeatureMapsViewModel featureMaps, TaskExecutor executor, Consumer<Runnable> fxThread) {
@@ -79,7 +81,10 @@ public final class ClassMapsViewModel {
         occlusionJob = new BackgroundJob(executor, fxThread);
         meansJob = new BackgroundJob(executor, fxThread);
         featureMaps.resultProperty().addListener((obs, old, r) -> explain(r));
-        chosenClass.addListener((obs, old, c) -> showChosen());
+        chosenClass.addListener((obs, old, c) -> {
+            followsPrediction &= updating;
+            showChosen();
+        });
         patch.addListener((obs, old, v) -> occlusionStale());
         stride.addListener((obs, old, v) -> occlusionStale());
         active.addListener((obs, old, on) -> {
@@ -243,6 +248,8 @@ public final class ClassMapsViewModel {
     // --- Internals --------------------------------------------------------------------------------
 
     private void explain(FeatureMapsViewModel.Result result) {
+        // A new net (each epoch's, during training) for the same sample keeps the class the user chose.
+        followsPrediction |= result == null || shown == null || !result.input().samePixels(shown.input());
         shown = result;
         if (result == null) {
             explanation.set(null);
@@ -277,7 +284,9 @@ public final class ClassMapsViewModel {
             explanation.set(new Explanation(result.input(), maps, result.classNames(), result.maps().predictedClass(),
                     result.trueClass(), ClassMaps.classMapLayer(result.architecture()).getAsInt(), min, max));
             message.set("");
-            chosenClass.set(result.maps().predictedClass());
+            if (followsPrediction || chosenClass.get() >= maps.size()) {
+                chosenClass.set(result.maps().predictedClass());
+            }
         } finally {
             updating = false;
         }

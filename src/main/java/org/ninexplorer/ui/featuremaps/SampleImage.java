@@ -8,6 +8,12 @@ import org.ninexplorer.data.Resizer;
  */
 public record SampleImage(float[] pixels, int channels, int height, int width) {
 
+    /** Whether {@code other} is the same picture (a record compares its array by reference). */
+    public boolean samePixels(SampleImage other) {
+        return channels == other.channels && height == other.height && width == other.width
+                && java.util.Arrays.equals(pixels, other.pixels);
+    }
+
     public SampleImage to(int outChannels, int outHeight, int outWidth) {
         if (outChannels == channels && outHeight == height && outWidth == width) {
             return this;

@@ -54,8 +54,11 @@ class ClassMapsWindowTest extends WindowTest {
         assertThat(robot.lookup("#meanMaps").queryParent().getChildrenUnmodifiable()).hasSize(10);
     }
 
-    private static boolean chosen(FxRobot robot, int classIndex) {
-        Node link = robot.lookup("#class-" + classIndex).query();
-        return link.getStyleClass().contains("chosen");
+    /** Read on the FX thread: a late result rebuilds the rows, and a lookup from here could see them half built. */
+    private static boolean chosen(FxRobot robot, int classIndex) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node link = robot.lookup("#class-" + classIndex).query();
+            return link.getStyleClass().contains("chosen");
+        }).get();
     }
 }

@@ -39,7 +39,7 @@ class ClassMapsViewModelTest {
     }
 
     @Test
-    void showsThePredictedClassWithTheNumberItPoolsToUntilAnotherIsPicked() {
+    void showsThePredictedClassWithTheNumberItPoolsUntilAnotherIsPickedForThatSample() {
         assertThat(viewModel.messageProperty().get()).isNotEmpty();
         useNet(TinyNets.TINY_28);
 
@@ -55,6 +55,10 @@ class ClassMapsViewModelTest {
 
         int other = (chosen.classIndex() + 1) % 10;
         viewModel.chosenClassProperty().set(other);
+        assertThat(viewModel.chosenMapProperty().get().classIndex()).isEqualTo(other);
+        useNet(TinyNets.TINY_28);
+        assertThat(viewModel.chosenClassProperty().get()).as("the next epoch's net keeps the class the user chose")
+                .isEqualTo(other);
         assertThat(viewModel.chosenMapProperty().get().classIndex()).isEqualTo(other);
 
         featureMaps.showSample(5);
