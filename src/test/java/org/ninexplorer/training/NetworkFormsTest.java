@@ -11,6 +11,8 @@ import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.fused.FusedNinBlockLayer;
+import org.ninexplorer.training.fused.Precision;
+import org.ninexplorer.training.perf.FastPath;
 
 import java.util.Arrays;
 import java.util.List;
@@ -77,8 +79,10 @@ class NetworkFormsTest {
         fused.fit(x, labels);
         Nd4j.getRandom().setSeed(9);
         plain.fit(x, labels);
-        assertThat(plain.score()).isCloseTo(fused.score(), within(1e-4));
-        assertThat(plain.output(x, false).sub(fused.output(x, false)).amaxNumber().doubleValue()).isLessThan(1e-3);
+        // In bf16 the fused step rounds inside the blocks and DL4J's convolutions do not: the two agree to that rounding.
+        boolean bf16 = FastPath.precision() == Precision.BF16;
+        assertThat(plain.score()).isCloseTo(fused.score(), within(bf16 ? 1e-2 : 1e-4));
+        assertThat(plain.output(x, false).sub(fused.output(x, false)).amaxNumber().doubleValue()).isLessThan(bf16 ? 1e-2 : 1e-3);
 
         MultiLayerNetwork fusedAgain = NetworkBuilder.adopt(ARCH, HP, 10, plain, true);
         assertThat(fusedAgain.getLayer(0)).isInstanceOf(FusedNinBlockLayer.class);

@@ -13,10 +13,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.List;
 import java.util.Map;
 
-/** The DL4J layer of a {@link FusedNinBlock}: hands its arrays to a {@link NinBlockKernel}. */
+/**
+ * The DL4J layer of a {@link FusedNinBlock}: hands its arrays to a {@link NinBlockKernel}. Training passes run
+ * in the block's precision; predictions (the test accuracy, confusion matrices, feature maps, a reopened model)
+ * always in fp32, so that what a trained net says of an image does not depend on how it was trained.
+ */
 public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
 
     private transient NinBlockKernel kernel;
+    /** Predictions of a bf16 block; a fp32 block predicts with {@link #kernel}. */
+    private transient NinBlockKernel fp32Kernel;
 
     public FusedNinBlockLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -43,7 +49,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
             long x = call.input(input, g.inDims(n, 0), "the input");
             long[] w = weights(call, params, "");
             long[] b = biases(call, params, "");
-            kernel().forward(n, x, w, b, call.inPlace(y, g.outDims(n), "the output"));
+            kernel(training).forward(n, x, w, b, call.inPlace(y, g.outDims(n), "the output"));
         } finally {
             call.done();
         }
@@ -71,7 +77,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
             long[] w = weights(call, params, "");
             long[] gw = weights(call, gradientViews, "the gradient of ");
             long[] gb = biases(call, gradientViews, "the gradient of ");
-            kernel().backward(n, x, gy, w, gw, gb, gx == null ? 0 : call.inPlace(gx, g.inDims(n, 0), "the input's gradient"));
+            kernel(true).backward(n, x, gy, w, gw, gb, gx == null ? 0 : call.inPlace(gx, g.inDims(n, 0), "the input's gradient"));
         } finally {
             call.done();
         }
@@ -83,11 +89,15 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
         return getParam(FusedNinBlockParams.weightKey(conv));
     }
 
-    /** Frees the kernel's primitives, buffers, engine and stream; the next pass builds a new one. */
+    /** Frees the kernels' primitives, buffers, engines and streams; the next pass builds a new one. */
     public void releaseNativeBuffers() {
         if (kernel != null) {
             kernel.close();
             kernel = null;
+        }
+        if (fp32Kernel != null) {
+            fp32Kernel.close();
+            fp32Kernel = null;
         }
     }
 
@@ -113,7 +123,13 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
         return out;
     }
 
-    private NinBlockKernel kernel() {
+    private NinBlockKernel kernel(boolean training) {
+        if (!training && layerConf().precision() != Precision.FP32) {
+            if (fp32Kernel == null) {
+                fp32Kernel = new NinBlockKernel(layerConf().geometry(), Precision.FP32);
+            }
+            return fp32Kernel;
+        }
         if (kernel == null) {
             kernel = new NinBlockKernel(layerConf().geometry(), layerConf().precision());
         }

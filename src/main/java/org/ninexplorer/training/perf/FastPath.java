@@ -41,7 +41,7 @@ public final class FastPath {
      * has native bf16 (never elsewhere). Default: {@link #BF16_DEFAULT}.
      */
     public static final String BF16_PROPERTY = "nin.fastpath.bf16";
-    public static final boolean BF16_DEFAULT = false;
+    public static final boolean BF16_DEFAULT = true;
     /** Read by DL4J's HelperUtils whenever a layer is created; DL4J's default is "true". */
     static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 

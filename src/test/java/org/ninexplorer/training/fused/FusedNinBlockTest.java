@@ -95,6 +95,19 @@ class FusedNinBlockTest {
         assertNormClose(fused.getGradientsViewArray(), reference.getGradientsViewArray(), gradientTolerance);
     }
 
+    /** A bf16 block trains in bf16 but predicts in fp32: its prediction is fp32's, whatever it was trained in. */
+    @Test
+    void aBf16BlockPredictsInFp32() {
+        assumeTrue(Precision.nativeBf16(), "this CPU has no native bf16");
+        MultiLayerNetwork reference = net(1, 28, new ConvolutionLayer[] {conv(32, 5, 1, 2), conv(32, 1, 1, 0), conv(32, 1, 1, 0)});
+        MultiLayerNetwork fused = net(1, 28, new FusedNinBlock(32, 5, 1, 2, true, Precision.BF16));
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28).subi(0.3);
+        assertThat(normDifference(fused.output(x, true), reference.output(x, true))).as("training: bf16").isGreaterThan(1e-4);
+        assertNormClose(fused.output(x, false), reference.output(x, false), 1e-5);
+        assertThat(normDifference(fused.output(x, true), reference.output(x, true))).as("and bf16 again after").isGreaterThan(1e-4);
+    }
+
     /**
      * A new batch size rebuilds the kernel's primitives, and a released kernel is replaced; results do not depend
      * on how samples are batched.
