@@ -38,7 +38,7 @@ public final class ArchitectureOptions {
             } catch (IOException e) {
                 throw new UsageProblem("cannot read " + arch + ": " + e.getMessage());
             } catch (ArchitectureFormatException e) {
-                throw new UsageProblem(arch + ": " + e.getMessage());
+                throw new UsageProblem(arch + ": " + DiagnosticLines.ENGLISH.words(e));
             }
         } else {
             String name = preset == null ? "fashion-28" : preset;

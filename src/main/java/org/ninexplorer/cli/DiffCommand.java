@@ -74,7 +74,7 @@ public final class DiffCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UsageProblem("cannot read " + argument + ": " + e.getMessage());
             } catch (ArchitectureFormatException e) {
-                throw new UsageProblem(argument + ": " + e.getMessage());
+                throw new UsageProblem(argument + ": " + DiagnosticLines.ENGLISH.words(e));
             }
         }
         Optional<Architecture> preset = Presets.byName(argument);

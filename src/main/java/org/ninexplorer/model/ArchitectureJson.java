@@ -21,6 +21,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.ninexplorer.model.ArchitectureFormatException.Code;
 
 /**
  * The architecture file format (schema version 1), e.g.
@@ -97,9 +99,8 @@ public final class ArchitectureJson {
             }
             long size = Files.size(file);
             if (size > Limits.MAX_ARCHITECTURE_FILE_BYTES) {
-                throw new ArchitectureFormatException("", String.format(java.util.Locale.ROOT,
-                        "the file holds %,d bytes; an architecture file is a few kilobytes (at most %,d)",
-                        size, Limits.MAX_ARCHITECTURE_FILE_BYTES));
+                throw new ArchitectureFormatException(Code.TOO_LARGE, grouped(size),
+                        grouped(Limits.MAX_ARCHITECTURE_FILE_BYTES));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -116,9 +117,8 @@ public final class ArchitectureJson {
         CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
         if (result.isError()) {
-            throw new ArchitectureFormatException("", String.format(java.util.Locale.ROOT,
-                    "not UTF-8 text (byte %,d is 0x%02X); save the file as UTF-8", in.position(),
-                    bytes[in.position()] & 0xFF));
+            throw new ArchitectureFormatException(Code.NOT_UTF8, grouped(in.position()),
+                    String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xFF));
         }
         String text = out.flip().toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -129,21 +129,20 @@ public final class ArchitectureJson {
         try {
             root = MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
-            throw new ArchitectureFormatException("", "not an architecture file: it nests deeper than "
-                    + Limits.MAX_JSON_DEPTH + " levels or holds a string longer than "
-                    + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_JSON_STRING) + " characters");
+            throw new ArchitectureFormatException(Code.TOO_DEEP, String.valueOf(Limits.MAX_JSON_DEPTH),
+                    grouped(Limits.MAX_JSON_STRING));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ArchitectureFormatException("", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw e.getLocation() == null ? new ArchitectureFormatException(Code.NOT_JSON, e.getOriginalMessage())
+                    : new ArchitectureFormatException(Code.NOT_JSON_AT, String.valueOf(e.getLocation().getLineNr()),
+                    String.valueOf(e.getLocation().getColumnNr()), e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new ArchitectureFormatException("", "expected a JSON object with input, classes and layers");
+            throw new ArchitectureFormatException(Code.NOT_AN_OBJECT);
         }
         int version = integer(root, "schemaVersion", "schemaVersion");
         if (version != SCHEMA_VERSION) {
-            throw new ArchitectureFormatException("schemaVersion",
-                    "unsupported version " + version + " (this app reads version " + SCHEMA_VERSION + ")");
+            throw new ArchitectureFormatException("schemaVersion", Code.UNSUPPORTED_VERSION, String.valueOf(version),
+                    String.valueOf(SCHEMA_VERSION));
         }
         JsonNode input = object(root, "input", "input");
         InputSpec spec = new InputSpec(integer(input, "channels", "input.channels"),
@@ -151,7 +150,7 @@ public final class ArchitectureJson {
         int classes = integer(root, "classes", "classes");
         JsonNode layersNode = root.get("layers");
         if (layersNode == null || !layersNode.isArray()) {
-            throw new ArchitectureFormatException("layers", "missing or not a list");
+            throw new ArchitectureFormatException("layers", Code.NOT_A_LIST);
         }
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < layersNode.size(); i++) {
@@ -162,14 +161,14 @@ public final class ArchitectureJson {
 
     private static Layer layer(JsonNode node, String path) throws ArchitectureFormatException {
         if (!node.isObject()) {
-            throw new ArchitectureFormatException(path, "expected an object with a type");
+            throw new ArchitectureFormatException(path, Code.NOT_A_LAYER);
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual()) {
-            throw new ArchitectureFormatException(path + ".type", "missing; expected one of " + LayerKind.types());
+            throw new ArchitectureFormatException(path + ".type", Code.NO_TYPE, LayerKind.types());
         }
         LayerKind kind = LayerKind.ofType(type.asText()).orElseThrow(() -> new ArchitectureFormatException(
-                path + ".type", "unknown type '" + type.asText() + "'; expected one of " + LayerKind.types()));
+                path + ".type", Code.UNKNOWN_TYPE, type.asText(), LayerKind.types()));
         return switch (kind) {
             case NIN -> new NinBlock(integer(node, "channels", path + ".channels"),
                     integer(node, "kernel", path + ".kernel"), integer(node, "stride", path + ".stride"),
@@ -187,7 +186,8 @@ public final class ArchitectureJson {
     private static JsonNode object(JsonNode parent, String name, String path) throws ArchitectureFormatException {
         JsonNode node = parent.get(name);
         if (node == null || !node.isObject()) {
-            throw new ArchitectureFormatException(path, node == null ? "missing" : "expected an object, got " + node);
+            throw node == null ? new ArchitectureFormatException(path, Code.MISSING)
+                    : new ArchitectureFormatException(path, Code.NOT_AN_OBJECT_FIELD, node.toString());
         }
         return node;
     }
@@ -200,10 +200,10 @@ public final class ArchitectureJson {
     private static int integer(JsonNode parent, String name, String path) throws ArchitectureFormatException {
         JsonNode node = parent.get(name);
         if (node == null) {
-            throw new ArchitectureFormatException(path, "missing");
+            throw new ArchitectureFormatException(path, Code.MISSING);
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new ArchitectureFormatException(path, "expected a whole number, got " + node);
+            throw new ArchitectureFormatException(path, Code.NOT_A_WHOLE_NUMBER, node.toString());
         }
         return node.intValue();
     }
@@ -211,11 +211,16 @@ public final class ArchitectureJson {
     private static double number(JsonNode parent, String name, String path) throws ArchitectureFormatException {
         JsonNode node = parent.get(name);
         if (node == null) {
-            throw new ArchitectureFormatException(path, "missing");
+            throw new ArchitectureFormatException(path, Code.MISSING);
         }
         if (!node.isNumber()) {
-            throw new ArchitectureFormatException(path, "expected a number, got " + node);
+            throw new ArchitectureFormatException(path, Code.NOT_A_NUMBER, node.toString());
         }
         return node.doubleValue();
+    }
+
+    /** A count with grouped digits, as both languages show it: {@code 1,048,576}. */
+    private static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

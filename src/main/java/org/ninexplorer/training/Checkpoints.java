@@ -74,11 +74,10 @@ final class Checkpoints {
                 unreadable.add(file + " (" + e.getMessage() + ")");
                 continue;
             }
-            String difference = difference(arch, net);
+            RunMessage difference = difference(arch, net);
             if (difference != null) {
-                throw new TrainingException("The checkpoint " + file + " does not hold the network that " + record
-                        + " describes: " + difference + ". Resuming would train another net than the record says; "
-                        + "restore the record's architecture or start a new run.");
+                throw new TrainingException(RunMessage.of(RunMessage.Code.CHECKPOINT_OF_ANOTHER_NET, file.toString(),
+                        record.toString(), difference));
             }
             int epoch = epoch(file);
             if (!notices.isEmpty()) {
@@ -88,9 +87,8 @@ final class Checkpoints {
             return Optional.of(new Loaded(epoch, net, List.copyOf(notices)));
         }
         if (!files.isEmpty()) {
-            throw new TrainingException("None of the checkpoints in " + runDir.resolve(FOLDER) + " can be read: "
-                    + String.join(", ", unreadable) + "; they were probably cut short. There is nothing to resume "
-                    + "from; start a new run.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.NO_READABLE_CHECKPOINT,
+                    runDir.resolve(FOLDER).toString(), String.join(", ", unreadable)));
         }
         return Optional.empty();
     }
@@ -114,8 +112,8 @@ final class Checkpoints {
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    /** How {@code net} differs from {@code arch}, in words; null when it is that network. */
-    static String difference(Architecture arch, MultiLayerNetwork net) {
+    /** How {@code net} differs from {@code arch}; null when it is that network. */
+    static RunMessage difference(Architecture arch, MultiLayerNetwork net) {
         List<Layer> saved = new ArrayList<>();
         long inChannels = -1;
         var confs = net.getLayerWiseConfigurations().getConfs();
@@ -151,28 +149,28 @@ final class Checkpoints {
             } else if (layer instanceof GlobalPoolingLayer) {
                 saved.add(new GlobalAvgPool());
             } else if (!(layer instanceof LossLayer)) {
-                return "the checkpoint has a " + layer.getClass().getSimpleName() + " layer, which NiN Explorer "
-                        + "does not build";
+                return RunMessage.of(RunMessage.Code.CHECKPOINT_FOREIGN_LAYER, layer.getClass().getSimpleName());
             }
         }
         List<Layer> recorded = arch.layers();
         for (int i = 0; i < Math.min(saved.size(), recorded.size()); i++) {
             if (!same(recorded.get(i), saved.get(i))) {
-                return String.format(Locale.ROOT, "layers[%d] is %s in the record but %s in the checkpoint", i,
+                return RunMessage.of(RunMessage.Code.CHECKPOINT_OTHER_LAYER, String.valueOf(i),
                         describe(recorded.get(i)), describe(saved.get(i)));
             }
         }
         if (saved.size() != recorded.size()) {
-            return "the record has " + recorded.size() + " layers, the checkpoint " + saved.size();
+            return RunMessage.of(RunMessage.Code.CHECKPOINT_OTHER_DEPTH, String.valueOf(recorded.size()),
+                    String.valueOf(saved.size()));
         }
         if (inChannels >= 0 && inChannels != arch.input().channels()) {
-            return "the input has " + arch.input().channels() + " channels in the record but " + inChannels
-                    + " in the checkpoint";
+            return RunMessage.of(RunMessage.Code.CHECKPOINT_OTHER_CHANNELS, String.valueOf(arch.input().channels()),
+                    String.valueOf(inChannels));
         }
         long expected = ShapeInference.analyze(arch).totalParams();
         if (expected != net.numParams()) {
-            return String.format(Locale.ROOT, "the record's net has %,d parameters, the checkpoint's %,d", expected,
-                    net.numParams());
+            return RunMessage.of(RunMessage.Code.CHECKPOINT_OTHER_PARAMETERS, String.format(Locale.ROOT, "%,d", expected),
+                    String.format(Locale.ROOT, "%,d", net.numParams()));
         }
         return null;
     }

@@ -73,13 +73,13 @@ final class MetricsCsv implements AutoCloseable {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new RunStorageException(file.getFileName() + " is missing.", e);
+            throw new RunStorageException(RunMessage.of(RunMessage.Code.METRICS_MISSING, file.getFileName().toString()), e);
         } catch (IOException e) {
             throw new RunStorageException(RunFiles.cannotRead(file, e), e);
         }
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new RunStorageException(file.getFileName() + " is not a run's metrics file: its first line should be "
-                    + HEADER + ".", null);
+            throw new RunStorageException(RunMessage.of(RunMessage.Code.METRICS_NOT_THIS_FORMAT, file.getFileName().toString(),
+                    HEADER), null);
         }
         List<RunMetrics.IterationRow> iterations = new ArrayList<>();
         List<TrainingEvent.Epoch> epochs = new ArrayList<>();
@@ -93,8 +93,8 @@ final class MetricsCsv implements AutoCloseable {
                 if (i == lines.size() - 1) {
                     break; // cut short by a killed app or a full disk; a resume drops it too
                 }
-                throw new RunStorageException(file.getFileName() + " has a malformed row on line " + (i + 1) + ": "
-                        + line, null);
+                throw new RunStorageException(RunMessage.of(RunMessage.Code.METRICS_MALFORMED_ROW,
+                        file.getFileName().toString(), String.valueOf(i + 1), line), null);
             }
             try {
                 int epoch = Integer.parseInt(c[1]);
@@ -105,8 +105,8 @@ final class MetricsCsv implements AutoCloseable {
                             Double.parseDouble(c[5]), Double.parseDouble(c[6]), Double.parseDouble(c[7])));
                 }
             } catch (NumberFormatException e) {
-                throw new RunStorageException(file.getFileName() + " has a malformed row on line " + (i + 1) + " ("
-                        + e.getMessage() + "): " + line, e);
+                throw new RunStorageException(RunMessage.of(RunMessage.Code.METRICS_MALFORMED_NUMBER,
+                        file.getFileName().toString(), String.valueOf(i + 1), String.valueOf(e.getMessage()), line), e);
             }
         }
         return new RunMetrics(iterations, epochs);

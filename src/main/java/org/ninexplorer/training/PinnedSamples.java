@@ -78,8 +78,7 @@ public final class PinnedSamples {
                 }
                 read.add(index);
             } catch (NumberFormatException e) {
-                throw new RunStorageException(FILE + " in " + runDir + " is damaged: \"" + line
-                        + "\" is not a test-image index.", null);
+                throw new RunStorageException(RunMessage.of(RunMessage.Code.PINS_DAMAGED, FILE, runDir.toString(), line), null);
             }
         }
         return List.copyOf(read);

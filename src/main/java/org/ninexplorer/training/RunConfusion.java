@@ -49,14 +49,15 @@ public record RunConfusion(SortedMap<Integer, ConfusionMatrix> epochs, Optional<
         int classes = (int) Math.round(Math.sqrt(rows.stream().filter(r -> r[0] == rows.get(0)[0]).count()));
         for (int[] r : rows) {
             if (r[1] >= classes || r[2] >= classes) {
-                throw damaged(file, "epoch " + r[0] + " names class " + Math.max(r[1], r[2]) + " of " + classes);
+                throw damaged(file, RunMessage.of(RunMessage.Code.CONFUSION_CLASS_OUT_OF_RANGE, String.valueOf(r[0]),
+                        String.valueOf(Math.max(r[1], r[2])), String.valueOf(classes)));
             }
             cells.computeIfAbsent(r[0], e -> new int[classes][classes])[r[1]][r[2]] = r[3];
         }
         SortedMap<Integer, ConfusionMatrix> epochs = new TreeMap<>();
         cells.forEach((epoch, counts) -> epochs.put(epoch, new ConfusionMatrix(epoch, counts)));
         if (rows.size() != epochs.size() * classes * classes) {
-            throw damaged(file, "an epoch does not have all " + classes * classes + " cells");
+            throw damaged(file, RunMessage.of(RunMessage.Code.CONFUSION_INCOMPLETE, String.valueOf(classes * classes)));
         }
         return new RunConfusion(epochs, newest(runDir, epochs));
     }
@@ -81,7 +82,7 @@ public record RunConfusion(SortedMap<Integer, ConfusionMatrix> epochs, Optional<
             TestPredictions read = new TestPredictions(epoch, matrix.classes(), predictions);
             return read.matrix().equals(matrix) ? Optional.of(read) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            throw damaged(file, e.getMessage());
+            throw damaged(file, RunMessage.of(e));
         }
     }
 
@@ -94,7 +95,7 @@ public record RunConfusion(SortedMap<Integer, ConfusionMatrix> epochs, Optional<
             throw new RunStorageException(RunFiles.cannotRead(file, e), e);
         }
         if (lines.isEmpty() || !lines.get(0).equals(header)) {
-            throw damaged(file, "its first line should be " + header);
+            throw damaged(file, RunMessage.of(RunMessage.Code.CONFUSION_HEADER, header));
         }
         List<int[]> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -112,15 +113,15 @@ public record RunConfusion(SortedMap<Integer, ConfusionMatrix> epochs, Optional<
                 }
                 rows.add(row);
             } catch (NumberFormatException e) {
-                throw damaged(file, "line " + (i + 1) + " is not a row of numbers (" + lines.get(i) + ")");
+                throw damaged(file, RunMessage.of(RunMessage.Code.CONFUSION_NOT_NUMBERS, String.valueOf(i + 1), lines.get(i)));
             }
         }
         return rows;
     }
 
-    private static RunStorageException damaged(Path file, String why) {
-        return new RunStorageException(file.getFileName() + " in " + file.getParent() + " is damaged: " + why
-                + ". Its confusion matrices can be computed again from the run's checkpoints.", null);
+    private static RunStorageException damaged(Path file, RunMessage why) {
+        return new RunStorageException(RunMessage.of(RunMessage.Code.CONFUSION_DAMAGED, file.getFileName().toString(),
+                String.valueOf(file.getParent()), why), null);
     }
 
     /** This with the epochs after {@code epoch} left out, for a resume from that epoch's checkpoint. */

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.ninexplorer.model.Coded;
 
 /**
  * What the engine tells the user about a run (how it ended, why it is listed as it is, what it noticed), as a
@@ -13,14 +14,15 @@ import java.util.ResourceBundle;
  * @param args the pattern's arguments, in order: strings as the engine wrote them (numbers in {@link Locale#ROOT},
  *             paths), whole numbers where the wording counts them, and nested messages
  */
-public record RunMessage(Code code, List<Object> args) {
+public record RunMessage(Code code, List<Object> args) implements Coded {
 
     /** The bundle of the interface's words ({@code ui.common.Messages.BUNDLE}), English being its root. */
     private static final String ENGLISH_BUNDLE = "org.ninexplorer.ui.messages";
 
     /** Each thing the engine says; the arguments each one takes are listed beside it. */
     public enum Code {
-        /** text: an error's own message, or a reason recorded before reasons were codes; said as it is */
+        /** text: an error's own message, or a reason recorded before reasons were codes, said as it is; or a
+         *  {@link Coded} problem from below (an architecture file's, a data set's) */
         TEXT,
         /** epochs (a number), model file */
         COMPLETED,
@@ -238,6 +240,61 @@ public record RunMessage(Code code, List<Object> args) {
         TIMELINE_NO_EPOCH,
         /** the model file */
         MODEL_HOLDS_NO_NETWORK,
+        /** the record's file, the line, the parser's own words */
+        RECORD_NOT_JSON,
+        /** the record's file */
+        RECORD_NOT_AN_OBJECT,
+        /** the record's file, its format, the newest this version reads */
+        RECORD_NEWER,
+        /** the record's file, the problem of a field inside it (an architecture file's format error) */
+        RECORD_FIELD,
+        /** the record's file, the settings' problems as the settings say them */
+        RECORD_HYPERPARAMETERS,
+        /** the record's file, the field */
+        RECORD_MISSING,
+        /** the record's file, the field, its value as JSON */
+        RECORD_NOT_AN_OBJECT_FIELD,
+        RECORD_NOT_A_STRING,
+        RECORD_NOT_A_NUMBER,
+        RECORD_NOT_A_WHOLE_NUMBER,
+        /** the record's file, the field, why its text is not a setting (the setting's parser's words) */
+        RECORD_UNPARSED,
+        /** the metrics file's name */
+        METRICS_MISSING,
+        /** the metrics file's name, its header */
+        METRICS_NOT_THIS_FORMAT,
+        /** the metrics file's name, the line, the row */
+        METRICS_MALFORMED_ROW,
+        /** the metrics file's name, the line, the number parser's words, the row */
+        METRICS_MALFORMED_NUMBER,
+        /** the pins' file name, the run folder, the line that is not an index */
+        PINS_DAMAGED,
+        /** the confusion file's name, its folder, why (one of the four below) */
+        CONFUSION_DAMAGED,
+        /** epoch, the class it names, the classes */
+        CONFUSION_CLASS_OUT_OF_RANGE,
+        /** the cells an epoch has */
+        CONFUSION_INCOMPLETE,
+        /** the header */
+        CONFUSION_HEADER,
+        /** line, the row */
+        CONFUSION_NOT_NUMBERS,
+        /** checkpoint file, record file, how they differ (one of the five below) */
+        CHECKPOINT_OF_ANOTHER_NET,
+        /** the layer's DL4J class */
+        CHECKPOINT_FOREIGN_LAYER,
+        /** layer index, the recorded layer, the saved one (type and settings) */
+        CHECKPOINT_OTHER_LAYER,
+        /** layers in the record, in the checkpoint */
+        CHECKPOINT_OTHER_DEPTH,
+        /** input channels in the record, in the checkpoint */
+        CHECKPOINT_OTHER_CHANNELS,
+        /** parameters of the record's net, the checkpoint's (grouped digits) */
+        CHECKPOINT_OTHER_PARAMETERS,
+        /** checkpoint folder, each unreadable file and the library's words */
+        NO_READABLE_CHECKPOINT,
+        /** epochs asked for, run folder, epochs trained (a number), the fewest to give */
+        EPOCHS_BELOW_TRAINED,
         /** the model file, what went wrong */
         MODEL_CUT_SHORT;
 
@@ -260,10 +317,16 @@ public record RunMessage(Code code, List<Object> args) {
         return of(Code.TEXT, text);
     }
 
-    /** What {@code e} says: the engine's message where it carries one ({@link Said}), else its own text. */
+    /**
+     * What {@code e} says: the engine's message where it carries one ({@link Said}), the problem it is where it is
+     * {@link Coded} (an architecture file's format), else its own text.
+     */
     public static RunMessage of(Throwable e) {
         if (e instanceof Said said && said.said().isPresent()) {
             return said.said().get();
+        }
+        if (e instanceof Coded coded) {
+            return of(Code.TEXT, coded);
         }
         return text(e.getMessage() == null ? e.toString() : e.getMessage());
     }
@@ -279,9 +342,19 @@ public record RunMessage(Code code, List<Object> args) {
      * strings go in as the engine wrote them (numbers, paths), whole numbers as numbers for the plurals.
      */
     public String in(ResourceBundle bundle, Locale locale) {
-        Object[] words = args.stream().map(a -> a instanceof RunMessage nested ? nested.in(bundle, locale)
+        return in(this, bundle, locale);
+    }
+
+    /** Any {@link Coded} in {@code bundle}'s words, as {@link #in(ResourceBundle, Locale)} words a message. */
+    public static String in(Coded coded, ResourceBundle bundle, Locale locale) {
+        Object[] words = coded.args().stream().map(a -> a instanceof Coded nested ? in(nested, bundle, locale)
                 : a instanceof Integer ? a : String.valueOf(a)).toArray();
-        return new MessageFormat(bundle.getString("training.engine." + code.key()), locale).format(words);
+        return new MessageFormat(bundle.getString(coded.key()), locale).format(words);
+    }
+
+    @Override
+    public String key() {
+        return "training.engine." + code.key();
     }
 
     /** In English, as the CLI and the logs say it: from the interface's English bundle, the one wording. */

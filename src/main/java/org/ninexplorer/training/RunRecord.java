@@ -89,25 +89,26 @@ public final class RunRecord {
         } catch (NoSuchFileException e) {
             throw new TrainingException(RunMessage.of(RunMessage.Code.NOT_A_RUN, dir.toString(), FILE), e);
         } catch (JsonProcessingException e) {
-            throw new TrainingException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): "
-                    + e.getOriginalMessage(), e);
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RECORD_NOT_JSON, file.toString(),
+                    String.valueOf(e.getLocation().getLineNr()), e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new TrainingException(RunFiles.cannotRead(file, e), e);
         }
         if (!(node instanceof ObjectNode root)) {
-            throw new TrainingException(file + " is not a NiN Explorer run record (expected a JSON object).");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RECORD_NOT_AN_OBJECT, file.toString()));
         }
         JsonNode version = root.get("schemaVersion");
         if (version != null && version.isIntegralNumber() && version.asInt() > SCHEMA_VERSION) {
-            throw new TrainingException(file + " was written by a newer NiN Explorer (format " + version.asInt()
-                    + "; this version reads format " + SCHEMA_VERSION + "). Open it with that version.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RECORD_NEWER, file.toString(),
+                    String.valueOf(version.asInt()), String.valueOf(SCHEMA_VERSION)));
         }
         Fields f = new Fields(file, root);
         Architecture architecture;
         try {
             architecture = ArchitectureJson.read(f.object("architecture").toString());
         } catch (ArchitectureFormatException e) {
-            throw new TrainingException(file + ": architecture." + e.getMessage(), e);
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RECORD_FIELD, file.toString(),
+                    e.within("architecture")), e);
         }
         Hyperparameters hp = new Hyperparameters(
                 f.parsed("hyperparameters.optimizer", Optimizer::parse),
@@ -121,7 +122,8 @@ public final class RunRecord {
                 f.parsed("hyperparameters.weightInit", Hyperparameters.WeightInitChoice::parse));
         List<String> problems = hp.problems();
         if (!problems.isEmpty()) {
-            throw new TrainingException(file + ": hyperparameters: " + String.join("; ", problems) + ".");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.RECORD_HYPERPARAMETERS, file.toString(),
+                    String.join("; ", problems)));
         }
         f.text("dataset.spec");
         f.whole("dataset.limitTrain");
@@ -300,7 +302,7 @@ public final class RunRecord {
         JsonNode object(String path) throws TrainingException {
             JsonNode node = required(path);
             if (!node.isObject()) {
-                throw problem(path, "expected an object, got " + node);
+                throw problem(path, RunMessage.Code.RECORD_NOT_AN_OBJECT_FIELD, node);
             }
             return node;
         }
@@ -308,7 +310,7 @@ public final class RunRecord {
         String text(String path) throws TrainingException {
             JsonNode node = required(path);
             if (!node.isTextual()) {
-                throw problem(path, "expected a string, got " + node);
+                throw problem(path, RunMessage.Code.RECORD_NOT_A_STRING, node);
             }
             return node.asText();
         }
@@ -318,14 +320,14 @@ public final class RunRecord {
             try {
                 return parser.apply(text);
             } catch (IllegalArgumentException e) {
-                throw problem(path, e.getMessage());
+                throw problem(path, RunMessage.Code.RECORD_UNPARSED, e.getMessage());
             }
         }
 
         double number(String path) throws TrainingException {
             JsonNode node = required(path);
             if (!node.isNumber()) {
-                throw problem(path, "expected a number, got " + node);
+                throw problem(path, RunMessage.Code.RECORD_NOT_A_NUMBER, node);
             }
             return node.asDouble();
         }
@@ -333,7 +335,7 @@ public final class RunRecord {
         int whole(String path) throws TrainingException {
             JsonNode node = required(path);
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw problem(path, "expected a whole number, got " + node);
+                throw problem(path, RunMessage.Code.RECORD_NOT_A_WHOLE_NUMBER, node);
             }
             return node.asInt();
         }
@@ -341,7 +343,7 @@ public final class RunRecord {
         long longWhole(String path) throws TrainingException {
             JsonNode node = required(path);
             if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw problem(path, "expected a whole number, got " + node);
+                throw problem(path, RunMessage.Code.RECORD_NOT_A_WHOLE_NUMBER, node);
             }
             return node.asLong();
         }
@@ -350,9 +352,9 @@ public final class RunRecord {
             if (!has(path)) {
                 int dot = path.lastIndexOf('.');
                 if (dot > 0 && !has(path.substring(0, dot))) {
-                    throw problem(path.substring(0, dot), "missing");
+                    throw problem(path.substring(0, dot), RunMessage.Code.RECORD_MISSING);
                 }
-                throw problem(path, "missing");
+                throw problem(path, RunMessage.Code.RECORD_MISSING);
             }
             return node(path);
         }
@@ -365,8 +367,11 @@ public final class RunRecord {
             return node;
         }
 
-        private TrainingException problem(String path, String what) {
-            return new TrainingException(file + ": " + path + ": " + what + ".");
+        /** The record's file, the field's path, then what the code takes (the value, the parser's words). */
+        private TrainingException problem(String path, RunMessage.Code code, Object... what) {
+            List<Object> args = new ArrayList<>(List.of(file.toString(), path));
+            java.util.Arrays.stream(what).map(String::valueOf).forEach(args::add);
+            return new TrainingException(new RunMessage(code, args));
         }
     }
 }

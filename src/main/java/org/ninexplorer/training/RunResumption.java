@@ -33,8 +33,8 @@ public final class RunResumption implements AutoCloseable {
         int done = record.epochsCompleted();
         if (target < done) {
             run.close();
-            throw new TrainingException("--epochs " + target + ": the run in " + folder + " has already trained " + done
-                    + " epochs; give at least " + (done + 1) + " to train it further.");
+            throw new TrainingException(RunMessage.of(RunMessage.Code.EPOCHS_BELOW_TRAINED, String.valueOf(target),
+                    folder.toString(), String.valueOf(done), String.valueOf(done + 1)));
         }
         return new RunResumption(run, target);
     }

@@ -13,11 +13,6 @@ public final class RunStorageException extends IOException implements RunMessage
         this.said = said;
     }
 
-    /** A sentence said only in English (a damaged file's own details). */
-    RunStorageException(String english, Throwable cause) {
-        this(RunMessage.text(english), cause);
-    }
-
     @Override
     public Optional<RunMessage> said() {
         return Optional.of(said);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import org.ninexplorer.model.Coded;
 import org.ninexplorer.model.Diagnostic;
 import org.ninexplorer.model.Formula;
 import org.ninexplorer.training.BackendInfo;
@@ -92,10 +93,15 @@ public final class Messages {
 
     /** What the engine said about a run, e.g. "Training diverged in epoch 3, iteration 12: the loss became NaN. …" */
     public String engine(RunMessage m) {
+        return words(m);
+    }
+
+    /** Anything said as a code: an architecture file's format error, a data set's error, the engine's messages. */
+    public String words(Coded c) {
         try {
-            return m.in(bundle, locale);
+            return RunMessage.in(c, bundle, locale);
         } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no message for " + m.code() + " in " + BUNDLE, e);
+            throw new IllegalArgumentException("no message " + c.key() + " in " + BUNDLE, e);
         }
     }
 
@@ -106,11 +112,14 @@ public final class Messages {
 
     /**
      * What went wrong, in these words: the engine's message where the error carries one (a run's, a lesson's,
-     * a file's), a file error's common cause ({@link RunFiles#what}), else the error's own text.
+     * a file's), the problem where it is one ({@link Coded}: an architecture file's format), a file error's common cause ({@link RunFiles#what}), else the error's own text.
      */
     public String error(Throwable e) {
         if (e instanceof RunMessage.Said said && said.said().isPresent()) {
             return engine(said.said().get());
+        }
+        if (e instanceof Coded coded) {
+            return words(coded);
         }
         if (e instanceof IOException io) {
             return engine(RunFiles.what(io));

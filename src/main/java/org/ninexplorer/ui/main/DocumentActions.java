@@ -66,7 +66,8 @@ final class DocumentActions {
         } catch (IOException e) {
             dialogs.showError(Messages.get("main.open.failed", path.toString()), Messages.current().error(e));
         } catch (ArchitectureFormatException e) {
-            dialogs.showError(Messages.get("main.open.not-architecture", path.getFileName().toString()), e.getMessage());
+            dialogs.showError(Messages.get("main.open.not-architecture", path.getFileName().toString()),
+                    Messages.current().error(e));
         }
     }
 
