@@ -32,7 +32,7 @@ public class ArchitectureFormatException extends Exception implements Coded {
         NOT_A_LAYER,
         /** field; the layer types */
         NO_TYPE,
-        /** field; the type, the layer types */
+        /** field; the type as JSON, the layer types */
         UNKNOWN_TYPE,
         /** field; the value as JSON */
         NOT_AN_OBJECT_FIELD,

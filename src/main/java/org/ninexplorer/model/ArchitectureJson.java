@@ -168,7 +168,7 @@ public final class ArchitectureJson {
             throw new ArchitectureFormatException(path + ".type", Code.NO_TYPE, LayerKind.types());
         }
         LayerKind kind = LayerKind.ofType(type.asText()).orElseThrow(() -> new ArchitectureFormatException(
-                path + ".type", Code.UNKNOWN_TYPE, type.asText(), LayerKind.types()));
+                path + ".type", Code.UNKNOWN_TYPE, type.toString(), LayerKind.types()));
         return switch (kind) {
             case NIN -> new NinBlock(integer(node, "channels", path + ".channels"),
                     integer(node, "kernel", path + ".kernel"), integer(node, "stride", path + ".stride"),

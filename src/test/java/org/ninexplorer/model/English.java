@@ -15,6 +15,11 @@ final class English {
         return MESSAGES.text(d);
     }
 
+    /** An architecture file's format error as the CLI says it. */
+    static String of(Throwable e) {
+        return MESSAGES.error(e);
+    }
+
     static String formula(Formula f) {
         return MESSAGES.formula(f);
     }

@@ -54,10 +54,10 @@ class BlockFormsTrainingTest {
             net.init();
 
             assertThat(Checkpoints.difference(VARIANT, net)).isNull();
-            assertThat(Checkpoints.difference(VARIANT.withLayer(0, new NinBlock(12, 5, 2, 2, 2, 3)), net))
+            assertThat(English.of(Checkpoints.difference(VARIANT.withLayer(0, new NinBlock(12, 5, 2, 2, 2, 3)), net)))
                     .isEqualTo("layers[0] is nin 12 · 5×5 / 2 p2 · 2× 3×3 in the record but nin 12 · 5×5 / 2 p2 · 1× 3×3"
                             + " in the checkpoint");
-            assertThat(Checkpoints.difference(VARIANT.withLayer(4, new Dense(33)), net))
+            assertThat(English.of(Checkpoints.difference(VARIANT.withLayer(4, new Dense(33)), net)))
                     .isEqualTo("layers[4] is dense 33 units in the record but dense 32 units in the checkpoint");
         }
     }

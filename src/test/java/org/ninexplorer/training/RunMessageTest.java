@@ -33,8 +33,10 @@ class RunMessageTest {
             String zh = CHINESE.format(key, args);
             assertThat(en).as(key).isNotBlank().doesNotContain("{");
             assertThat(zh).as(key).doesNotContain("{");
-            // TEXT is said as it is; ON_FILE and BOTH only frame other messages, with punctuation.
-            if (!java.util.Set.of(RunMessage.Code.TEXT, RunMessage.Code.ON_FILE, RunMessage.Code.BOTH).contains(code)) {
+            // TEXT is said as it is; ON_FILE, RECORD_FIELD, RECORD_UNPARSED and BOTH only frame other messages,
+            // with punctuation.
+            if (!java.util.Set.of(RunMessage.Code.TEXT, RunMessage.Code.ON_FILE, RunMessage.Code.RECORD_FIELD,
+                    RunMessage.Code.RECORD_UNPARSED, RunMessage.Code.BOTH).contains(code)) {
                 assertThat(zh).as(key).isNotEqualTo(en).containsPattern(Pattern.compile("\\p{IsHan}"));
             }
         }

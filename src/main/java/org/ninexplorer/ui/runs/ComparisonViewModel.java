@@ -92,7 +92,7 @@ public final class ComparisonViewModel {
             try {
                 metrics = RunMetrics.read(run.folder());
             } catch (RunStorageException e) {
-                problems.add(run.name() + ": " + Messages.current().error(e));
+                problems.add(Messages.get("runs.comparison.problem", run.name(), Messages.current().error(e)));
                 metrics = new RunMetrics(List.of(), List.of());
             }
             Timeline time = new Timeline(metrics, alignment.get());

@@ -113,7 +113,7 @@ class TrainingChartsTest {
     void aFileThatIsNotARunsMetricsIsRefusedInWords(@TempDir Path dir) throws IOException {
         Path notMetrics = Files.writeString(dir.resolve("metrics.csv"), "a,b,c\n1,2,3\n");
         assertThatThrownBy(() -> charts.replay(notMetrics)).isInstanceOf(IOException.class)
-                .hasMessageContaining("is not a run's metrics file");
+                .hasMessageContaining("is not a run’s metrics file");
         Path broken = Files.writeString(dir.resolve("broken.csv"), RunDirectory.CSV_HEADER + "\niter,1,x,2.3,,,,\n");
         assertThatThrownBy(() -> charts.replay(broken)).isInstanceOf(IOException.class)
                 .hasMessageContaining("malformed row");
