@@ -61,7 +61,7 @@ public final class DataBenchCommand implements Callable<Integer> {
         try {
             data = Datasets.openOrDownload(dataset, dir, new Downloader(), new DownloadPrinter(spec.commandLine().getErr()), () -> false);
         } catch (DatasetException e) {
-            throw new UsageProblem(e.getMessage());
+            throw new UsageProblem(DiagnosticLines.ENGLISH.error(e));
         }
         out.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.name(), (System.nanoTime() - loadStart) / 1e9);
         int c = channels == null ? data.channels() : channels;

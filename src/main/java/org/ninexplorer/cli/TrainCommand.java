@@ -113,8 +113,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             run = chosen.get();
             err.println("recipe: " + run.request().hyperparameters().summary());
-        } catch (TrainingException | DatasetException e) {
+        } catch (TrainingException e) {
             throw new UsageProblem(e.getMessage());
+        } catch (DatasetException e) {
+            throw new UsageProblem(DiagnosticLines.ENGLISH.error(e));
         }
         try (StopSignals signals = StopSignals.install(run::stop, printer::kept, err)) {
             TrainingEvent.Finished finished;

@@ -64,7 +64,7 @@ public final class Datasets {
             pixels = IdxReader.readImages(imageStream, images);
             classes = IdxReader.readLabels(labelStream, labels);
         } catch (IOException e) {
-            throw new DatasetException("bundled sample " + images + ": cannot read: " + e.getMessage(), e);
+            throw new DatasetException(e, DatasetException.Code.SAMPLE_UNREADABLE, images, String.valueOf(e.getMessage()));
         }
         return new ByteImageSource(pixels.pixels(), classes, 1, pixels.rows(), pixels.cols());
     }
@@ -72,7 +72,7 @@ public final class Datasets {
     private static InputStream resource(String name) throws DatasetException {
         InputStream in = Datasets.class.getResourceAsStream(name);
         if (in == null) {
-            throw new DatasetException("bundled sample " + name + " is missing from the application");
+            throw new DatasetException(DatasetException.Code.SAMPLE_MISSING, name);
         }
         return in;
     }
@@ -94,11 +94,10 @@ public final class Datasets {
         try {
             folder = Path.of(nameOrDir);
         } catch (InvalidPathException e) {
-            throw new DatasetException(nameOrDir + ": not a valid folder name (" + e.getReason() + ")", e);
+            throw new DatasetException(e, DatasetException.Code.INVALID_FOLDER_NAME, nameOrDir, e.getReason());
         }
         if (!Files.isDirectory(folder)) {
-            throw new DatasetException(nameOrDir + ": no such dataset or folder; give " + SAMPLE + ", "
-                    + kindNames() + ", or a folder of IDX files or of class sub-folders of images");
+            throw new DatasetException(DatasetException.Code.NO_SUCH_DATASET, nameOrDir, SAMPLE, kindNames());
         }
         if (IdxFolder.holdsAny(folder)) {
             String label = String.valueOf(folder.toAbsolutePath().normalize().getFileName()).replace("%", "%%");
@@ -127,10 +126,8 @@ public final class Datasets {
         Path folder = dir.folder(kind);
         List<String> missing = IdxFolder.missing(folder);
         if (!missing.isEmpty()) {
-            throw new DatasetException(kind.displayName() + " is not in " + folder + ": missing "
-                    + String.join(", ", missing) + " (plain or .gz). Download it from within NiN Explorer, or put "
-                    + "the four files there by hand, fetched from " + kind.mirrors().get(0)
-                    + " (set the data directory with --data-dir or " + DataDirectory.ENV_VARIABLE + ")");
+            throw new DatasetException(DatasetException.Code.NOT_DOWNLOADED, kind.displayName(), folder.toString(),
+                    String.join(", ", missing), kind.mirrors().get(0).toString(), DataDirectory.ENV_VARIABLE);
         }
         return IdxFolder.load(folder, kind.displayName() + " (%,d train / %,d test)", kind.classNames());
     }

@@ -63,7 +63,7 @@ public final class Downloader {
         try {
             Files.createDirectories(target);
         } catch (IOException e) {
-            throw new DatasetException(target + ": cannot create the folder for " + what + ": " + e.getMessage(), e);
+            throw new DatasetException(e, DatasetException.Code.FOLDER_NOT_CREATED, target.toString(), what, String.valueOf(e.getMessage()));
         }
         for (RemoteFile file : files) {
             if (!Files.isRegularFile(target.resolve(file.name()))) {
@@ -76,7 +76,7 @@ public final class Downloader {
                        ProgressListener listener, BooleanSupplier cancelled) throws DatasetException {
         Path destination = target.resolve(file.name());
         Path part = target.resolve(file.name() + PART_SUFFIX);
-        List<String> tried = new ArrayList<>();
+        List<Object[]> tried = new ArrayList<>(); // each mirror tried: its address and answer
         for (URI mirror : mirrors) {
             URI url = mirror.resolve(file.name());
             for (int attempt = 1; attempt <= attemptsPerMirror; attempt++) {
@@ -91,13 +91,13 @@ public final class Downloader {
                         return;
                     }
                     Files.deleteIfExists(part);
-                    tried.add(url + ": checksum mismatch (MD5 " + md5 + ", expected " + file.md5() + ")");
+                    tried.add(new Object[] {url.toString(), DatasetException.Part.of(DatasetException.Code.CHECKSUM_MISMATCH, md5, file.md5())});
                     break; // this mirror serves different bytes; retrying it would not help
                 } catch (HttpStatusException e) {
-                    tried.add(url + ": " + e.getMessage());
+                    tried.add(new Object[] {url.toString(), String.valueOf(e.getMessage())});
                     break;
                 } catch (IOException e) {
-                    tried.add(url + ": " + describe(e));
+                    tried.add(new Object[] {url.toString(), describe(e)});
                     LOG.warn("Download of {} failed (attempt {}): {}", url, attempt, describe(e));
                     if (attempt < attemptsPerMirror) {
                         pause(cancelled, what);
@@ -105,7 +105,7 @@ public final class Downloader {
                 }
             }
         }
-        throw new DatasetException(offlineMessage(what, file, files, target, mirrors, tried));
+        throw offline(what, file, files, target, mirrors, tried);
     }
 
     /** Appends the rest of {@code url} to {@code part}, asking only for the bytes not yet there. */
@@ -155,15 +155,17 @@ public final class Downloader {
         }
     }
 
-    private static String offlineMessage(String what, RemoteFile file, List<RemoteFile> files, Path target,
-                                         List<URI> mirrors, List<String> tried) {
-        StringBuilder message = new StringBuilder("Could not download " + what + " file " + file.name() + ". Tried:");
-        tried.forEach(t -> message.append("\n  ").append(t));
-        message.append("\nExpected in ").append(target).append(':');
-        files.forEach(f -> message.append("\n  ").append(f.name()).append("  (MD5 ").append(f.md5()).append(')'));
-        message.append("\nWith no network, fetch these files on another computer (from ").append(mirrors.get(0))
-                .append(") and copy them into that folder by hand; plain (unzipped) files work too.");
-        return message.toString();
+    private static DatasetException offline(String what, RemoteFile file, List<RemoteFile> files, Path target,
+                                            List<URI> mirrors, List<Object[]> tried) {
+        Object triedLines = "";
+        for (int i = tried.size() - 1; i >= 0; i--) {
+            triedLines = DatasetException.Part.of(DatasetException.Code.TRIED, tried.get(i)[0], tried.get(i)[1],
+                    triedLines);
+        }
+        StringBuilder expected = new StringBuilder();
+        files.forEach(f -> expected.append("\n  ").append(f.name()).append("  (MD5 ").append(f.md5()).append(')'));
+        return new DatasetException(DatasetException.Code.DOWNLOAD_FAILED, what, file.name(), triedLines,
+                target.toString(), expected.toString(), mirrors.get(0).toString());
     }
 
     private void pause(BooleanSupplier cancelled, String what) throws DatasetException {
@@ -171,14 +173,14 @@ public final class Downloader {
             Thread.sleep(retryDelay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatasetException("download of " + what + " interrupted", e);
+            throw new DatasetException(e, DatasetException.Code.DOWNLOAD_INTERRUPTED, what);
         }
         checkCancelled(cancelled, what);
     }
 
     private static void checkCancelled(BooleanSupplier cancelled, String what) throws DatasetException {
         if (cancelled.getAsBoolean()) {
-            throw new DatasetException("download of " + what + " cancelled; the partial file is kept to resume");
+            throw new DatasetException(DatasetException.Code.DOWNLOAD_CANCELLED, what);
         }
     }
 

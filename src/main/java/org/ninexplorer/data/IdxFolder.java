@@ -57,8 +57,8 @@ final class IdxFolder {
     static Dataset load(Path dir, String nameFormat, List<String> classNames) throws DatasetException {
         List<String> missing = missing(dir);
         if (!missing.isEmpty()) {
-            throw new DatasetException(dir + ": missing IDX file(s) " + String.join(", ", missing)
-                    + " (plain or .gz); an IDX dataset folder holds " + String.join(", ", FILES));
+            throw new DatasetException(DatasetException.Code.MISSING_IDX_FILES, dir.toString(), String.join(", ", missing),
+                    String.join(", ", FILES));
         }
         List<String> names = classNames != null ? classNames : readClassNames(dir);
         int classes = names == null ? 0 : names.size();
@@ -67,8 +67,8 @@ final class IdxFolder {
         ByteImageSource train = IdxReader.read(find(dir, TRAIN_IMAGES).orElseThrow(), trainLabels, classes);
         ByteImageSource test = IdxReader.read(find(dir, TEST_IMAGES).orElseThrow(), testLabels, classes);
         if (train.height() != test.height() || train.width() != test.width()) {
-            throw new DatasetException(dir + ": training images are " + train.height() + "x" + train.width()
-                    + " but test images are " + test.height() + "x" + test.width() + "; both splits must match");
+            throw new DatasetException(DatasetException.Code.SPLITS_DIFFER, dir.toString(), String.valueOf(train.height()),
+                    String.valueOf(train.width()), String.valueOf(test.height()), String.valueOf(test.width()));
         }
         if (names == null) {
             int count = classCount(dir, train, test);
@@ -90,11 +90,11 @@ final class IdxFolder {
             List<String> names = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .map(String::strip).filter(line -> !line.isEmpty()).toList();
             if (names.isEmpty()) {
-                throw new DatasetException(file + ": holds no class names (expected one per line)");
+                throw new DatasetException(DatasetException.Code.NO_CLASS_NAMES, file.toString());
             }
             return names;
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+            throw new DatasetException(e, DatasetException.Code.UNREADABLE, file.toString(), String.valueOf(e.getMessage()));
         }
     }
 
@@ -115,10 +115,8 @@ final class IdxFolder {
         }
         for (int label = classes; label < counts.length; label++) {
             if (counts[label] > 0) {
-                throw new DatasetException(String.format(Locale.ROOT, "%s: stray label %d (%,d image%s) among "
-                                + "labels 0 to %d: no image has label %d; fix the label files, or add a %s naming "
-                                + "one class per line if the gap is meant", dir, label, counts[label],
-                        counts[label] == 1 ? "" : "s", classes - 1, classes, CLASS_NAMES_FILE));
+                throw new DatasetException(DatasetException.Code.STRAY_LABEL, dir.toString(), String.valueOf(label), counts[label],
+                        String.valueOf(classes - 1), String.valueOf(classes), CLASS_NAMES_FILE);
             }
         }
         return classes;

@@ -39,8 +39,8 @@ final class IdxReader {
         Images images = readImages(imageFile);
         byte[] labels = readLabels(labelFile);
         if (labels.length != images.count()) {
-            throw new DatasetException(labelFile + ": holds " + labels.length + " labels but " + imageFile
-                    + " holds " + images.count() + " images; they must match one to one");
+            throw new DatasetException(DatasetException.Code.LABEL_COUNT_MISMATCH, labelFile.toString(), String.valueOf(labels.length),
+                    imageFile.toString(), String.valueOf(images.count()));
         }
         if (classes > 0) {
             checkLabelRange(labelFile, labels, classes);
@@ -52,8 +52,8 @@ final class IdxReader {
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i] & 0xFF;
             if (label >= classes) {
-                throw new DatasetException(labelFile + ": label " + label + " at index " + i
-                        + " is out of range; this dataset has " + classes + " classes (labels 0 to " + (classes - 1) + ")");
+                throw new DatasetException(DatasetException.Code.LABEL_OUT_OF_RANGE, labelFile.toString(), String.valueOf(label),
+                        String.valueOf(i), String.valueOf(classes), String.valueOf(classes - 1));
             }
         }
     }
@@ -78,20 +78,21 @@ final class IdxReader {
     static Images readImages(InputStream stream, String file) throws DatasetException {
         try (DataInputStream in = open(stream)) {
             int magic = readHeaderInt(in, file);
-            checkMagic(file, magic, IMAGES_MAGIC, "image");
+            checkMagic(file, magic, IMAGES_MAGIC, DatasetException.Code.WRONG_IMAGE_MAGIC);
             int count = readHeaderInt(in, file);
             int rows = readHeaderInt(in, file);
             int cols = readHeaderInt(in, file);
             if (count < 1 || rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
-                throw new DatasetException(file + ": implausible header (" + count + " images of " + rows + "x"
-                        + cols + "); the file is corrupt or not an IDX image file");
+                throw new DatasetException(DatasetException.Code.IMPLAUSIBLE_IMAGE_HEADER, file, String.valueOf(count),
+                        String.valueOf(rows), String.valueOf(cols));
             }
             long expected = (long) count * rows * cols;
             if (expected > Integer.MAX_VALUE - 16) {
-                throw new DatasetException(file + ": header says " + count + " images of " + rows + "x" + cols
-                        + " (" + expected + " bytes), more than one file can hold; the header is corrupt");
+                throw new DatasetException(DatasetException.Code.HEADER_TOO_LARGE, file, String.valueOf(count), String.valueOf(rows),
+                        String.valueOf(cols), String.valueOf(expected));
             }
-            byte[] pixels = readBody(in, file, (int) expected, count + " images of " + rows + "x" + cols);
+            byte[] pixels = readBody(in, file, (int) expected, DatasetException.Part.of(DatasetException.Code.IMAGES,
+                    String.valueOf(count), String.valueOf(rows), String.valueOf(cols)));
             return new Images(count, rows, cols, pixels);
         } catch (IOException e) {
             throw failure(file, e);
@@ -101,13 +102,12 @@ final class IdxReader {
     static byte[] readLabels(InputStream stream, String file) throws DatasetException {
         try (DataInputStream in = open(stream)) {
             int magic = readHeaderInt(in, file);
-            checkMagic(file, magic, LABELS_MAGIC, "label");
+            checkMagic(file, magic, LABELS_MAGIC, DatasetException.Code.WRONG_LABEL_MAGIC);
             int count = readHeaderInt(in, file);
             if (count < 1) {
-                throw new DatasetException(file + ": implausible header (" + count
-                        + " labels); the file is corrupt or not an IDX label file");
+                throw new DatasetException(DatasetException.Code.IMPLAUSIBLE_LABEL_HEADER, file, String.valueOf(count));
             }
-            return readBody(in, file, count, count + " labels");
+            return readBody(in, file, count, DatasetException.Part.of(DatasetException.Code.LABELS, String.valueOf(count)));
         } catch (IOException e) {
             throw failure(file, e);
         }
@@ -127,18 +127,18 @@ final class IdxReader {
         try {
             return in.readInt();
         } catch (EOFException e) {
-            throw new DatasetException(file + ": truncated: the file ends inside its header");
+            throw new DatasetException(DatasetException.Code.TRUNCATED_HEADER, file);
         }
     }
 
-    private static void checkMagic(String file, int magic, int wanted, String kind) throws DatasetException {
+    private static void checkMagic(String file, int magic, int wanted, DatasetException.Code wrong)
+            throws DatasetException {
         if (magic != wanted) {
-            throw new DatasetException(String.format("%s: wrong magic number 0x%08X; an IDX %s file starts with "
-                    + "0x%08X", file, magic, kind, wanted));
+            throw new DatasetException(wrong, file, String.format("0x%08X", magic), String.format("0x%08X", wanted));
         }
     }
 
-    private static byte[] readBody(DataInputStream in, String file, int length, String what)
+    private static byte[] readBody(DataInputStream in, String file, int length, DatasetException.Part what)
             throws IOException, DatasetException {
         // Grown as data arrives, so a corrupt header claiming gigabytes fails as truncated, not out of memory.
         byte[] body = new byte[Math.min(length, INITIAL_BODY)];
@@ -149,28 +149,27 @@ final class IdxReader {
             }
             int n = in.read(body, done, body.length - done);
             if (n < 0) {
-                throw new DatasetException(file + ": truncated: the header says " + what + " (" + length
-                        + " bytes of data) but the file holds only " + done);
+                throw new DatasetException(DatasetException.Code.TRUNCATED_BODY, file, what, String.valueOf(length),
+                        String.valueOf(done));
             }
             done += n;
         }
         if (in.read() >= 0) {
-            throw new DatasetException(file + ": the header says " + what + " (" + length
-                    + " bytes of data) but the file holds more; the header count disagrees with the file length");
+            throw new DatasetException(DatasetException.Code.TRAILING_BODY, file, what, String.valueOf(length));
         }
         return body;
     }
 
     private static DatasetException failure(String file, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new DatasetException(file + ": no such file", e);
+            return new DatasetException(e, DatasetException.Code.NO_SUCH_FILE, file);
         }
         if (e instanceof EOFException) {
-            return new DatasetException(file + ": truncated: the compressed data ends early", e);
+            return new DatasetException(e, DatasetException.Code.TRUNCATED_GZIP, file);
         }
         if (e instanceof ZipException) {
-            return new DatasetException(file + ": corrupt gzip data (" + e.getMessage() + ")", e);
+            return new DatasetException(e, DatasetException.Code.CORRUPT_GZIP, file, String.valueOf(e.getMessage()));
         }
-        return new DatasetException(file + ": cannot read: " + e.getMessage(), e);
+        return new DatasetException(e, DatasetException.Code.UNREADABLE, file, String.valueOf(e.getMessage()));
     }
 }

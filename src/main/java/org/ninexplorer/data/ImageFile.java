@@ -90,7 +90,7 @@ final class ImageFile {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new DatasetException(file + ": unreadable image (not a PNG or JPEG file ImageIO can decode)");
+                throw new DatasetException(DatasetException.Code.NOT_AN_IMAGE, file.toString());
             }
             ImageReader reader = readers.next();
             try {
@@ -100,7 +100,7 @@ final class ImageFile {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file + ": unreadable image (" + e.getMessage() + ")", e);
+            throw new DatasetException(e, DatasetException.Code.UNREADABLE_IMAGE, file.toString(), String.valueOf(e.getMessage()));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.ninexplorer.model.Coded;
 
 /**
  * A split of image files read at one size: each image is decoded the first time it is read, straight at
@@ -61,14 +62,27 @@ final class ImageFileSource extends LabelledImages {
         try {
             return ImageFile.read(files.get(index), toChannels, toHeight, toWidth);
         } catch (DatasetException e) {
-            throw new UnreadableImageException(e.getMessage(), e);
+            throw new UnreadableImageException(e);
         }
     }
 
-    /** A file that could be listed but not decoded, met while batches are built. */
-    static final class UnreadableImageException extends RuntimeException {
-        UnreadableImageException(String message, Throwable cause) {
-            super(message, cause);
+    /** A file that could be listed but not decoded, met while batches are built: its {@link DatasetException}. */
+    static final class UnreadableImageException extends RuntimeException implements Coded {
+        private final DatasetException cause;
+
+        UnreadableImageException(DatasetException cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+
+        @Override
+        public String key() {
+            return cause.key();
+        }
+
+        @Override
+        public List<Object> args() {
+            return cause.args();
         }
     }
 }

@@ -46,8 +46,8 @@ final class ImageFolder {
             if (!classNames.containsAll(testClasses)) {
                 List<String> extra = new ArrayList<>(testClasses);
                 extra.removeAll(classNames);
-                throw new DatasetException(testDir + ": class folder(s) " + extra + " have no counterpart in "
-                        + trainDir);
+                throw new DatasetException(DatasetException.Code.UNMATCHED_CLASSES, testDir.toString(), extra.toString(),
+                        trainDir.toString());
             }
             train = listAll(trainDir, classNames, classNames);
             test = listAll(testDir, testClasses, classNames);
@@ -94,12 +94,11 @@ final class ImageFolder {
     private static List<String> classNames(Path dir) throws DatasetException {
         List<String> names = subfolders(dir).stream().map(p -> p.getFileName().toString()).sorted().toList();
         if (names.isEmpty()) {
-            throw new DatasetException(dir + ": no class folders; an image dataset folder holds one sub-folder "
-                    + "per class of PNG/JPEG images (optionally inside train/ and test/ folders)");
+            throw new DatasetException(DatasetException.Code.NO_CLASS_FOLDERS, dir.toString());
         }
         if (names.size() > MAX_CLASSES) {
-            throw new DatasetException(dir + ": " + names.size() + " class folders; at most " + MAX_CLASSES
-                    + " classes are supported");
+            throw new DatasetException(DatasetException.Code.TOO_MANY_CLASSES, dir.toString(), String.valueOf(names.size()),
+                    String.valueOf(MAX_CLASSES));
         }
         return names;
     }
@@ -109,7 +108,7 @@ final class ImageFolder {
             return entries.filter(Files::isDirectory)
                     .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new DatasetException(dir + ": cannot list folder: " + e.getMessage(), e);
+            throw new DatasetException(e, DatasetException.Code.NOT_LISTED, dir.toString(), String.valueOf(e.getMessage()));
         }
     }
 
@@ -131,10 +130,10 @@ final class ImageFolder {
             files = entries.filter(Files::isRegularFile).filter(ImageFolder::isImageName).sorted()
                     .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
         } catch (IOException e) {
-            throw new DatasetException(classDir + ": cannot list folder: " + e.getMessage(), e);
+            throw new DatasetException(e, DatasetException.Code.NOT_LISTED, classDir.toString(), String.valueOf(e.getMessage()));
         }
         if (files.isEmpty()) {
-            throw new DatasetException(classDir + ": empty class folder; it holds no PNG or JPEG images");
+            throw new DatasetException(DatasetException.Code.EMPTY_CLASS_FOLDER, classDir.toString());
         }
         return files;
     }

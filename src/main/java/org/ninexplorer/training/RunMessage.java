@@ -359,7 +359,12 @@ public record RunMessage(Code code, List<Object> args) implements Coded {
 
     /** In English, as the CLI and the logs say it: from the interface's English bundle, the one wording. */
     public String english() {
-        return in(ResourceBundle.getBundle(ENGLISH_BUNDLE, Locale.ROOT,
+        return inEnglish(this);
+    }
+
+    /** Any {@link Coded} in English, as {@link #english()} words a message. */
+    public static String inEnglish(Coded coded) {
+        return in(coded, ResourceBundle.getBundle(ENGLISH_BUNDLE, Locale.ROOT,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), Locale.ROOT);
     }
 

@@ -8,6 +8,7 @@ import org.ninexplorer.data.BatchIterator;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.Coded;
 import org.ninexplorer.model.ShapeInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -313,7 +314,9 @@ public final class TrainingRun {
         } else {
             LOGGER.error("Training failed in epoch {}", epoch, error);
         }
-        RunMessage what = storage ? RunMessage.of(error) : RunMessage.text(error.toString());
+        // A coded error from below (an unreadable image) is kept in English: the record holds engine messages only.
+        RunMessage what = storage ? RunMessage.of(error) : RunMessage.text(error instanceof Coded coded
+                ? error.getClass().getName() + ": " + RunMessage.inEnglish(coded) : error.toString());
         RunMessage reason = dumps.latest().map(f -> RunMessage.of(RunMessage.Code.FAILED_WITH_REPORT,
                 String.valueOf(epoch), what, f.toString()))
                 .orElse(RunMessage.of(RunMessage.Code.FAILED, String.valueOf(epoch), what));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 class DatasetsTest {
 
@@ -20,12 +21,13 @@ class DatasetsTest {
         assertThat(Datasets.isPresent(DatasetKind.MNIST, data)).isFalse();
         assertThatThrownBy(() -> Datasets.open("mnist", data))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith("MNIST is not in " + dir.resolve("mnist") + ": missing "
+                
+                .extracting(DatasetWords::english, STRING).startsWith("MNIST is not in " + dir.resolve("mnist") + ": missing "
                         + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, "
                         + "t10k-labels-idx1-ubyte (plain or .gz)")
-                .hasMessageContaining("Download it from within NiN Explorer, or put the four files there by hand")
-                .hasMessageContaining("https://ossci-datasets.s3.amazonaws.com/mnist/")
-                .hasMessageContaining("--data-dir or NIN_EXPLORER_DATA");
+                .contains("Download it from within NiN Explorer, or put the four files there by hand")
+                .contains("https://ossci-datasets.s3.amazonaws.com/mnist/")
+                .contains("--data-dir or NIN_EXPLORER_DATA");
     }
 
     @Test
@@ -37,7 +39,8 @@ class DatasetsTest {
         assertThat(present.train().size()).isEqualTo(60_000);
         assertThatThrownBy(() -> Datasets.openOrDownload("fashion-mnist", new DataDirectory(dir), new Downloader(),
                 ProgressListener.NONE, () -> true))
-                .isInstanceOf(DatasetException.class).hasMessage("download of Fashion-MNIST cancelled; the partial "
+                .isInstanceOf(DatasetException.class)
+                .extracting(DatasetWords::english, STRING).isEqualTo("download of Fashion-MNIST cancelled; the partial "
                         + "file is kept to resume");
         assertThat(Datasets.openOrDownload("sample", new DataDirectory(dir), new Downloader(), ProgressListener.NONE,
                 () -> true).sample()).isTrue();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /** Generated IDX folders, and every way an IDX file can be broken. */
 class IdxReaderTest {
@@ -60,53 +61,60 @@ class IdxReaderTest {
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
         assertThatThrownBy(() -> Datasets.open(dir.toString(), new DataDirectory(dir)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("missing IDX file(s) t10k-labels-idx1-ubyte");
+                
+                .extracting(DatasetWords::english, STRING).contains("missing IDX file(s) t10k-labels-idx1-ubyte");
     }
 
     @Test
     void wrongImageMagic() throws Exception {
         Path file = write("images", IdxWriter.images(0x00000801, 1, 2, 2, new byte[4]));
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString())
-                .hasMessageContaining("wrong magic number 0x00000801").hasMessageContaining("0x00000803");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString())
+                .contains("wrong magic number 0x00000801").contains("0x00000803");
     }
 
     @Test
     void wrongLabelMagicInAGzippedFile() throws Exception {
         Path file = write("labels.gz", IdxWriter.gzip(IdxWriter.labels(0x00000803, 2, new byte[2])));
         assertThatThrownBy(() -> IdxReader.readLabels(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining("wrong magic number 0x00000803");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString()).contains("wrong magic number 0x00000803");
     }
 
     @Test
     void notAnIdxFileAtAll() throws Exception {
         Path file = write("images", "<html>Not found</html>".getBytes());
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining("wrong magic number");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString()).contains("wrong magic number");
     }
 
     @Test
     void truncatedHeader() throws Exception {
         Path file = write("images", Arrays.copyOf(IdxWriter.images(IdxReader.IMAGES_MAGIC, 1, 2, 2, new byte[4]), 9));
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining("truncated");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString()).contains("truncated");
     }
 
     @Test
     void headerCountLargerThanTheFile() throws Exception {
         Path file = write("images", IdxWriter.images(IdxReader.IMAGES_MAGIC, 3, 2, 2, new byte[8]));
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString())
-                .hasMessageContaining("truncated: the header says 3 images of 2x2 (12 bytes of data)")
-                .hasMessageContaining("only 8");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString())
+                .contains("truncated: the header says 3 images of 2x2 (12 bytes of data)")
+                .contains("only 8");
     }
 
     @Test
     void headerCountSmallerThanTheFile() throws Exception {
         Path file = write("labels", IdxWriter.labels(IdxReader.LABELS_MAGIC, 2, new byte[5]));
         assertThatThrownBy(() -> IdxReader.readLabels(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString())
-                .hasMessageContaining("header count disagrees with the file length");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString())
+                .contains("header count disagrees with the file length");
     }
 
     @Test
@@ -114,10 +122,12 @@ class IdxReaderTest {
         Path file = write("images", IdxWriter.images(IdxReader.IMAGES_MAGIC, Integer.MAX_VALUE, 4096, 4096,
                 new byte[16]));
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining("header is corrupt");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString()).contains("header is corrupt");
         Path negative = write("labels", IdxWriter.labels(IdxReader.LABELS_MAGIC, -5, new byte[0]));
         assertThatThrownBy(() -> IdxReader.readLabels(negative)).isInstanceOf(DatasetException.class)
-                .hasMessageContaining("implausible header (-5 labels)");
+                
+                .extracting(DatasetWords::english, STRING).contains("implausible header (-5 labels)");
     }
 
     @Test
@@ -125,9 +135,10 @@ class IdxReaderTest {
         Path file = write("images.gz", IdxWriter.gzip(IdxWriter.images(IdxReader.IMAGES_MAGIC, 100_000, 100, 200,
                 new byte[1000])));
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString())
-                .hasMessageContaining("truncated: the header says 100000 images of 100x200 (2000000000 bytes of data)")
-                .hasMessageContaining("only 1000");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString())
+                .contains("truncated: the header says 100000 images of 100x200 (2000000000 bytes of data)")
+                .contains("only 1000");
     }
 
     @Test
@@ -135,7 +146,8 @@ class IdxReaderTest {
         byte[] gz = IdxWriter.gzip(IdxWriter.images(IdxReader.IMAGES_MAGIC, 50, 10, 10, randomBytes(5000)));
         Path file = write("images.gz", Arrays.copyOf(gz, gz.length / 2));
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining("truncated");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString()).contains("truncated");
     }
 
     @Test
@@ -146,7 +158,8 @@ class IdxReaderTest {
         }
         Path file = write("images.gz", gz);
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(file.toString());
+                
+                .extracting(DatasetWords::english, STRING).startsWith(file.toString());
     }
 
     @Test
@@ -155,8 +168,9 @@ class IdxReaderTest {
         Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxWriter.labels(IdxReader.LABELS_MAGIC, 3, new byte[3]));
         assertThatThrownBy(() -> Datasets.open(dir.toString(), new DataDirectory(dir)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining(dir.resolve("train-labels-idx1-ubyte").toString())
-                .hasMessageContaining("holds 3 labels but").hasMessageContaining("holds 4 images");
+                
+                .extracting(DatasetWords::english, STRING).contains(dir.resolve("train-labels-idx1-ubyte").toString())
+                .contains("holds 3 labels but").contains("holds 4 images");
     }
 
     @Test
@@ -167,8 +181,9 @@ class IdxReaderTest {
                 IdxWriter.gzip(IdxWriter.labels(IdxReader.LABELS_MAGIC, 4, new byte[] {0, 1, 12, 3})));
         assertThatThrownBy(() -> Datasets.open("fashion-mnist", new DataDirectory(dir)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(folder.resolve("t10k-labels-idx1-ubyte.gz").toString())
-                .hasMessageContaining("label 12 at index 2 is out of range; this dataset has 10 classes");
+                
+                .extracting(DatasetWords::english, STRING).startsWith(folder.resolve("t10k-labels-idx1-ubyte.gz").toString())
+                .contains("label 12 at index 2 is out of range; this dataset has 10 classes");
     }
 
     @Test
@@ -176,7 +191,8 @@ class IdxReaderTest {
         IdxWriter.writeFolder(dir, 6, 2, 2, 3, false);
         Files.writeString(dir.resolve("classes.txt"), "a\nb\n");
         assertThatThrownBy(() -> Datasets.open(dir.toString(), new DataDirectory(dir)))
-                .isInstanceOf(DatasetException.class).hasMessageContaining("label 2 at index 2 is out of range");
+                .isInstanceOf(DatasetException.class)
+                .extracting(DatasetWords::english, STRING).contains("label 2 at index 2 is out of range");
     }
 
     @Test
@@ -186,7 +202,8 @@ class IdxReaderTest {
                 IdxWriter.images(IdxReader.IMAGES_MAGIC, 4, 3, 3, new byte[36]));
         assertThatThrownBy(() -> Datasets.open(dir.toString(), new DataDirectory(dir)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("training images are 2x2 but test images are 3x3");
+                
+                .extracting(DatasetWords::english, STRING).contains("training images are 2x2 but test images are 3x3");
     }
 
     private Path write(String name, byte[] content) throws IOException {

@@ -267,7 +267,7 @@ public final class FeatureMapsViewModel {
                 });
             } catch (RuntimeException e) {
                 LOGGER.warn("Feature maps failed", e);
-                deliver(ticket, () -> message.set(Messages.get("featuremaps.failed", e.getMessage())));
+                deliver(ticket, () -> message.set(Messages.get("featuremaps.failed", Messages.current().error(e))));
             }
         });
     }
