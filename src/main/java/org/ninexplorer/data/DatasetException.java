@@ -5,7 +5,7 @@ import org.ninexplorer.model.Coded;
 
 /**
  * A dataset that cannot be found, fetched or read, as a code and its arguments ({@link Coded}): the window words it
- * in its language from the bundles' {@code data.error.<code>} patterns, the CLI in English. The first argument
+ * in its language from the bundles' {@code common.dataset-error.<code>} patterns, the CLI in English. The first argument
  * names the file or folder where there is one; paths, numbers and the system's own words stay arguments. The
  * message is the code and its arguments, for logs.
  */
@@ -92,7 +92,7 @@ public final class DatasetException extends Exception implements Coded {
 
         /** The bundle key of this code's pattern. */
         String key() {
-            return "data.error." + Coded.key(this);
+            return "common.dataset-error." + Coded.key(this);
         }
     }
 
