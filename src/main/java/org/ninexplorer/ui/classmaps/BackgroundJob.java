@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import org.ninexplorer.ui.common.Messages;
 import org.ninexplorer.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ final class BackgroundJob {
                 LOGGER.warn("Background job failed", e);
                 deliver(stop, () -> {
                     running.set(false);
-                    failed.accept(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    failed.accept(e.getMessage() == null ? e.getClass().getSimpleName() : Messages.current().error(e));
                 });
             }
         });

@@ -199,7 +199,7 @@ public final class StepThroughViewModel {
                 });
             } catch (RuntimeException e) {
                 LOGGER.warn("Step-through failed", e);
-                deliver(ticket, () -> message.set(Messages.get("steps.failed", e.getMessage())));
+                deliver(ticket, () -> message.set(Messages.get("steps.failed", Messages.current().error(e))));
             }
         });
     }
