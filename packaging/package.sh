@@ -36,6 +36,12 @@ case "$(uname -s)" in
 esac
 types=("${1:-app-image}")
 [ $# -eq 0 ] && types=(app-image "$native")
+tools=()
+[ "$os" = linux ] && tools+=(patchelf)
+[[ " ${types[*]} " == *" deb "* ]] && tools+=(fakeroot)
+for tool in "${tools[@]}"; do
+  command -v "$tool" >/dev/null || { echo "package.sh needs $tool (Debian/Ubuntu: sudo apt install $tool)" >&2; exit 1; }
+done
 
 if [ ! -f target/dist/nin-explorer.jar ]; then
   step "building target/dist (mvn package)"
