@@ -12,7 +12,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,8 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on the seed and the epoch's number alone ({@link #startEpoch(int)}), so a run resumed at epoch 3 sees the
  * batches an uninterrupted run would have. Batches are built ahead on
  * background threads. The last batch of an epoch may be smaller. A batch lives off-heap (25 MB at 128x224x224):
- * a caller done with one should {@code close()} its features and labels, which frees the memory at once instead
- * of whenever the garbage collector runs; in bench-data that doubles the 224x224 rate. One consumer thread only.
+ * a caller done with one should hand it back with {@link #recycle}, and the next batches are written into its
+ * arrays. Left to the garbage collector, batches piled up (a fused net makes too little Java garbage to start a
+ * collection); freed and allocated anew, they still grew the process by a batch per step, as glibc (2.36) does
+ * not reuse a freed block for ND4J's next aligned allocation of the same size. One consumer thread only.
  */
 public final class BatchIterator implements DataSetIterator, AutoCloseable {
 
@@ -49,6 +53,8 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
     private final transient ThreadPoolExecutor workers;
     private final int prefetch;
     private final transient ArrayDeque<Future<DataSet>> pending = new ArrayDeque<>();
+    /** Features of full batches handed back by {@link #recycle}, for the workers to fill again. */
+    private final transient Queue<INDArray> spare = new ConcurrentLinkedQueue<>();
     private transient DataSetPreProcessor preProcessor;
     private int[] order;
     private int epoch;
@@ -146,7 +152,10 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         int n = indices.length;
         int outLength = channels * height * width;
         // Written straight into the array's off-heap buffer: Nd4j.create(float[]) would copy a 25 MB batch again.
-        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, n, channels, height, width);
+        INDArray features = n == batch ? spare.poll() : null;
+        if (features == null) {
+            features = Nd4j.createUninitialized(DataType.FLOAT, n, channels, height, width);
+        }
         FloatBuffer target = features.data().asNioFloat();
         float[] labels = new float[n * classes];
         float[] image = new float[source.imageLength()];
@@ -159,6 +168,28 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
             labels[i * classes + source.label(indices[i])] = 1f;
         }
         return new DataSet(features, Nd4j.create(labels, new long[] {n, classes}, 'c'));
+    }
+
+    /**
+     * Takes back a batch from {@link #next()} that nothing refers to any more (a net that trained on it must have
+     * forgotten its input): its features are overwritten by a later batch, its labels freed.
+     */
+    public void recycle(DataSet set) {
+        INDArray features = set.getFeatures();
+        if (isOurs(features) && spare.size() < batchesHeld()) {
+            spare.add(features);
+        } else if (features.closeable()) {
+            features.close();
+        }
+        if (set.getLabels().closeable()) {
+            set.getLabels().close();
+        }
+    }
+
+    /** A full batch's features as {@link #build} makes them (not replaced by a preprocessor, not closed). */
+    private boolean isOurs(INDArray features) {
+        return !features.wasClosed() && features.closeable() && features.dataType() == DataType.FLOAT
+                && Arrays.equals(features.shape(), new long[] {batch, channels, height, width});
     }
 
     /** The images of an epoch by their index in the split, in file order: the order an unshuffled iterator visits. */
@@ -273,5 +304,8 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         pending.forEach(f -> f.cancel(false));
         pending.clear();
         workers.shutdownNow();
+        for (INDArray unused = spare.poll(); unused != null; unused = spare.poll()) {
+            unused.close(); // no worker holds one: a worker takes its array off the queue
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.ninexplorer.training;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.ninexplorer.data.BatchIterator;
 import org.ninexplorer.data.Dataset;
@@ -38,8 +39,12 @@ public final class TestEvaluation {
         List<TestPredictions.Prediction> predictions = new ArrayList<>(indices.length);
         while (test.hasNext() && !stop.getAsBoolean()) {
             DataSet batch = test.next();
-            float[] probabilities = net.output(batch.getFeatures(), false).dup('c').data().asFloat();
+            INDArray output = net.output(batch.getFeatures(), false);
+            float[] probabilities = output.dup('c').data().asFloat();
             float[] labels = batch.getLabels().dup('c').data().asFloat();
+            BatchRelease.forget(net);
+            BatchRelease.free(output);
+            test.recycle(batch);
             int n = labels.length / classes;
             for (int i = 0; i < n; i++) {
                 int predicted = argMax(probabilities, i * classes, classes);

@@ -8,7 +8,10 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -139,6 +142,31 @@ class BatchIteratorTest {
     void rejectsLabelsBeyondTheClassCount() {
         assertThatThrownBy(() -> new BatchIterator(sample.test(), 5, 10, 1, 28, 28, 1, false, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class count 5");
+    }
+
+    @Test
+    void recycledBatchesAreRefilledWithTheBatchesAFreshIteratorWouldDeliver() {
+        try (BatchIterator recycling = new BatchIterator(sample.train(), 10, 50, 1, 28, 28, 9, true, 0);
+             BatchIterator plain = new BatchIterator(sample.train(), 10, 50, 1, 28, 28, 9, true, 0)) {
+            Set<INDArray> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+            int batches = 0;
+            for (int epoch = 0; epoch < 2; epoch++) {
+                recycling.startEpoch(epoch);
+                plain.startEpoch(epoch);
+                while (plain.hasNext()) {
+                    DataSet expected = plain.next();
+                    DataSet got = recycling.next();
+                    assertThat(got.getFeatures().data().asFloat()).isEqualTo(expected.getFeatures().data().asFloat());
+                    assertThat(got.getLabels().data().asFloat()).isEqualTo(expected.getLabels().data().asFloat());
+                    arrays.add(got.getFeatures());
+                    recycling.recycle(got);
+                    batches++;
+                }
+            }
+            // Each array is in use, being filled or waiting in the pool: no more exist than batches held at once.
+            assertThat(batches).isGreaterThan(5 * BatchIterator.batchesHeld());
+            assertThat(arrays).hasSizeLessThanOrEqualTo(BatchIterator.batchesHeld());
+        }
     }
 
     private static float[] labelsOfEpoch(BatchIterator it) {
