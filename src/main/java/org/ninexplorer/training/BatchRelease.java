@@ -2,7 +2,6 @@ package org.ninexplorer.training;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Lets a batch go as soon as the net is done with it, so that {@link org.ninexplorer.data.BatchIterator#recycle}
@@ -24,14 +23,5 @@ final class BatchRelease {
         }
         net.setInput(null);
         net.setLabels(null);
-    }
-
-    /** Frees arrays nothing refers to any more; views and arrays in a workspace are not ND4J's to close. */
-    static void free(INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
-        }
     }
 }

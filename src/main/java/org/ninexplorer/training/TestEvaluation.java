@@ -42,8 +42,10 @@ public final class TestEvaluation {
             INDArray output = net.output(batch.getFeatures(), false);
             float[] probabilities = output.dup('c').data().asFloat();
             float[] labels = batch.getLabels().dup('c').data().asFloat();
+            if (output.closeable()) { // a view or a workspace's array is not ND4J's to free
+                output.close();
+            }
             BatchRelease.forget(net);
-            BatchRelease.free(output);
             test.recycle(batch);
             int n = labels.length / classes;
             for (int i = 0; i < n; i++) {
