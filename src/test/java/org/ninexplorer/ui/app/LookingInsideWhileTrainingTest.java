@@ -92,11 +92,11 @@ class LookingInsideWhileTrainingTest extends WindowTest {
         robot.clickOn("#confusionTab");
         await(60, "the confusion matrix", () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
         // The newest matrix is redrawn at each epoch's end: the robot clicks where the cell is, as a user would.
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> {
+        robot.clickOn(onFx(() -> {
             Node cell = robot.lookup("#cell-0-0").query();
             Bounds b = cell.localToScreen(cell.getBoundsInLocal());
             return new Point2D(b.getCenterX(), b.getCenterY());
-        }).get());
+        }));
         await(60, "a cell's images", () -> !robot.lookup("#imagesPane").queryAs(Pane.class)
                 .getChildren().isEmpty());
 
@@ -117,10 +117,7 @@ class LookingInsideWhileTrainingTest extends WindowTest {
         await(60, "the run stopped", () -> training.session().state() == TrainingState.IDLE);
     }
 
-    /**
-     * Waits for {@code condition}, checked on the FX thread (the views change the scene while the run trains:
-     * a lookup from another thread could walk a list being changed), and says what did not happen.
-     */
+    /** Waits for {@code condition}, checked on the FX thread, and says what did not happen. */
     private void await(int seconds, String what, Callable<Boolean> condition) throws Exception {
         await(seconds, what, condition, () -> "");
     }
@@ -129,11 +126,11 @@ class LookingInsideWhileTrainingTest extends WindowTest {
     private void await(int seconds, String what, Callable<Boolean> condition, Callable<String> detail)
             throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            awaitFx(seconds, condition);
         } catch (TimeoutException e) {
             var session = window.training().session();
             throw new AssertionError("no " + what + " after " + seconds + " s; the run is " + session.state()
-                    + ": " + session.statusProperty().get() + " " + WaitForAsyncUtils.asyncFx(detail).get(), e);
+                    + ": " + session.statusProperty().get() + " " + onFx(detail), e);
         }
     }
 
@@ -147,7 +144,7 @@ class LookingInsideWhileTrainingTest extends WindowTest {
     }
 
     private static double lastEpoch(ObservableList<XYChart.Data<Number, Number>> loss) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> loss.get(loss.size() - 1).getXValue().doubleValue()).get();
+        return onFx(() -> loss.get(loss.size() - 1).getXValue().doubleValue());
     }
 
     private static String text(FxRobot robot, String id) {

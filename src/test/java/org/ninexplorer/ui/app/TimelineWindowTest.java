@@ -27,7 +27,6 @@ import org.ninexplorer.training.TrainingRun;
 import org.ninexplorer.ui.featuremaps.FeatureMapsViewModel;
 import org.ninexplorer.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The timeline in the real window: two test images pinned from the strip, a real run trained with Start, and the
@@ -46,7 +45,7 @@ class TimelineWindowTest extends WindowTest {
     @Test
     void pinnedImagesAreRecordedEachEpochAndTheSliderScrubsThroughThem(FxRobot robot) throws Exception {
         robot.clickOn("#featureMapsTab");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#sample-7").tryQuery().isPresent());
+        awaitFx(120, () -> robot.lookup("#sample-7").tryQuery().isPresent());
         for (int index : List.of(3, 7)) {
             robot.clickOn("#sample-" + index);
             robot.clickOn("#pinToggle");
@@ -67,9 +66,9 @@ class TimelineWindowTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         robot.clickOn("#startButton");
         int epochs = SCREENSHOTS == null ? 2 : 3;
-        Slider slider = robot.lookup("#timelineEpoch").queryAs(Slider.class);
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> training.session().state() == TrainingState.IDLE
-                && slider.getMax() == epochs);
+        // Looked up on the FX thread from here on: the run and the tab's redraws change the scene.
+        Slider slider = onFx(() -> robot.lookup("#timelineEpoch").queryAs(Slider.class));
+        awaitFx(300, () -> training.session().state() == TrainingState.IDLE && slider.getMax() == epochs);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         robot.clickOn("#timelineTab");
@@ -80,20 +79,20 @@ class TimelineWindowTest extends WindowTest {
         Timeline timeline = Timeline.read(run);
         assertThat(timeline.epochs()).hasSize(epochs);
         assertThat(timeline.pinned()).containsExactly(3, 7);
-        Label epochLabel = robot.lookup("#timelineEpochLabel").queryAs(Label.class);
+        Label epochLabel = onFx(() -> robot.lookup("#timelineEpochLabel").queryAs(Label.class));
         assertThat(epochLabel.getText()).isEqualTo("Epoch " + epochs + " of " + epochs);
         assertThat(slider.getValue()).isEqualTo(epochs);
         @SuppressWarnings("unchecked")
-        ComboBox<Integer> sample = robot.lookup("#timelineSample").queryAs(ComboBox.class);
+        ComboBox<Integer> sample = onFx(() -> robot.lookup("#timelineSample").queryAs(ComboBox.class));
         assertThat(sample.getItems()).containsExactly(3, 7);
         awaitShown(robot, timeline, epochs, sample.getValue());
 
         // Scrubbed as a teacher would: the thumb dragged to the first epoch, then one epoch on with the arrow key.
-        robot.drag(slider.lookup(".thumb")).dropTo(robot.point(slider).atPosition(javafx.geometry.Pos.CENTER_LEFT));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> epochLabel.getText().equals("Epoch 1 of " + epochs));
+        robot.drag(onFx(() -> slider.lookup(".thumb"))).dropTo(robot.point(slider).atPosition(javafx.geometry.Pos.CENTER_LEFT));
+        awaitFx(30, () -> epochLabel.getText().equals("Epoch 1 of " + epochs));
         awaitShown(robot, timeline, 1, sample.getValue());
         robot.type(KeyCode.RIGHT);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> epochLabel.getText().equals("Epoch 2 of " + epochs));
+        awaitFx(30, () -> epochLabel.getText().equals("Epoch 2 of " + epochs));
         awaitShown(robot, timeline, 2, sample.getValue());
 
         robot.interact(() -> sample.setValue(3));
@@ -135,20 +134,20 @@ class TimelineWindowTest extends WindowTest {
         opened.backend().get(120, TimeUnit.SECONDS);
 
         robot.clickOn("#runsTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#run-" + name).tryQuery().isPresent());
+        awaitFx(60, () -> robot.lookup("#run-" + name).tryQuery().isPresent());
         robot.clickOn("#run-" + name);
         robot.clickOn("#openRun");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         robot.clickOn("#timelineTab");
         Label epochLabel = robot.lookup("#timelineEpochLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> epochLabel.getText().equals("Epoch " + done + " of " + done));
+        awaitFx(60, () -> epochLabel.getText().equals("Epoch " + done + " of " + done));
         assertThat(window.training().session().pinned().indices()).as("the run brings its pins").containsExactly(4);
         awaitShown(robot, before, done, 4);
 
         robot.clickOn("#runsTab");
         robot.clickOn("#run-" + name);
         robot.clickOn("#continueRun");
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> window.training().session().state() == TrainingState.IDLE
+        awaitFx(180, () -> window.training().session().state() == TrainingState.IDLE
                 && epochLabel.getText().equals("Epoch 3 of 3"));
         Timeline continued = Timeline.read(run);
         assertThat(continued.problem()).isEmpty();
@@ -170,15 +169,15 @@ class TimelineWindowTest extends WindowTest {
         String expected = "Predicted: " + data.className(predicted) + " (" + FeatureMapsViewModel.percent(p[predicted]) + ")";
         FeatureMaps.BlockActivation first = stored.maps().blocks().get(0);
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#timeline-prediction").tryQuery()
+            awaitFx(30, () -> robot.lookup("#timeline-prediction").tryQuery()
                     .map(l -> ((Label) l).getText().equals(expected)).orElse(false)
                     && robot.lookup("#timeline-block-0").queryAs(FlowPane.class).getChildren().size()
                     == first.shape().channels());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("epoch " + epoch + ", image " + index + ": expected \"" + expected + "\", the tab shows "
-                    + robot.lookup("#timeline-prediction").tryQuery().map(l -> "\"" + ((Label) l).getText() + "\"")
+                    + onFx(() -> robot.lookup("#timeline-prediction").tryQuery().map(l -> "\"" + ((Label) l).getText() + "\"")
                     .orElse("no prediction") + " and says \"" + robot.lookup("#timelineMessage").queryAs(Label.class).getText()
-                    + "\"", e);
+                    + "\""), e);
         }
     }
 }

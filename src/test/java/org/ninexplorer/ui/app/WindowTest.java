@@ -1,5 +1,8 @@
 package org.ninexplorer.ui.app;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,19 @@ abstract class WindowTest {
     /** At 1400×900 on the 1600×1000 test screen, unless a test needs another size, place or language. */
     TestWindows.Opened open(Stage stage) throws Exception {
         return TestWindows.open(stage, 1400, 900);
+    }
+
+    /**
+     * {@code query}'s answer, read on the FX thread: while a run trains or a view redraws, the scene changes, and a
+     * lookup from the test's thread can walk a list of children as it is being cleared.
+     */
+    static <T> T onFx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get();
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, checked on the FX thread as {@link #onFx} says why. */
+    static void awaitFx(int seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
     @AfterEach
