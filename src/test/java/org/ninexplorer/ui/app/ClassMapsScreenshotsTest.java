@@ -45,7 +45,7 @@ class ClassMapsScreenshotsTest extends WindowTest {
         robot.clickOn("#featureMapsTab");
         robot.clickOn("#sample-2");
         robot.clickOn("#whyTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#occlusionOverlay")
+        awaitFx(60, () -> robot.lookup("#occlusionOverlay")
                 .queryAs(ImageView.class).getImage() != null);
         robot.moveTo("#classMapCells");
         robot.sleep(1000);
@@ -61,7 +61,7 @@ class ClassMapsScreenshotsTest extends WindowTest {
 
         robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("#meansButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#mean-9").tryQuery().isPresent());
+        awaitFx(120, () -> robot.lookup("#mean-9").tryQuery().isPresent());
         robot.moveTo("#meanMaps");
         robot.sleep(1000);
         robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));

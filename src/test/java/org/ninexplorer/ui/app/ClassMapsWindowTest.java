@@ -40,7 +40,7 @@ class ClassMapsWindowTest extends WindowTest {
                 .isEqualTo(window.featureMaps().sourceProperty().get()).isNotEmpty();
         int predicted = window.featureMaps().resultProperty().get().maps().predictedClass();
         assertThat(chosen(robot, predicted)).isTrue();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#occlusionOverlay")
+        awaitFx(60, () -> robot.lookup("#occlusionOverlay")
                 .queryAs(ImageView.class).getImage() != null);
 
         int other = (predicted + 1) % 10;
@@ -50,7 +50,7 @@ class ClassMapsWindowTest extends WindowTest {
 
         robot.interact(() -> robot.lookup("#classMapsScroll").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("#meansButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#mean-9").tryQuery().isPresent());
+        awaitFx(120, () -> robot.lookup("#mean-9").tryQuery().isPresent());
         assertThat(robot.lookup("#meanMaps").queryParent().getChildrenUnmodifiable()).hasSize(10);
     }
 

@@ -45,7 +45,7 @@ class ConfusionWindowTest extends WindowTest {
                 && window.confusion().epochs().size() == 2);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
         int total = 0;
         for (int t = 0; t < 10; t++) {
             for (int p = 0; p < 10; p++) {
@@ -61,7 +61,7 @@ class ConfusionWindowTest extends WindowTest {
         ConfusionViewModel.CellView fullest = window.confusion().cells().stream()
                 .max(java.util.Comparator.comparingInt(ConfusionViewModel.CellView::count)).orElseThrow();
         robot.clickOn("#cell-" + fullest.truth() + "-" + fullest.predicted());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
         FlowPane thumbs = robot.lookup("#imagesPane").queryAs(FlowPane.class);
         assertThat(thumbs.getChildren()).hasSize(fullest.count());
 
@@ -86,7 +86,7 @@ class ConfusionWindowTest extends WindowTest {
         });
         robot.clickOn("#presentationToggle");
         robot.clickOn("#confusionTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cell-9-9").tryQuery().isPresent());
+        awaitFx(60, () -> robot.lookup("#cell-9-9").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ScrollPane scroll = robot.lookup("#gridScroll").queryAs(javafx.scene.control.ScrollPane.class);
         javafx.geometry.Bounds viewport = scroll.localToScene(new javafx.geometry.BoundingBox(0, 0,
@@ -123,11 +123,11 @@ class ConfusionWindowTest extends WindowTest {
         opened.backend().get(120, TimeUnit.SECONDS);
         robot.interact(() -> window.confusion().loadRun(run));
         robot.clickOn("#confusionTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
+        awaitFx(60, () -> robot.lookup("#cell-0-0").tryQuery().isPresent());
         ConfusionViewModel.CellView worst = window.confusion().cells().stream().filter(c -> c.worstRank() == 1)
                 .findFirst().orElseThrow();
         robot.clickOn("#cell-" + worst.truth() + "-" + worst.predicted());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup(".cm-thumb").tryQuery().isPresent());
         robot.moveTo("#imagesLabel");
         robot.sleep(1500);
         TestWindows.shoot(stage, dir.resolve("confusion.png"));

@@ -119,7 +119,7 @@ class ExplorerWindowTest extends WindowTest {
         assertThat(training.charts().rawLoss().points()).isNotEmpty();
 
         robot.clickOn("#featureMapsTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
+        awaitFx(60, () -> robot.lookup("#block-0").tryQuery().isPresent());
         assertThat(robot.lookup("#block-0").queryAs(FlowPane.class).getChildren()).hasSize(32);
         assertThat(robot.lookup("#prediction").queryAs(Label.class).getText()).startsWith("Predicted:");
         assertThat(window.featureMaps().sourceProperty().get()).isEqualTo("Network: the one being trained (latest snapshot)");

@@ -39,7 +39,7 @@ class FiltersScreenshotsTest extends WindowTest {
         robot.interact(() -> opened.window().featureMaps().loadRun(run));
         robot.clickOn("#featureMapsTab");
         robot.clickOn("#filtersTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#filter-15-0").tryQuery().isPresent());
+        awaitFx(60, () -> robot.lookup("#filter-15-0").tryQuery().isPresent());
         robot.moveTo("#filter-3-0");
         robot.sleep(1000);
         TestWindows.shoot(stage, dir.resolve("filters.png"));

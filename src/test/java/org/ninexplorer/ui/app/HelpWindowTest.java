@@ -45,7 +45,7 @@ class HelpWindowTest extends WindowTest {
     @Test
     void theShortcutsAreTheMenusAcceleratorsAndTheWindowsKeys(FxRobot robot) throws Exception {
         fire(robot, "help-shortcuts");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#shortcuts-table").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup("#shortcuts-table").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#shortcuts-table").queryAs(TableView.class);
         List<Shortcuts.Row> rows = table.getItems().stream().map(Shortcuts.Row.class::cast).toList();
         String save = KeyCombination.keyCombination("Shortcut+S").getDisplayText();
@@ -65,7 +65,7 @@ class HelpWindowTest extends WindowTest {
     @Test
     void whatIsNinExplainsTheOneByOneConvolutionGapAndTheShapeFormula(FxRobot robot) throws Exception {
         fire(robot, "help-nin");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#nin-page").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup("#nin-page").tryQuery().isPresent());
         List<Label> labels = List.copyOf(robot.lookup("#nin-page .label").queryAllAs(Label.class));
         String text = labels.stream().map(Label::getText).reduce("", (a, b) -> a + "\n" + b);
         assertThat(labels).filteredOn(l -> l.getStyleClass().contains("help-heading")).extracting(Label::getText)
@@ -80,7 +80,7 @@ class HelpWindowTest extends WindowTest {
     void aboutNamesTheVersionsAndTheBackend(FxRobot robot) throws Exception {
         opened.backend().get(300, TimeUnit.SECONDS);
         fire(robot, "help-about");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#about-text").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup("#about-text").tryQuery().isPresent());
         String about = robot.lookup("#about-text").queryAs(Label.class).getText();
         assertThat(about).contains("DL4J and ND4J " + Versions.DL4J, "Java " + System.getProperty("java.version"),
                 "JavaFX 21", "Backend: " + opened.backend().get());
@@ -91,7 +91,7 @@ class HelpWindowTest extends WindowTest {
         WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.ToggleButton) opened.window().view()
                 .lookup("#presentationToggle")).fire()).get();
         fire(robot, "help-about");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#about-text").tryQuery().isPresent());
+        awaitFx(30, () -> robot.lookup("#about-text").tryQuery().isPresent());
         assertThat(robot.lookup("#about-text").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(20)
                 .isGreaterThan(normal);
         close(robot, "#about-text");

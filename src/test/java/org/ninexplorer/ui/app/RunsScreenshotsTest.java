@@ -68,7 +68,7 @@ class RunsScreenshotsTest extends WindowTest {
 
         robot.clickOn("#runsTab");
         robot.interact(() -> robot.lookup("#runsSplit").queryAs(SplitPane.class).setDividerPositions(0.5));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-20261201-100000-fashion-28")
+        awaitFx(30, () -> robot.lookup("#run-20261201-100000-fashion-28")
                 .match(Node::isVisible).tryQuery().isPresent());
         robot.clickOn("#run-20261201-101500-fashion-28-variant");
         robot.press(KeyCode.CONTROL).clickOn("#run-20261201-100000-fashion-28").release(KeyCode.CONTROL);

@@ -71,7 +71,7 @@ class RunsWindowTest extends WindowTest {
     private void showRuns(FxRobot robot, String... rows) throws Exception {
         robot.clickOn("#runsTab");
         for (String row : rows) {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-" + row).match(Node::isVisible)
+            awaitFx(30, () -> robot.lookup("#run-" + row).match(Node::isVisible)
                     .tryQuery().isPresent());
         }
     }
@@ -168,7 +168,7 @@ class RunsWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> opened.window().training().charts().testAccuracy().points().size() == 3);
         showRuns(robot, STOPPED);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#run-" + STOPPED).lookup(".run-status")
+        awaitFx(30, () -> robot.lookup("#run-" + STOPPED).lookup(".run-status")
                 .queryAll().stream().anyMatch(c -> "completed".equals(((Labeled) c).getText())));
     }
 

@@ -78,7 +78,7 @@ class ScreenshotsTest extends WindowTest {
         // The feature maps of the finished run: a teacher shows what a trained net sees.
         robot.clickOn("#featureMapsTab");
         robot.clickOn("#sample-3");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#block-0").tryQuery().isPresent());
+        awaitFx(60, () -> robot.lookup("#block-0").tryQuery().isPresent());
         robot.sleep(1500);
         robot.moveTo("#block-0");
         robot.sleep(800);

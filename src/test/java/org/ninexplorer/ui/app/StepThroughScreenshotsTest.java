@@ -46,7 +46,7 @@ class StepThroughScreenshotsTest extends WindowTest {
         robot.clickOn("#featureMapsTab");
         robot.clickOn("#sample-2");
         robot.clickOn("#stepThroughTab");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#stepNetworkLabel").queryAs(Label.class)
+        awaitFx(60, () -> robot.lookup("#stepNetworkLabel").queryAs(Label.class)
                 .getText().contains("loaded run"));
         for (int i = 0; i < 3; i++) {
             robot.type(KeyCode.RIGHT);

@@ -65,9 +65,9 @@ class StepThroughWindowTest extends WindowTest {
 
         // Another test image: the same step, its numbers.
         robot.clickOn("#sample-5");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#st-values").tryQuery().isPresent()
+        awaitFx(60, () -> robot.lookup("#st-values").tryQuery().isPresent()
                 && label(robot, "#stepPositionLabel").equals("Step 29 of 30"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#step-0").queryAs(Label.class)
+        awaitFx(60, () -> robot.lookup("#step-0").queryAs(Label.class)
                 .getTooltip().getText().startsWith("Input: test image 5"));
     }
 
