@@ -120,7 +120,7 @@ final class Checkpoints {
         for (int i = 0; i < confs.size(); i++) {
             var layer = confs.get(i).getLayer();
             if (layer instanceof FusedNinBlock block) {
-                saved.add(block.block());
+                saved.addAll(block.layers());
             } else if (layer instanceof ConvolutionLayer conv) {
                 if (inChannels < 0) {
                     inChannels = conv.getNIn();

@@ -27,10 +27,18 @@ public final class FeatureMapper {
 
     FeatureMapper(Architecture architecture, MultiLayerNetwork network) {
         this.architecture = architecture;
-        this.network = network;
+        this.network = NetworkBuilder.showingBlockOutputs(architecture, network);
     }
 
-    /** Maps through {@code network} itself, not a copy: the caller must not train it meanwhile. */
+    /** Maps through a copy of {@code network}'s parameters as they are now: it may train on meanwhile. */
+    static FeatureMapper snapshot(Architecture architecture, MultiLayerNetwork network) {
+        return new FeatureMapper(architecture, NetworkBuilder.mapsCopy(architecture, network));
+    }
+
+    /**
+     * Maps through {@code network} itself, not a copy, unless its blocks compute their pooling too (then through a
+     * copy of its parameters in a form that shows each block's own output): the caller must not train it meanwhile.
+     */
     public static FeatureMapper of(Architecture architecture, MultiLayerNetwork network) {
         return new FeatureMapper(architecture, network);
     }

@@ -51,23 +51,38 @@ public final class NetworkBuilder {
     private NetworkBuilder() {
     }
 
+    /** How an architecture's layers become DL4J layers. Every form holds the same parameters in the same order. */
+    enum Form {
+        /** One DL4J convolution, ReLU inside, per convolution of a block. */
+        LAYERS,
+        /** One DL4J layer per {@link Operation}: as {@link #LAYERS}, with each ReLU a layer of its own. */
+        OPERATIONS,
+        /** Each NiN block the fused kernel covers as one {@link FusedNinBlock}; its output is the block's own. */
+        FUSED_BLOCKS,
+        /** As {@link #FUSED_BLOCKS}, with a max pooling right after a fused block computed in the block's layer. */
+        FUSED_POOLS;
+
+        boolean fusesBlocks() {
+            return this == FUSED_BLOCKS || this == FUSED_POOLS;
+        }
+
+        /** The form this session trains in, as {@link FastPath} chose it. */
+        static Form training() {
+            return FastPath.fusedPools() ? FUSED_POOLS : FastPath.fusedBlocks() ? FUSED_BLOCKS : LAYERS;
+        }
+    }
+
     /**
      * Refuses impossible architectures with our own (PyTorch's) rules, which are stricter than DL4J's.
      * {@code iterationsPerEpoch} sets the length of a decaying learning-rate schedule.
      */
     public static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch) {
         Backends.initialise(); // the fast path's settings apply only to networks built after it
-        return configuration(arch, hp, iterationsPerEpoch, FastPath.fusedBlocks());
+        return configuration(arch, hp, iterationsPerEpoch, Form.training());
     }
 
-    static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
-                                                 boolean fused) {
-        return configuration(arch, hp, iterationsPerEpoch, fused, false);
-    }
-
-    /** @param separateRelu each ReLU as a layer of its own after its convolution or dense layer, not inside it */
-    private static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
-                                                         boolean fused, boolean separateRelu) {
+    static MultiLayerConfiguration configuration(Architecture arch, Hyperparameters hp, int iterationsPerEpoch, Form form) {
+        boolean separateRelu = form == Form.OPERATIONS;
         Analysis analysis = ShapeInference.analyze(arch);
         if (!analysis.valid()) {
             throw new InvalidArchitectureException(analysis);
@@ -86,11 +101,15 @@ public final class NetworkBuilder {
             switch (layer.kind()) {
                 case NIN -> {
                     NinBlock b = (NinBlock) layer;
-                    if (fused && FusedNinBlock.covers(b)) {
+                    if (form.fusesBlocks() && FusedNinBlock.covers(b)) {
+                        MaxPool pool = form == Form.FUSED_POOLS && !last && arch.layers().get(i + 1) instanceof MaxPool p
+                                ? p : null;
                         // The net's first layer sees the data, whose gradient nobody needs. By position: the same
                         // block object may come again later, and that one's input gradient is needed.
-                        list.layer(new FusedNinBlock(b.channels(), b.kernel(), b.stride(), b.padding(), i > 0,
-                                FastPath.precision()));
+                        list.layer(new FusedNinBlock(b, pool, i > 0, FastPath.precision()));
+                        if (pool != null) {
+                            i++; // the pooling is this layer's too
+                        }
                     } else {
                         b.convolutions().forEach(c -> add(list, conv(c, separateRelu), separateRelu));
                     }
@@ -135,7 +154,7 @@ public final class NetworkBuilder {
     public static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                           MultiLayerNetwork saved) {
         Backends.initialise();
-        return adopt(arch, hp, iterationsPerEpoch, saved, FastPath.fusedBlocks());
+        return adopt(arch, hp, iterationsPerEpoch, saved, Form.training());
     }
 
     /** A trained model (a run's {@code model.zip} or a checkpoint) for predicting, without its updater state. */
@@ -145,10 +164,26 @@ public final class NetworkBuilder {
     }
 
     static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
-                                   MultiLayerNetwork saved, boolean fused) {
-        boolean savedFused = Arrays.stream(saved.getLayers()).anyMatch(l -> l instanceof FusedNinBlockLayer);
-        boolean wantFused = fused && arch.layers().stream().anyMatch(l -> l instanceof NinBlock b && FusedNinBlock.covers(b));
-        return savedFused == wantFused ? saved : copy(arch, hp, iterationsPerEpoch, saved, fused);
+                                   MultiLayerNetwork saved, Form form) {
+        MultiLayerConfiguration wanted = configuration(arch, hp, iterationsPerEpoch, form);
+        return sameLayers(wanted, saved) ? saved : copy(wanted, saved);
+    }
+
+    /** Whether {@code net} has {@code conf}'s kinds of layers, in its order: the same form of the same net. */
+    private static boolean sameLayers(MultiLayerConfiguration conf, MultiLayerNetwork net) {
+        List<NeuralNetConfiguration> wanted = conf.getConfs();
+        List<NeuralNetConfiguration> has = net.getLayerWiseConfigurations().getConfs();
+        if (wanted.size() != has.size()) {
+            return false;
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            var a = wanted.get(i).getLayer();
+            var b = has.get(i).getLayer();
+            if (a.getClass() != b.getClass() || a instanceof FusedNinBlock fa && fa.pooled() != ((FusedNinBlock) b).pooled()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -179,12 +214,11 @@ public final class NetworkBuilder {
     public static MultiLayerNetwork resumed(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                             MultiLayerNetwork saved) {
         Backends.initialise();
-        return copy(arch, hp, iterationsPerEpoch, saved, FastPath.fusedBlocks());
+        return copy(configuration(arch, hp, iterationsPerEpoch, Form.training()), saved);
     }
 
-    private static MultiLayerNetwork copy(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
-                                          MultiLayerNetwork saved, boolean fused) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, hp, iterationsPerEpoch, fused));
+    private static MultiLayerNetwork copy(MultiLayerConfiguration conf, MultiLayerNetwork saved) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init(saved.params().dup(), false);
         if (saved.getUpdater(false) != null && saved.getUpdater(false).getStateViewArray() != null) {
             net.getUpdater(true).getStateViewArray().assign(saved.getUpdater(false).getStateViewArray());
@@ -201,7 +235,31 @@ public final class NetworkBuilder {
      * and their order are the same.
      */
     static MultiLayerNetwork onePerOperation(Architecture arch, INDArray params) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, Hyperparameters.defaults(), 1, false, true));
+        return withParams(arch, Form.OPERATIONS, params);
+    }
+
+    /**
+     * {@code arch} holding a copy of {@code net}'s parameters in a form where each NiN block's own output is
+     * some layer's activation (what feature maps show): fused blocks without their pooling if {@code net} fuses.
+     */
+    static MultiLayerNetwork mapsCopy(Architecture arch, MultiLayerNetwork net) {
+        boolean fused = Arrays.stream(net.getLayers()).anyMatch(l -> l instanceof FusedNinBlockLayer);
+        return withParams(arch, fused ? Form.FUSED_BLOCKS : Form.LAYERS, net.params());
+    }
+
+    /** {@code net} itself when each NiN block's own output is a layer's activation, otherwise its {@link #mapsCopy}. */
+    static MultiLayerNetwork showingBlockOutputs(Architecture arch, MultiLayerNetwork net) {
+        return poolsInside(net) ? mapsCopy(arch, net) : net;
+    }
+
+    private static boolean poolsInside(MultiLayerNetwork net) {
+        return net.getLayerWiseConfigurations().getConfs().stream()
+                .anyMatch(c -> c.getLayer() instanceof FusedNinBlock f && f.pooled());
+    }
+
+    /** A network of {@code arch} in {@code form}, for predicting, holding a copy of {@code params}. */
+    private static MultiLayerNetwork withParams(Architecture arch, Form form, INDArray params) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(arch, Hyperparameters.defaults(), 1, form));
         net.init(params.dup(), false);
         return net;
     }
@@ -224,6 +282,10 @@ public final class NetworkBuilder {
      * the final entry is the softmax output.
      */
     public static int[] outputLayerIndices(Architecture arch, MultiLayerNetwork net) {
+        if (poolsInside(net)) {
+            throw new IllegalArgumentException("a fused block computes its pooling too, so its own output is no layer's: "
+                    + "ask for the net's maps copy");
+        }
         int[] indices = new int[arch.layers().size() + 1];
         int next = 0;
         for (int i = 0; i < arch.layers().size(); i++) {

@@ -111,7 +111,7 @@ public final class TrainingRun {
             MultiLayerNetwork net = prepared.net();
             AccuracyListener accuracy = new AccuracyListener();
             net.setListeners(accuracy);
-            snapshot = new FeatureMapper(request.architecture(), net.clone());
+            snapshot = FeatureMapper.snapshot(request.architecture(), net);
             try (EventDispatcher events = new EventDispatcher(consumer); CrashDumps dumps = CrashDumps.into(run.path())) {
                 run.notices().forEach(notice -> events.publish(new TrainingEvent.Notice(notice)));
                 run.startTimeline(pinned).ifPresent(problem -> events.publish(new TrainingEvent.Notice(problem)));
@@ -359,7 +359,7 @@ public final class TrainingRun {
 
     private void refreshSnapshot(MultiLayerNetwork net) {
         snapshotRequested = false;
-        snapshot = new FeatureMapper(request.architecture(), net.clone());
+        snapshot = FeatureMapper.snapshot(request.architecture(), net);
     }
 
     public void pause() {

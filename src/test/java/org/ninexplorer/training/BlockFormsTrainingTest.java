@@ -48,9 +48,10 @@ class BlockFormsTrainingTest {
     @Test
     void aCheckpointIsCheckedAgainstTheBlocksForm() {
         Backends.initialise();
-        for (boolean fused : List.of(true, false)) {
+        for (NetworkBuilder.Form form : List.of(NetworkBuilder.Form.FUSED_POOLS, NetworkBuilder.Form.FUSED_BLOCKS,
+                NetworkBuilder.Form.LAYERS)) {
             MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(VARIANT,
-                    Hyperparameters.defaults(), 1, fused));
+                    Hyperparameters.defaults(), 1, form));
             net.init();
 
             assertThat(Checkpoints.difference(VARIANT, net)).isNull();

@@ -34,10 +34,10 @@ class ClassMapsTest {
     @Test
     void eachMapsMeanIsItsClassScoreBeforeSoftmaxInBothFormsOfTheBlocks() {
         ImageSource test = TinyNets.sample().test();
-        for (boolean fused : List.of(true, false)) {
-            MultiLayerNetwork net = NetworkBuilder.adopt(TinyNets.TINY_28, Hyperparameters.defaults(), 1, saved, fused);
+        for (NetworkBuilder.Form form : List.of(NetworkBuilder.Form.FUSED_POOLS, NetworkBuilder.Form.LAYERS)) {
+            MultiLayerNetwork net = NetworkBuilder.adopt(TinyNets.TINY_28, Hyperparameters.defaults(), 1, saved, form);
             FeatureMapper mapper = FeatureMapper.of(TinyNets.TINY_28, net);
-            int gap = NetworkBuilder.outputLayerIndices(TinyNets.TINY_28, net)[3] + 1;
+            int gap = net.getnLayers() - 1; // the activation before the loss layer's (entry 0 is the input)
             for (int i = 0; i < 5; i++) {
                 float[] pixels = test.pixels(i);
                 List<ClassMaps.ClassMap> maps = ClassMaps.of(TinyNets.TINY_28, mapper.compute(pixels));
@@ -48,7 +48,7 @@ class ClassMapsTest {
                 assertThat(maps).hasSize(10);
                 assertThat(maps.get(0).height()).isEqualTo(6);
                 for (ClassMaps.ClassMap map : maps) {
-                    assertThat(map.score()).as("class %d of image %d, fused %s", map.classIndex(), i, fused)
+                    assertThat(map.score()).as("class %d of image %d, %s", map.classIndex(), i, form)
                             .isCloseTo(scores[map.classIndex()], offset(1e-4f));
                     assertThat(map.probability()).isCloseTo(softmax[map.classIndex()], offset(1e-5f));
                 }

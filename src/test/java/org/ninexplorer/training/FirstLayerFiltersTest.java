@@ -22,7 +22,7 @@ class FirstLayerFiltersTest {
 
     @Test
     void theFiltersOfAnUnfusedNetAreItsFirstConvolutionsWeights() {
-        MultiLayerNetwork plain = net(TinyNets.TINY_28, false, null);
+        MultiLayerNetwork plain = net(TinyNets.TINY_28, NetworkBuilder.Form.LAYERS, null);
         INDArray w = plain.getLayer(0).getParam("W");
 
         FirstLayerFilters filters = FeatureMapper.of(TinyNets.TINY_28, plain).firstLayerFilters().orElseThrow();
@@ -33,9 +33,9 @@ class FirstLayerFiltersTest {
 
     @Test
     void aFusedNetAndItsUnfusedTwinShowTheSameFiltersPerInputChannel() {
-        MultiLayerNetwork fused = net(RGB, true, null);
+        MultiLayerNetwork fused = net(RGB, NetworkBuilder.Form.FUSED_POOLS, null);
         assertThat(fused.getLayer(0)).isInstanceOf(FusedNinBlockLayer.class);
-        MultiLayerNetwork plain = net(RGB, false, fused.params());
+        MultiLayerNetwork plain = net(RGB, NetworkBuilder.Form.LAYERS, fused.params());
 
         FirstLayerFilters fromFused = FirstLayerFilters.of(fused).orElseThrow();
         FirstLayerFilters fromPlain = FirstLayerFilters.of(plain).orElseThrow();
@@ -55,9 +55,9 @@ class FirstLayerFiltersTest {
         assertThat(f.weight(1, 0, 1, 1)).isEqualTo(-0.1f);
     }
 
-    private static MultiLayerNetwork net(Architecture arch, boolean fused, INDArray params) {
+    private static MultiLayerNetwork net(Architecture arch, NetworkBuilder.Form form, INDArray params) {
         Backends.initialise();
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(arch, HP, 1, fused));
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(arch, HP, 1, form));
         if (params == null) {
             net.init();
         } else {

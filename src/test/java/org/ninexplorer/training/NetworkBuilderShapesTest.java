@@ -49,11 +49,14 @@ class NetworkBuilderShapesTest {
         assertInferenceMatchesForwardPass(arch);
     }
 
-    /** Every block form and head, built both ways: fused where the kernel covers a block, and all DL4J layers. */
-    @ParameterizedTest(name = "mlp {0}, kernel {1}, fused {2}")
-    @CsvSource({"0, 1, true", "1, 1, true", "3, 1, true", "4, 1, true", "2, 3, true", "1, 3, false", "0, 1, false",
-            "4, 3, false", "2, 1, false"})
-    void everyBlockFormAndHeadMatchesDl4j(int mlp, int mlpKernel, boolean fused) {
+    /**
+     * Every block form and head, built each way: fused where the kernel covers a block (with or without the pooling
+     * after it inside), and all DL4J layers.
+     */
+    @ParameterizedTest(name = "mlp {0}, kernel {1}, {2}")
+    @CsvSource({"0, 1, FUSED_POOLS", "1, 1, FUSED_POOLS", "3, 1, FUSED_BLOCKS", "4, 1, FUSED_POOLS", "2, 3, FUSED_POOLS",
+            "0, 1, FUSED_BLOCKS", "1, 3, LAYERS", "0, 1, LAYERS", "4, 3, LAYERS", "2, 1, LAYERS"})
+    void everyBlockFormAndHeadMatchesDl4j(int mlp, int mlpKernel, NetworkBuilder.Form form) {
         Backends.initialise();
         List<Architecture> nets = List.of(
                 new Architecture(new InputSpec(1, 20, 20), 10, List.of(new NinBlock(6, 5, 1, 2, mlp, mlpKernel),
@@ -64,13 +67,13 @@ class NetworkBuilderShapesTest {
                 new Architecture(new InputSpec(1, 12, 12), 4, List.of(new NinBlock(7, 3, 1, 0, mlp, mlpKernel),
                         new GlobalAvgPool(), new Dense(9), new Dense(4))));
         for (Architecture arch : nets) {
-            MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(arch, Hyperparameters.defaults(), 1, fused));
+            MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(arch, Hyperparameters.defaults(), 1, form));
             net.init();
             assertForwardPassMatches(arch, net);
             assertThat(net.numParams()).as("parameters of %s", arch).isEqualTo(ShapeInference.analyze(arch).totalParams());
             long fusedBlocks = arch.layers().stream().filter(l -> l instanceof NinBlock b && b.isDefaultForm()).count();
             assertThat(Arrays.stream(net.getLayers()).filter(l -> l instanceof FusedNinBlockLayer).count())
-                    .as("fused layers").isEqualTo(fused ? fusedBlocks : 0);
+                    .as("fused layers").isEqualTo(form.fusesBlocks() ? fusedBlocks : 0);
         }
     }
 
@@ -109,12 +112,16 @@ class NetworkBuilderShapesTest {
         assertThat(net.numParams()).as("parameters of %s", arch).isEqualTo(ShapeInference.analyze(arch).totalParams());
     }
 
+    /** Each layer's output has the model's shape: through the net's maps form when its blocks pool inside. */
     private static void assertForwardPassMatches(Architecture arch, MultiLayerNetwork net) {
         Analysis analysis = ShapeInference.analyze(arch);
         INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, arch.input().channels(),
                 arch.input().height(), arch.input().width());
-        List<INDArray> activations = net.feedForward(input, false);
-        int[] indices = NetworkBuilder.outputLayerIndices(arch, net);
+        MultiLayerNetwork shown = NetworkBuilder.showingBlockOutputs(arch, net);
+        assertThat(net.output(input, false).sub(shown.output(input, false)).amaxNumber().doubleValue())
+                .as("the maps form predicts what the net does").isLessThan(1e-5);
+        List<INDArray> activations = shown.feedForward(input, false);
+        int[] indices = NetworkBuilder.outputLayerIndices(arch, shown);
         for (int i = 0; i < indices.length; i++) {
             LayerReport report = analysis.reports().get(i);
             long[] actual = activations.get(indices[i] + 1).shape(); // entry 0 is the input

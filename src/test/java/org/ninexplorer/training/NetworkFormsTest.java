@@ -32,9 +32,9 @@ class NetworkFormsTest {
         Backends.initialise();
         NinBlock block = new NinBlock(10, 3, 1, 1);
         Architecture twice = new Architecture(new InputSpec(1, 8, 8), 10, List.of(block, block, new GlobalAvgPool()));
-        MultiLayerNetwork fused = new MultiLayerNetwork(NetworkBuilder.configuration(twice, HP, 1, true));
+        MultiLayerNetwork fused = new MultiLayerNetwork(NetworkBuilder.configuration(twice, HP, 1, NetworkBuilder.Form.FUSED_POOLS));
         fused.init();
-        MultiLayerNetwork plain = new MultiLayerNetwork(NetworkBuilder.configuration(twice, HP, 1, false));
+        MultiLayerNetwork plain = new MultiLayerNetwork(NetworkBuilder.configuration(twice, HP, 1, NetworkBuilder.Form.LAYERS));
         plain.init(fused.params().dup(), false);
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 8, 8);
@@ -55,7 +55,7 @@ class NetworkFormsTest {
     @Test
     void aTrainedFusedNetContinuesIdenticallyAsThreeConvolutionsPerBlock() {
         Backends.initialise();
-        MultiLayerNetwork fused = new MultiLayerNetwork(NetworkBuilder.configuration(ARCH, HP, 10, true));
+        MultiLayerNetwork fused = new MultiLayerNetwork(NetworkBuilder.configuration(ARCH, HP, 10, NetworkBuilder.Form.FUSED_POOLS));
         fused.init();
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
@@ -66,13 +66,13 @@ class NetworkFormsTest {
             fused.fit(x, labels);
         }
 
-        MultiLayerNetwork plain = NetworkBuilder.adopt(ARCH, HP, 10, fused, false);
+        MultiLayerNetwork plain = NetworkBuilder.adopt(ARCH, HP, 10, fused, NetworkBuilder.Form.LAYERS);
         assertThat(Arrays.stream(plain.getLayers()).noneMatch(l -> l instanceof FusedNinBlockLayer)).isTrue();
         assertThat(plain.params().data().asFloat()).containsExactly(fused.params().data().asFloat());
         assertThat(plain.getUpdater().getStateViewArray().data().asFloat())
                 .containsExactly(fused.getUpdater().getStateViewArray().data().asFloat());
         assertThat(plain.getIterationCount()).isEqualTo(3);
-        assertThat(NetworkBuilder.adopt(ARCH, HP, 10, plain, false)).isSameAs(plain);
+        assertThat(NetworkBuilder.adopt(ARCH, HP, 10, plain, NetworkBuilder.Form.LAYERS)).isSameAs(plain);
 
         // Dropout draws the same mask in both when the generator starts from the same seed.
         Nd4j.getRandom().setSeed(9);
@@ -84,7 +84,7 @@ class NetworkFormsTest {
         assertThat(plain.score()).isCloseTo(fused.score(), within(bf16 ? 1e-2 : 1e-4));
         assertThat(plain.output(x, false).sub(fused.output(x, false)).amaxNumber().doubleValue()).isLessThan(bf16 ? 1e-2 : 1e-3);
 
-        MultiLayerNetwork fusedAgain = NetworkBuilder.adopt(ARCH, HP, 10, plain, true);
+        MultiLayerNetwork fusedAgain = NetworkBuilder.adopt(ARCH, HP, 10, plain, NetworkBuilder.Form.FUSED_POOLS);
         assertThat(fusedAgain.getLayer(0)).isInstanceOf(FusedNinBlockLayer.class);
         assertThat(fusedAgain.params().data().asFloat()).containsExactly(plain.params().data().asFloat());
     }

@@ -77,7 +77,7 @@ class OcclusionTest {
     private static MultiLayerNetwork detector() {
         Backends.initialise();
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(DETECTOR, Hyperparameters.defaults(),
-                1, false));
+                1, NetworkBuilder.Form.LAYERS));
         net.init();
         // 3×3 convolution: channel 0 = window mean − 0.8, channel 1 = 0 (then ReLU).
         net.getLayer(0).setParam("W", Nd4j.zeros(2, 1, 3, 3).putSlice(0, Nd4j.valueArrayOf(new long[] {1, 3, 3}, 1 / 9f)));

@@ -51,9 +51,9 @@ class PytorchInitTest {
     @Test
     void bothFormsOfABlockGetTheSameBiasesFromOneSeedAndAnotherSeedOthers() {
         Backends.initialise();
-        MultiLayerNetwork fused = initialised(true, RECIPE.seed());
-        MultiLayerNetwork plain = initialised(false, RECIPE.seed());
-        MultiLayerNetwork other = initialised(true, RECIPE.seed() + 1);
+        MultiLayerNetwork fused = initialised(NetworkBuilder.Form.FUSED_POOLS, RECIPE.seed());
+        MultiLayerNetwork plain = initialised(NetworkBuilder.Form.LAYERS, RECIPE.seed());
+        MultiLayerNetwork other = initialised(NetworkBuilder.Form.FUSED_POOLS, RECIPE.seed() + 1);
 
         assertThat(plain.params().toFloatVector()).containsExactly(fused.params().toFloatVector());
         assertThat(convolutions(other).get(11)[1].toFloatVector())
@@ -69,10 +69,10 @@ class PytorchInitTest {
         }
     }
 
-    private static MultiLayerNetwork initialised(boolean fusedForm, long seed) {
+    private static MultiLayerNetwork initialised(NetworkBuilder.Form form, long seed) {
         Hyperparameters hp = new Hyperparameters(RECIPE.optimizer(), RECIPE.learningRate(), RECIPE.schedule(),
                 RECIPE.batchSize(), RECIPE.epochs(), seed, RECIPE.weightInit());
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(Presets.FASHION_28, hp, 1, fusedForm));
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.configuration(Presets.FASHION_28, hp, 1, form));
         net.init();
         PytorchBiases.initialise(net, seed);
         return net;

@@ -13,17 +13,23 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.ninexplorer.model.ConvSpec;
+import org.ninexplorer.model.Layer;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
  * DL4J configuration of a whole NiN block as one layer (k×k convolution, two 1×1 convolutions, ReLU
- * after each), computed by {@link NinBlockKernel}. Its parameters are laid out exactly like the three
- * {@link ConvolutionLayer}s it replaces (bias then weights, per convolution) and initialised by DL4J's
- * own initializer in the same order, so a fixed seed gives the same network either way, and parameters
- * and updater state can be copied between the two forms.
+ * after each), computed by {@link NinBlockKernel}, optionally with the max pooling that follows the block
+ * (then the layer's output is the pooled one). Its parameters are laid out exactly like the three
+ * {@link ConvolutionLayer}s it replaces (bias then weights, per convolution; the pooling has none) and
+ * initialised by DL4J's own initializer in the same order, so a fixed seed gives the same network either way,
+ * and parameters and updater state can be copied between the forms.
  */
 public final class FusedNinBlock extends BaseLayer {
 
@@ -36,6 +42,11 @@ public final class FusedNinBlock extends BaseLayer {
     private int stride;
     @JsonProperty
     private int padding;
+    /** The max pooling after the block that the layer computes too; 0: none. */
+    @JsonProperty
+    private int poolKernel;
+    @JsonProperty
+    private int poolStride;
     @JsonProperty
     private int inChannels;
     @JsonProperty
@@ -52,12 +63,15 @@ public final class FusedNinBlock extends BaseLayer {
     public FusedNinBlock() {
     }
 
-    public FusedNinBlock(int channels, int kernel, int stride, int padding, boolean inputGradient, Precision precision) {
+    /** @param pool the max pooling right after {@code block}, computed by this layer too; null for none */
+    public FusedNinBlock(NinBlock block, MaxPool pool, boolean inputGradient, Precision precision) {
         this.precision = precision;
-        this.channels = channels;
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        this.channels = block.channels();
+        this.kernel = block.kernel();
+        this.stride = block.stride();
+        this.padding = block.padding();
+        this.poolKernel = pool == null ? 0 : pool.kernel();
+        this.poolStride = pool == null ? 0 : pool.stride();
         this.inputGradient = inputGradient;
         // What DL4J's layer builders set; the global configuration fills in weight init and updaters.
         constraints = new ArrayList<>();
@@ -72,9 +86,9 @@ public final class FusedNinBlock extends BaseLayer {
      * Whether this layer computes {@code block}: the kernel is written for the book's form, a first
      * convolution and then two 1×1 ones. Other forms are built from DL4J's convolutions.
      */
-    public static boolean covers(org.ninexplorer.model.NinBlock block) {
-        java.util.List<org.ninexplorer.model.ConvSpec> convs = block.convolutions();
-        return convs.size() == 3 && convs.stream().skip(1).allMatch(org.ninexplorer.model.ConvSpec::perPixel);
+    public static boolean covers(NinBlock block) {
+        List<ConvSpec> convs = block.convolutions();
+        return convs.size() == 3 && convs.stream().skip(1).allMatch(ConvSpec::perPixel);
     }
 
     /** The DL4J convolution this block's {@code conv}-th convolution (0, 1, 2) stands for. */
@@ -89,13 +103,19 @@ public final class FusedNinBlock extends BaseLayer {
         return layer;
     }
 
-    /** The model's block this layer computes (what a resume compares with the run's record). */
-    public org.ninexplorer.model.NinBlock block() {
-        return new org.ninexplorer.model.NinBlock(channels, kernel, stride, padding);
+    /** The model's layers this layer computes, the block and its pooling if any (what a resume compares with the run's record). */
+    public List<Layer> layers() {
+        NinBlock block = new NinBlock(channels, kernel, stride, padding);
+        return poolKernel == 0 ? List.of(block) : List.of(block, new MaxPool(poolKernel, poolStride));
     }
 
-    NinBlockKernel.Geometry geometry() {
-        return new NinBlockKernel.Geometry(inChannels, inHeight, inWidth, channels, kernel, stride, padding);
+    /** Whether this layer computes the max pooling after its block too, so its output is not the block's own. */
+    public boolean pooled() {
+        return poolKernel > 0;
+    }
+
+    BlockGeometry geometry() {
+        return new BlockGeometry(inChannels, inHeight, inWidth, channels, kernel, stride, padding, poolKernel, poolStride);
     }
 
     boolean inputGradient() {
@@ -126,7 +146,7 @@ public final class FusedNinBlock extends BaseLayer {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
-        NinBlockKernel.Geometry g = geometry();
+        BlockGeometry g = geometry();
         return InputType.convolutional(g.outHeight(), g.outWidth(), channels);
     }
 
@@ -151,7 +171,7 @@ public final class FusedNinBlock extends BaseLayer {
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
         long params = initializer().numParams(this);
-        long activations = 6L * channels * geometry().outHeight() * geometry().outWidth();
+        long activations = 6L * channels * geometry().blockHeight() * geometry().blockWidth();
         return new LayerMemoryReport.Builder(layerName, FusedNinBlock.class, inputType, getOutputType(0, inputType))
                 .standardMemory(params, 2 * params).workingMemory(0, activations, 0, activations)
                 .cacheMemory(0, 0).build();

@@ -41,7 +41,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        NinBlockKernel.Geometry g = layerConf().geometry();
+        BlockGeometry g = layerConf().geometry();
         int n = (int) input.size(0);
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, g.outDims(n), 'c');
         NativeCall call = new NativeCall(name());
@@ -59,7 +59,7 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        NinBlockKernel.Geometry g = layerConf().geometry();
+        BlockGeometry g = layerConf().geometry();
         int n = (int) input.size(0);
         INDArray gx = layerConf().inputGradient()
                 ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, g.inDims(n, 0), 'c')

@@ -8,6 +8,8 @@ import org.bytedeco.dnnl.eltwise_backward;
 import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.pooling_backward;
+import org.bytedeco.dnnl.pooling_forward;
 import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.primitive_attr;
@@ -29,20 +31,22 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.convolution_direct;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.eltwise_relu;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.eltwise_relu_use_dst_for_bwd;
+import static org.bytedeco.dnnl.global.dnnl.algorithm.pooling_max;
 import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
 
 /**
- * One NiN block (a k×k convolution, then two 1×1 convolutions, ReLU after each) computed by oneDNN
- * directly. The block's activations and gradients stay in the layouts oneDNN's kernels want
- * (e.g. {@code aBcd16b}); only the block's edges convert from and to the NCHW arrays of the rest of
- * the net. libnd4j's per-convolution calls convert every input, output and gradient each time, which
+ * One NiN block (a k×k convolution, then two 1×1 convolutions, ReLU after each), and the max pooling after
+ * it when its {@link BlockGeometry} has one, computed by oneDNN directly. The block's activations and
+ * gradients stay in the layouts oneDNN's kernels want (e.g. {@code aBcd16b}); only the block's edges
+ * convert from and to the NCHW arrays of the rest of the net, after the pooling when there is one. libnd4j's per-convolution calls convert every input, output and gradient each time, which
  * cost more than the convolutions themselves (docs/performance.md).
  *
  * <p>Arrays are passed as native addresses of dense row-major float buffers: input [n, in, h, w],
- * weights [out, in, k, k] (DL4J's and PyTorch's order), biases [out], output [n, out, oh, ow].
+ * weights [out, in, k, k] (DL4J's and PyTorch's order), biases [out], output [n, out, oh, ow] (after the pooling).
  * {@link #backward} uses the activations of the latest {@link #forward}, which must have had the same
  * batch size. The primitives and buffers are built for one batch size at a time (rebuilding takes
  * milliseconds, a few times per epoch) and freed when the size changes or on {@link #close()}.
@@ -52,48 +56,16 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
  */
 final class NinBlockKernel implements AutoCloseable {
 
-    private final Geometry geometry;
+    private static final long[] NO_PADDING = {0, 0};
+
+    private final BlockGeometry geometry;
     private final Precision precision;
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
     private Plan plan;
     private boolean closed;
 
-    /** The block's shape: input channels and size, output channels, the first convolution's kernel, stride and padding. */
-    public record Geometry(int inChannels, int height, int width, int channels, int kernel, int stride, int padding) {
-        public int outHeight() {
-            return (height + 2 * padding - kernel) / stride + 1;
-        }
-
-        public int outWidth() {
-            return (width + 2 * padding - kernel) / stride + 1;
-        }
-
-        long[] inDims(int n, int conv) {
-            return conv == 0 ? new long[] {n, inChannels, height, width} : outDims(n);
-        }
-
-        long[] outDims(int n) {
-            return new long[] {n, channels, outHeight(), outWidth()};
-        }
-
-        long[] weightDims(int conv) {
-            int k = conv == 0 ? kernel : 1;
-            return new long[] {channels, conv == 0 ? inChannels : channels, k, k};
-        }
-
-        long[] strides(int conv) {
-            int s = conv == 0 ? stride : 1;
-            return new long[] {s, s};
-        }
-
-        long[] padding(int conv) {
-            int p = conv == 0 ? padding : 0;
-            return new long[] {p, p};
-        }
-    }
-
-    public NinBlockKernel(Geometry geometry, Precision precision) {
+    public NinBlockKernel(BlockGeometry geometry, Precision precision) {
         this.geometry = geometry;
         this.precision = precision;
     }
@@ -209,7 +181,7 @@ final class NinBlockKernel implements AutoCloseable {
 
         Plan(int n) {
             this.n = n;
-            Geometry g = geometry;
+            BlockGeometry g = geometry;
             x = user(g.inDims(n, 0), memory.format_tag.nchw);
             y = user(g.outDims(n), memory.format_tag.nchw);
             gy = user(g.outDims(n), memory.format_tag.nchw);
@@ -231,7 +203,7 @@ final class NinBlockKernel implements AutoCloseable {
             for (int i = 0; i < 3; i++) {
                 memory.desc src = any(g.inDims(n, i), type);
                 memory.desc weights = any(g.weightDims(i), type);
-                memory.desc dst = any(g.outDims(n), type);
+                memory.desc dst = any(g.blockDims(n), type);
                 post_ops relu = new post_ops();
                 relu.append_eltwise(1f, eltwise_relu, 0f, 0f);
                 primitive_attr attr = new primitive_attr();
@@ -263,13 +235,35 @@ final class NinBlockKernel implements AutoCloseable {
                         DNNL_ARG_BIAS, b[i].mem, DNNL_ARG_DST, act[i]));
                 previous = act[i];
             }
-            forward.add(reorder(act[2], y.mem));
+            // Max pooling in the block's layout and precision: the block's output never goes to NCHW, only the pooled one.
+            pooling_forward.primitive_desc pool = null;
+            memory poolWorkspace = null;
+            if (g.pooled()) {
+                pool = new pooling_forward.primitive_desc(new pooling_forward.desc(forward_training, pooling_max,
+                        act[2].get_desc(), any(g.outDims(n), type), g.poolStrides(), g.poolWindow(), NO_PADDING, NO_PADDING), cpu);
+                memory pooled = keep(new memory(pool.dst_desc(), cpu));
+                poolWorkspace = keep(new memory(pool.workspace_desc(), cpu));
+                forward.add(step(new pooling_forward(pool), DNNL_ARG_SRC, act[2], DNNL_ARG_DST, pooled,
+                        DNNL_ARG_WORKSPACE, poolWorkspace));
+                forward.add(reorder(pooled, y.mem));
+            } else {
+                forward.add(reorder(act[2], y.mem));
+            }
 
             // Two buffers take turns holding the gradient flowing down the block.
             memory[] turns = {keep(new memory(bytes(gradientBytes), cpu)), keep(new memory(bytes(gradientBytes), cpu))};
             int turn = 0;
             memory grad = on(turns[turn], act[2].get_desc());
-            backward.add(reorder(gy.mem, grad)); // a copy even when the layouts match: the ReLU step works in place
+            if (pool != null) {
+                pooling_backward.primitive_desc poolBackward = new pooling_backward.primitive_desc(new pooling_backward.desc(
+                        pooling_max, act[2].get_desc(), pool.dst_desc(), g.poolStrides(), g.poolWindow(), NO_PADDING, NO_PADDING),
+                        cpu, pool);
+                backward.add(step(new pooling_backward(poolBackward), DNNL_ARG_DIFF_DST,
+                        converted(gy.mem, poolBackward.diff_dst_desc(), backward), DNNL_ARG_WORKSPACE, poolWorkspace,
+                        DNNL_ARG_DIFF_SRC, grad));
+            } else {
+                backward.add(reorder(gy.mem, grad)); // a copy even when the layouts match: the ReLU step works in place
+            }
             for (int i = 2; i >= 0; i--) {
                 // ReLU's gradient from its output (ReLU(z) > 0 exactly where z > 0), in place.
                 memory.desc actDesc = act[i].get_desc();

@@ -24,8 +24,8 @@ public enum Precision {
      * block: on blocks with channels in multiples of 16 and maps of at least 8×8, otherwise (a class block of 10
      * channels, 6×6 maps) its bf16 weight gradients ran 10–200× slower than fp32, so those blocks stay fp32.
      */
-    memory.data_type activations(NinBlockKernel.Geometry block) {
-        boolean suits = block.channels() % 16 == 0 && block.outHeight() * block.outWidth() >= 64;
+    memory.data_type activations(BlockGeometry block) {
+        boolean suits = block.channels() % 16 == 0 && block.blockHeight() * block.blockWidth() >= 64;
         return suits ? activations : memory.data_type.f32;
     }
 

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * <p>Switches (system properties): {@code nin.fastpath=false} keeps DL4J's defaults (for comparing
  * results; the native build is still chosen for the CPU); {@code nin.threads=N} sets the thread count;
  * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone; {@code nin.fastpath.bf16} chooses the
- * fused blocks' precision ({@link #BF16_PROPERTY});
+ * fused blocks' precision ({@link #BF16_PROPERTY}); {@code nin.fastpath.fusedPools=false} keeps their
+ * pooling apart;
  * {@code org.bytedeco.javacpp.platform.extension=-onednn} forces a native build.
  */
 public final class FastPath {
@@ -36,6 +37,8 @@ public final class FastPath {
     public static final String THREADS_PROPERTY = "nin.threads";
     public static final String MALLOC_PROPERTY = "nin.fastpath.malloc";
     public static final String FUSED_PROPERTY = "nin.fastpath.fused";
+    /** {@code false}: a max pooling after a fused block runs as DL4J's layer, not inside the block's. */
+    public static final String FUSED_POOLS_PROPERTY = "nin.fastpath.fusedPools";
     /**
      * {@code false}: the fused blocks compute in fp32; {@code true}: bf16 mixed precision where the CPU
      * has native bf16 (never elsewhere). Default: {@link #BF16_DEFAULT}.
@@ -105,6 +108,11 @@ public final class FastPath {
     /** Whether NiN blocks are built as one fused oneDNN layer each ({@code FusedNinBlock}) rather than three convolutions. */
     public static synchronized boolean fusedBlocks() {
         return status != null && status.fusedBlocks();
+    }
+
+    /** Whether a fused block also computes the max pooling right after it, in its own layout and precision. */
+    public static synchronized boolean fusedPools() {
+        return fusedBlocks() && Boolean.parseBoolean(System.getProperty(FUSED_POOLS_PROPERTY, "true"));
     }
 
     /** The number format of the fused blocks' convolutions: bf16 mixed only where the CPU runs bf16 natively and it is not switched off. */

@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,25 +25,37 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.ninexplorer.model.MaxPool;
+import org.ninexplorer.model.NinBlock;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The fused block computes what DL4J's three convolutions with ReLU compute, forward and backward. */
+/**
+ * The fused block computes what DL4J's three convolutions with ReLU compute, forward and backward, and with a
+ * pooling inside, what they and DL4J's max subsampling compute.
+ */
 class FusedNinBlockTest {
 
-    @ParameterizedTest(name = "in {0}x{1}x{1}, {2} channels, k{3} s{4} p{5}")
+    @ParameterizedTest(name = "in {0}x{1}x{1}, {2} channels, k{3} s{4} p{5}, pool {6}/{7}")
     @CsvSource({
-            "1, 28, 32, 5, 1, 2",  // fashion-28's first block
-            "3, 37, 16, 11, 4, 0", // d2l-224's first block, scaled down: the stride truncates
-            "8, 6, 12, 3, 1, 1",
-            "16, 2, 10, 3, 1, 1"}) // the last block on 2x2
-    void matchesDl4jConvolutions(int inChannels, int size, int channels, int kernel, int stride, int padding) {
-        MultiLayerNetwork reference = net(inChannels, size, new ConvolutionLayer[] {
-                conv(channels, kernel, stride, padding), conv(channels, 1, 1, 0), conv(channels, 1, 1, 0)});
-        MultiLayerNetwork fused = net(inChannels, size, new FusedNinBlock(channels, kernel, stride, padding, true, Precision.FP32));
+            "1, 28, 32, 5, 1, 2, 0, 0",  // fashion-28's first block
+            "1, 28, 32, 5, 1, 2, 3, 2",  // and its pooling
+            "3, 37, 16, 11, 4, 0, 0, 0", // d2l-224's first block, scaled down: the stride truncates
+            "3, 37, 16, 11, 4, 0, 3, 2",
+            "8, 6, 12, 3, 1, 1, 0, 0",
+            "8, 8, 12, 3, 1, 1, 3, 2",   // the pooling truncates
+            "8, 9, 12, 3, 1, 1, 2, 3",
+            "16, 2, 10, 3, 1, 1, 0, 0"}) // the last block on 2x2
+    void matchesDl4jConvolutions(int inChannels, int size, int channels, int kernel, int stride, int padding,
+                                 int pool, int poolStride) {
+        MultiLayerNetwork reference = net(inChannels, size, reference(channels, kernel, stride, padding, pool, poolStride));
+        MultiLayerNetwork fused = net(inChannels, size, fused(channels, kernel, stride, padding, pool, poolStride, Precision.FP32));
         assertThat(fused.params().data().asFloat()).containsExactly(reference.params().data().asFloat());
 
         Nd4j.getRandom().setSeed(3);
@@ -67,17 +80,17 @@ class FusedNinBlockTest {
      * element's gradient or none; {@code MixedPrecisionTest} checks that training tracks fp32 all the same.
      * Blocks bf16 does not suit (10 channels) compute in fp32.
      */
-    @ParameterizedTest(name = "in {0}x{1}x{1}, {2} channels, k{3} s{4} p{5}")
+    @ParameterizedTest(name = "in {0}x{1}x{1}, {2} channels, k{3} s{4} p{5}, pool {6}")
     @CsvSource({
-            "1, 28, 32, 5, 1, 2, true",    // fashion-28's first block
-            "16, 10, 32, 3, 1, 1, true",
-            "16, 2, 10, 3, 1, 1, false"})  // the last block on 2x2: stays fp32
+            "1, 28, 32, 5, 1, 2, 0, true",    // fashion-28's first block
+            "1, 28, 32, 5, 1, 2, 3, true",    // and its pooling, in bf16 too
+            "16, 10, 32, 3, 1, 1, 0, true",
+            "16, 2, 10, 3, 1, 1, 0, false"})  // the last block on 2x2: stays fp32
     void bf16StaysCloseToDl4jConvolutions(int inChannels, int size, int channels, int kernel, int stride, int padding,
-                                          boolean bf16Runs) {
+                                          int pool, boolean bf16Runs) {
         assumeTrue(Precision.nativeBf16(), "this CPU has no native bf16");
-        MultiLayerNetwork reference = net(inChannels, size, new ConvolutionLayer[] {
-                conv(channels, kernel, stride, padding), conv(channels, 1, 1, 0), conv(channels, 1, 1, 0)});
-        MultiLayerNetwork fused = net(inChannels, size, new FusedNinBlock(channels, kernel, stride, padding, true, Precision.BF16));
+        MultiLayerNetwork reference = net(inChannels, size, reference(channels, kernel, stride, padding, pool, 2));
+        MultiLayerNetwork fused = net(inChannels, size, fused(channels, kernel, stride, padding, pool, 2, Precision.BF16));
         double tolerance = bf16Runs ? 2e-2 : 1e-5;
         double gradientTolerance = bf16Runs ? 0.15 : 1e-5;
 
@@ -99,8 +112,8 @@ class FusedNinBlockTest {
     @Test
     void aBf16BlockPredictsInFp32() {
         assumeTrue(Precision.nativeBf16(), "this CPU has no native bf16");
-        MultiLayerNetwork reference = net(1, 28, new ConvolutionLayer[] {conv(32, 5, 1, 2), conv(32, 1, 1, 0), conv(32, 1, 1, 0)});
-        MultiLayerNetwork fused = net(1, 28, new FusedNinBlock(32, 5, 1, 2, true, Precision.BF16));
+        MultiLayerNetwork reference = net(1, 28, reference(32, 5, 1, 2, 0, 0));
+        MultiLayerNetwork fused = net(1, 28, fused(32, 5, 1, 2, 0, 0, Precision.BF16));
         Nd4j.getRandom().setSeed(4);
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28).subi(0.3);
         assertThat(normDifference(fused.output(x, true), reference.output(x, true))).as("training: bf16").isGreaterThan(1e-4);
@@ -114,7 +127,7 @@ class FusedNinBlockTest {
      */
     @Test
     void changingTheBatchSizeGivesTheSameResults() {
-        MultiLayerNetwork fused = net(3, 9, new FusedNinBlock(12, 3, 1, 1, true, Precision.FP32));
+        MultiLayerNetwork fused = net(3, 9, fused(12, 3, 1, 1, 3, 2, Precision.FP32));
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3, 9, 9);
         INDArray whole = fused.output(x, false);
@@ -129,12 +142,15 @@ class FusedNinBlockTest {
 
     /**
      * Inside a whole net, with DL4J's workspaces on (as in training): DL4J moves a layer's input between
-     * its forward and backward passes, and the block's input gradient feeds a pooling layer.
+     * its forward and backward passes, and the block's input gradient feeds a pooling layer (or the block before it,
+     * when that computes its pooling too).
      */
-    @Test
-    void trainsLikeDl4jConvolutionsInsideANetWithWorkspaces() {
-        MultiLayerNetwork reference = pooledNet(false);
-        MultiLayerNetwork fused = pooledNet(true);
+    @ParameterizedTest(name = "pooling inside the first block: {0}")
+    @ValueSource(booleans = {false, true})
+    void trainsLikeDl4jConvolutionsInsideANetWithWorkspaces(boolean poolInside) {
+        MultiLayerNetwork reference = pooledNet(false, false);
+        MultiLayerNetwork fused = pooledNet(true, poolInside);
+        assertThat(fused.getLayers()).hasSize(poolInside ? 4 : 5);
         Nd4j.getRandom().setSeed(3);
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, 12, 12);
         INDArray y = Nd4j.eye(6).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 6));
@@ -150,7 +166,7 @@ class FusedNinBlockTest {
     /** oneDNN would read or write past the arrays; the layer refuses them first, naming what is wrong. */
     @Test
     void arraysThatDoNotFitTheBlockAreAnExceptionNotACrash() {
-        MultiLayerNetwork fused = net(1, 12, new FusedNinBlock(8, 3, 1, 1, true, Precision.FP32));
+        MultiLayerNetwork fused = net(1, 12, fused(8, 3, 1, 1, 0, 0, Precision.FP32));
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 12, 12);
         assertThatThrownBy(() -> fused.output(Nd4j.rand(DataType.FLOAT, 2, 1, 10, 12), false))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -174,13 +190,17 @@ class FusedNinBlockTest {
                         + "([8, 8, 1, 1])");
     }
 
-    private static MultiLayerNetwork pooledNet(boolean fused) {
+    private static MultiLayerNetwork pooledNet(boolean fused, boolean poolInside) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(11).dataType(DataType.FLOAT)
                 .updater(new Adam(0.002)).weightInit(WeightInit.XAVIER_UNIFORM).convolutionMode(ConvolutionMode.Truncate)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED).list();
-        block(list, fused, new FusedNinBlock(8, 5, 1, 2, false, Precision.FP32));
-        list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).build());
-        block(list, fused, new FusedNinBlock(10, 3, 1, 1, true, Precision.FP32));
+        if (poolInside) {
+            list.layer(new FusedNinBlock(new NinBlock(8, 5, 1, 2), new MaxPool(3, 2), false, Precision.FP32));
+        } else {
+            block(list, fused, new FusedNinBlock(new NinBlock(8, 5, 1, 2), null, false, Precision.FP32));
+            list.layer(pool(3, 2));
+        }
+        block(list, fused, new FusedNinBlock(new NinBlock(10, 3, 1, 1), null, true, Precision.FP32));
         list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(false).build());
         list.layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.setInputType(InputType.convolutional(12, 12, 1)).build());
@@ -197,6 +217,28 @@ class FusedNinBlockTest {
                 list.layer(conv((int) c.getNOut(), c.getKernelSize()[0], c.getStride()[0], c.getPadding()[0]));
             }
         }
+    }
+
+    /** A fused block, with the max pooling {@code pool}/{@code poolStride} inside it unless {@code pool} is 0. */
+    private static FusedNinBlock fused(int channels, int kernel, int stride, int padding, int pool, int poolStride,
+                                       Precision precision) {
+        return new FusedNinBlock(new NinBlock(channels, kernel, stride, padding),
+                pool == 0 ? null : new MaxPool(pool, poolStride), true, precision);
+    }
+
+    /** What {@link #fused} stands for in DL4J's layers: three convolutions with ReLU and the max subsampling. */
+    private static org.deeplearning4j.nn.conf.layers.Layer[] reference(int channels, int kernel, int stride, int padding,
+                                                                      int pool, int poolStride) {
+        List<org.deeplearning4j.nn.conf.layers.Layer> layers = new ArrayList<>(List.of(
+                conv(channels, kernel, stride, padding), conv(channels, 1, 1, 0), conv(channels, 1, 1, 0)));
+        if (pool > 0) {
+            layers.add(pool(pool, poolStride));
+        }
+        return layers.toArray(org.deeplearning4j.nn.conf.layers.Layer[]::new);
+    }
+
+    private static SubsamplingLayer pool(int kernel, int stride) {
+        return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(kernel, kernel).stride(stride, stride).build();
     }
 
     private static Pair<Gradient, INDArray> backprop(MultiLayerNetwork net, INDArray x, INDArray epsilon) {
