@@ -52,6 +52,38 @@ class NetworkFormsTest {
         assertThat(worst / expected.amaxNumber().doubleValue()).as("largest gradient difference, relative").isLessThan(1e-4);
     }
 
+    /**
+     * A net saved before the pooling moved into the fused layers (fused blocks, DL4J's pooling layers) opens in
+     * today's form with its parameters and updater state, predicts what it did, and maps as it did: the maps form
+     * of the new net is the old form again.
+     */
+    @Test
+    void aNetSavedWithItsPoolingApartOpensWithThePoolingInsideItsBlocks() {
+        Backends.initialise();
+        MultiLayerNetwork old = new MultiLayerNetwork(NetworkBuilder.configuration(ARCH, HP, 10, NetworkBuilder.Form.FUSED_BLOCKS));
+        old.init();
+        Nd4j.getRandom().setSeed(6);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
+        INDArray labels = Nd4j.eye(10).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 8),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).castTo(DataType.FLOAT);
+        old.fit(x, labels);
+
+        MultiLayerNetwork now = NetworkBuilder.adopt(ARCH, HP, 10, old, NetworkBuilder.Form.FUSED_POOLS);
+        assertThat(now.getLayers()).hasSize(old.getLayers().length - 3); // its three pooling layers are inside blocks
+        assertThat(now.params().data().asFloat()).containsExactly(old.params().data().asFloat());
+        assertThat(now.getUpdater().getStateViewArray().data().asFloat())
+                .containsExactly(old.getUpdater().getStateViewArray().data().asFloat());
+        assertThat(now.output(x, false).sub(old.output(x, false)).amaxNumber().doubleValue()).isLessThan(1e-5);
+
+        MultiLayerNetwork maps = NetworkBuilder.showingBlockOutputs(ARCH, now);
+        assertThat(maps.getLayers()).hasSameSizeAs(old.getLayers());
+        List<INDArray> expected = old.feedForward(x, false);
+        List<INDArray> actual = maps.feedForward(x, false);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).sub(expected.get(i)).amaxNumber().doubleValue()).as("activation %d", i).isLessThan(1e-5);
+        }
+    }
+
     @Test
     void aTrainedFusedNetContinuesIdenticallyAsThreeConvolutionsPerBlock() {
         Backends.initialise();
