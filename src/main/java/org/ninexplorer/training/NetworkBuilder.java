@@ -143,7 +143,7 @@ public final class NetworkBuilder {
         if (hp.weightInit() == Hyperparameters.WeightInitChoice.PYTORCH) {
             PytorchBiases.initialise(net, hp.seed());
         }
-        return net;
+        return linked(net);
     }
 
     /**
@@ -166,7 +166,15 @@ public final class NetworkBuilder {
     static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                    MultiLayerNetwork saved, Form form) {
         MultiLayerConfiguration wanted = configuration(arch, hp, iterationsPerEpoch, form);
-        return sameLayers(wanted, saved) ? saved : copy(wanted, saved);
+        return sameLayers(wanted, saved) ? linked(saved) : copy(wanted, saved);
+    }
+
+    /** {@code net}, its neighbouring fused blocks linked to hand over what crosses between them, unless switched off. */
+    private static MultiLayerNetwork linked(MultiLayerNetwork net) {
+        if (FastPath.blockHandOvers()) {
+            FusedNinBlockLayer.link(net.getLayers());
+        }
+        return net;
     }
 
     /** Whether {@code net} has {@code conf}'s kinds of layers, in its order: the same form of the same net. */
@@ -225,7 +233,7 @@ public final class NetworkBuilder {
         }
         net.setIterationCount(saved.getIterationCount());
         net.setEpochCount(saved.getEpochCount());
-        return net;
+        return linked(net);
     }
 
     /**

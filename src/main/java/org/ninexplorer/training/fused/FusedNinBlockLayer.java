@@ -17,12 +17,26 @@ import java.util.Map;
  * The DL4J layer of a {@link FusedNinBlock}: hands its arrays to a {@link NinBlockKernel}. Training passes run
  * in the block's precision; predictions (the test accuracy, confusion matrices, feature maps, a reopened model)
  * always in fp32, so that what a trained net says of an image does not depend on how it was trained.
+ *
+ * <p>Two fused blocks {@link #link linked} as neighbours hand each other what crosses between them in
+ * training, in the blocks' own layout: the next block reads this one's pooled output, and this one reads the
+ * next one's input gradient, instead of each converting the NCHW array DL4J passes (which is still written,
+ * so the net's arrays stay true). A block takes the hand-over only when DL4J passes it the very array its
+ * neighbour wrote in the same pass, and only once.
  */
 public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
 
     private transient NinBlockKernel kernel;
     /** Predictions of a bf16 block; a fp32 block predicts with {@link #kernel}. */
     private transient NinBlockKernel fp32Kernel;
+    private transient FusedNinBlockLayer previous;
+    private transient FusedNinBlockLayer next;
+    /** The address of the output of this block's latest training pass, until the next block has read it; else 0. */
+    private transient long handedOutput;
+    /** The address of the input gradient of this block's latest backward pass, until the previous block has read it; else 0. */
+    private transient long handedGradient;
+    private transient boolean tookInput;
+    private transient boolean tookGradient;
 
     public FusedNinBlockLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -49,7 +63,13 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
             long x = call.input(input, g.inDims(n, 0), "the input");
             long[] w = weights(call, params, "");
             long[] b = biases(call, params, "");
-            kernel(training).forward(n, x, w, b, call.inPlace(y, g.outDims(n), "the output"));
+            long out = call.inPlace(y, g.outDims(n), "the output");
+            boolean handed = training && previous != null && previous.handedOutput == x;
+            if (previous != null) {
+                previous.handedOutput = 0;
+            }
+            tookInput = kernel(training).forward(n, x, w, b, out, handed ? previous.kernel : null);
+            handedOutput = training ? out : 0;
         } finally {
             call.done();
         }
@@ -77,11 +97,36 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
             long[] w = weights(call, params, "");
             long[] gw = weights(call, gradientViews, "the gradient of ");
             long[] gb = biases(call, gradientViews, "the gradient of ");
-            kernel(true).backward(n, x, gy, w, gw, gb, gx == null ? 0 : call.inPlace(gx, g.inDims(n, 0), "the input's gradient"));
+            long in = gx == null ? 0 : call.inPlace(gx, g.inDims(n, 0), "the input's gradient");
+            boolean handed = next != null && next.handedGradient != 0 && next.handedGradient == gy;
+            if (next != null) {
+                next.handedGradient = 0;
+            }
+            tookGradient = kernel(true).backward(n, x, gy, w, gw, gb, in, handed ? next.kernel : null);
+            handedGradient = in;
+            handedOutput = 0;
         } finally {
             call.done();
         }
         return new Pair<>(gradient, gx);
+    }
+
+    /**
+     * Links each fused block in {@code layers} (a net's, in order) with the fused block right after it, if any, so
+     * that they hand over in training what crosses between them (see the class comment).
+     */
+    public static void link(org.deeplearning4j.nn.api.Layer[] layers) {
+        for (int i = 0; i + 1 < layers.length; i++) {
+            if (layers[i] instanceof FusedNinBlockLayer a && layers[i + 1] instanceof FusedNinBlockLayer b) {
+                a.next = b;
+                b.previous = a;
+            }
+        }
+    }
+
+    /** Whether the latest forward pass read the previous block's output in its layout, and the latest backward pass the next one's gradient. */
+    boolean[] tookHandOvers() {
+        return new boolean[] {tookInput, tookGradient};
     }
 
     /** The weights [out, in, k, k] of the block's convolution {@code conv} (0 is its k×k one), a view. */
@@ -91,6 +136,8 @@ public final class FusedNinBlockLayer extends BaseLayer<FusedNinBlock> {
 
     /** Frees the kernels' primitives, buffers, engines and streams; the next pass builds a new one. */
     public void releaseNativeBuffers() {
+        handedOutput = 0;
+        handedGradient = 0;
         if (kernel != null) {
             kernel.close();
             kernel = null;

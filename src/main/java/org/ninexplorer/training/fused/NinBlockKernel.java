@@ -39,20 +39,18 @@ import static org.bytedeco.dnnl.global.dnnl.algorithm.pooling_max;
 import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
 
 /**
- * One NiN block (a k×k convolution, then two 1×1 convolutions, ReLU after each), and the max pooling after
- * it when its {@link BlockGeometry} has one, computed by oneDNN directly. The block's activations and
- * gradients stay in the layouts oneDNN's kernels want (e.g. {@code aBcd16b}); only the block's edges
- * convert from and to the NCHW arrays of the rest of the net, after the pooling when there is one. libnd4j's per-convolution calls convert every input, output and gradient each time, which
- * cost more than the convolutions themselves (docs/performance.md).
+ * One NiN block (a k×k convolution, then two 1×1 convolutions, ReLU after each), and the max pooling after it when its
+ * {@link BlockGeometry} has one, computed by oneDNN directly. The block's activations and gradients stay in the layouts
+ * oneDNN's kernels want (e.g. {@code aBcd16b}); only the block's edges convert from and to the NCHW arrays of the rest
+ * of the net (libnd4j's per-convolution calls convert everything each time, at more than the convolutions' cost).
  *
  * <p>Arrays are passed as native addresses of dense row-major float buffers: input [n, in, h, w],
  * weights [out, in, k, k] (DL4J's and PyTorch's order), biases [out], output [n, out, oh, ow] (after the pooling).
- * {@link #backward} uses the activations of the latest {@link #forward}, which must have had the same
- * batch size. The primitives and buffers are built for one batch size at a time (rebuilding takes
- * milliseconds, a few times per epoch) and freed when the size changes or on {@link #close()}.
- * In {@link Precision#BF16} the block's inside is bfloat16 (where {@link Precision} finds it pays) and the
- * edge conversions also convert the number format. Not thread-safe: one kernel per layer instance. The
- * addresses are not checked here: {@link NativeCall} checks the arrays behind them.
+ * {@link #backward} uses the activations of the latest {@link #forward}, which must have had the same batch size. The
+ * primitives and buffers are built for one batch size at a time (in milliseconds, a few times per epoch) and freed
+ * when the size changes or on {@link #close()}. In {@link Precision#BF16} the block's inside is bfloat16 (where
+ * {@link Precision} finds it pays) and the edge conversions also convert the number format. Not thread-safe: one
+ * kernel per layer instance. The addresses are not checked here: {@link NativeCall} checks the arrays behind them.
  */
 final class NinBlockKernel implements AutoCloseable {
 
@@ -70,8 +68,12 @@ final class NinBlockKernel implements AutoCloseable {
         this.precision = precision;
     }
 
-    /** y = the block applied to x; {@code w} and {@code b} hold the three convolutions' weights and biases. */
-    public void forward(int n, long x, long[] w, long[] b, long y) {
+    /**
+     * y = the block applied to x; {@code w} and {@code b} hold the three convolutions' weights and biases. {@code previous},
+     * if not null, is the block whose latest forward pass wrote x: its pooled output is read in its own layout instead of
+     * converting x, if the layouts match. Returns whether it was.
+     */
+    public boolean forward(int n, long x, long[] w, long[] b, long y, NinBlockKernel previous) {
         if (closed) {
             throw new IllegalStateException("the kernel is closed");
         }
@@ -87,15 +89,18 @@ final class NinBlockKernel implements AutoCloseable {
             plan.w[i].bind(w[i]);
             plan.b[i].bind(b[i]);
         }
-        run(plan.forward);
+        boolean handed = plan.input.take(previous == null || previous.plan == null ? null : previous.plan.pooled);
+        run(plan.forward, handed ? plan.input.reorder : null);
+        return handed;
     }
 
     /**
-     * From the gradient {@code gy} of the block's output, the weight and bias gradients (written to
-     * {@code gw}, {@code gb}) and, unless {@code gx} is 0 (the net's input needs none), the input's.
-     * {@code x} is the forward pass's input again (its address may have changed since).
+     * From the gradient {@code gy} of the block's output, the weight and bias gradients (written to {@code gw}, {@code gb})
+     * and, unless {@code gx} is 0 (the net's input needs none), the input's. {@code x} is the forward pass's input again
+     * (its address may have changed since). {@code next}, if not null, is the block whose latest backward pass wrote
+     * gy: its input gradient is read likewise. Returns whether it was.
      */
-    public void backward(int n, long x, long gy, long[] w, long[] gw, long[] gb, long gx) {
+    public boolean backward(int n, long x, long gy, long[] w, long[] gw, long[] gb, long gx, NinBlockKernel next) {
         if (plan == null || plan.n != n) {
             throw new IllegalStateException("backward pass without a forward pass for batch size " + n);
         }
@@ -107,10 +112,12 @@ final class NinBlockKernel implements AutoCloseable {
             plan.gw[i].bind(gw[i]);
             plan.gb[i].bind(gb[i]);
         }
-        run(plan.backward);
+        boolean handed = plan.outputGradient.take(next == null || next.plan == null ? null : next.plan.inputGradientInside);
+        run(plan.backward, handed ? plan.outputGradient.reorder : null);
         if (gx != 0) {
-            run(plan.inputGradient);
+            run(plan.inputGradient, null);
         }
+        return handed;
     }
 
     /** Frees the native primitives and buffers, then the engine and stream they ran on; the kernel is unusable after. */
@@ -132,9 +139,11 @@ final class NinBlockKernel implements AutoCloseable {
         }
     }
 
-    private void run(List<Step> steps) {
+    private void run(List<Step> steps, Step skipped) {
         for (Step step : steps) {
-            step.primitive.execute(stream, step.args);
+            if (step != skipped) {
+                step.primitive.execute(stream, step.args);
+            }
         }
         stream._wait();
     }
@@ -148,7 +157,26 @@ final class NinBlockKernel implements AutoCloseable {
     }
 
     /** A primitive and its arguments. */
-    private record Step(primitive primitive, IntMemoryMap args) {
+    private record Step(primitive primitive, IntMemoryMap args) { }
+
+    /**
+     * Where a block converts what crosses its edge from NCHW (its input, or its output's gradient) into {@code converted}
+     * (over its own buffer at {@code own}) by {@code reorder}, null if no conversion is needed. When the neighbouring
+     * block holds the same numbers in that layout, {@code converted} points at its buffer and the reorder is skipped.
+     */
+    private record Edge(Step reorder, memory converted, long own, Address handle) {
+        /** Points {@code converted} at {@code neighbour}'s buffer if its layout matches, else back at its own. */
+        boolean take(memory neighbour) {
+            if (reorder == null) {
+                return false;
+            }
+            boolean same;
+            try (PointerScope scope = new PointerScope()) { // frees the two descriptors
+                same = neighbour != null && neighbour.get_desc().equals(converted.get_desc());
+            }
+            converted.set_data_handle(handle.at(same ? neighbour.get_data_handle().address() : own));
+            return same;
+        }
     }
 
     /** A user array: a memory object over a buffer owned by ND4J, re-pointed at each call. */
@@ -176,6 +204,11 @@ final class NinBlockKernel implements AutoCloseable {
         final UserMemory[] gb = new UserMemory[3];
         final List<Step> forward = new ArrayList<>();
         final List<Step> backward = new ArrayList<>();
+        final Edge input;
+        final Edge outputGradient;
+        /** The pooled output (null without pooling) and the input's gradient in the block's layout, for its neighbours. */
+        memory pooled;
+        memory inputGradientInside;
         /** The first convolution's data gradient, skipped when the block's input is the data. */
         final List<Step> inputGradient = new ArrayList<>();
 
@@ -227,8 +260,9 @@ final class NinBlockKernel implements AutoCloseable {
             memory[] act = new memory[3]; // each convolution's output after ReLU
             memory[] weights = new memory[3];
             memory previous = x.mem;
+            input = edge(x.mem, fwd[0].src_desc(), forward);
             for (int i = 0; i < 3; i++) {
-                src[i] = converted(previous, fwd[i].src_desc(), forward);
+                src[i] = i == 0 ? input.converted : converted(previous, fwd[i].src_desc(), forward);
                 weights[i] = converted(w[i].mem, fwd[i].weights_desc(), forward);
                 act[i] = keep(new memory(fwd[i].dst_desc(), cpu));
                 forward.add(step(new convolution_forward(fwd[i]), DNNL_ARG_SRC, src[i], DNNL_ARG_WEIGHTS, weights[i],
@@ -241,7 +275,7 @@ final class NinBlockKernel implements AutoCloseable {
             if (g.pooled()) {
                 pool = new pooling_forward.primitive_desc(new pooling_forward.desc(forward_training, pooling_max,
                         act[2].get_desc(), any(g.outDims(n), type), g.poolStrides(), g.poolWindow(), NO_PADDING, NO_PADDING), cpu);
-                memory pooled = keep(new memory(pool.dst_desc(), cpu));
+                pooled = keep(new memory(pool.dst_desc(), cpu));
                 poolWorkspace = keep(new memory(pool.workspace_desc(), cpu));
                 forward.add(step(new pooling_forward(pool), DNNL_ARG_SRC, act[2], DNNL_ARG_DST, pooled,
                         DNNL_ARG_WORKSPACE, poolWorkspace));
@@ -258,11 +292,12 @@ final class NinBlockKernel implements AutoCloseable {
                 pooling_backward.primitive_desc poolBackward = new pooling_backward.primitive_desc(new pooling_backward.desc(
                         pooling_max, act[2].get_desc(), pool.dst_desc(), g.poolStrides(), g.poolWindow(), NO_PADDING, NO_PADDING),
                         cpu, pool);
-                backward.add(step(new pooling_backward(poolBackward), DNNL_ARG_DIFF_DST,
-                        converted(gy.mem, poolBackward.diff_dst_desc(), backward), DNNL_ARG_WORKSPACE, poolWorkspace,
-                        DNNL_ARG_DIFF_SRC, grad));
+                outputGradient = edge(gy.mem, poolBackward.diff_dst_desc(), backward);
+                backward.add(step(new pooling_backward(poolBackward), DNNL_ARG_DIFF_DST, outputGradient.converted,
+                        DNNL_ARG_WORKSPACE, poolWorkspace, DNNL_ARG_DIFF_SRC, grad));
             } else {
-                backward.add(reorder(gy.mem, grad)); // a copy even when the layouts match: the ReLU step works in place
+                outputGradient = new Edge(null, null, 0, null); // the copy below is needed anyway: the ReLU step works in place
+                backward.add(reorder(gy.mem, grad));
             }
             for (int i = 2; i >= 0; i--) {
                 // ReLU's gradient from its output (ReLU(z) > 0 exactly where z > 0), in place.
@@ -295,6 +330,7 @@ final class NinBlockKernel implements AutoCloseable {
                 if (i > 0) {
                     grad = converted(inGrad, act[i - 1].get_desc(), steps);
                 } else {
+                    inputGradientInside = inGrad;
                     steps.add(reorder(inGrad, gx.mem));
                 }
             }
@@ -313,6 +349,21 @@ final class NinBlockKernel implements AutoCloseable {
         /** A memory object with layout {@code desc} over {@code buffer}'s storage. */
         private memory on(memory buffer, memory.desc desc) {
             return keep(new memory(desc, cpu, buffer.get_data_handle()));
+        }
+
+        /**
+         * A block edge: {@code from} itself when it already has layout {@code want}, otherwise a reorder step into
+         * a memory object over a buffer of its own. That object never owns its storage: re-pointing a memory
+         * object that oneDNN allocated frees its buffer.
+         */
+        private Edge edge(memory from, memory.desc want, List<Step> steps) {
+            if (from.get_desc().equals(want)) {
+                return new Edge(null, from, 0, null);
+            }
+            memory buffer = keep(new memory(want, cpu));
+            memory to = on(buffer, want);
+            steps.add(reorder(from, to));
+            return new Edge(steps.get(steps.size() - 1), to, buffer.get_data_handle().address(), new Address());
         }
 
         /** {@code from} itself when it already has layout {@code want}; otherwise a new buffer filled by a reorder step. */

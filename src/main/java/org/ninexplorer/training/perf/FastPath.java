@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * results; the native build is still chosen for the CPU); {@code nin.threads=N} sets the thread count;
  * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone; {@code nin.fastpath.bf16} chooses the
  * fused blocks' precision ({@link #BF16_PROPERTY}); {@code nin.fastpath.fusedPools=false} keeps their
- * pooling apart;
+ * pooling apart; {@code nin.fastpath.handOvers=false} makes neighbouring blocks convert what crosses between them;
  * {@code org.bytedeco.javacpp.platform.extension=-onednn} forces a native build.
  */
 public final class FastPath {
@@ -39,6 +39,8 @@ public final class FastPath {
     public static final String FUSED_PROPERTY = "nin.fastpath.fused";
     /** {@code false}: a max pooling after a fused block runs as DL4J's layer, not inside the block's. */
     public static final String FUSED_POOLS_PROPERTY = "nin.fastpath.fusedPools";
+    /** {@code false}: neighbouring fused blocks pass each other NCHW arrays only (FusedNinBlockLayer.link). */
+    public static final String HAND_OVERS_PROPERTY = "nin.fastpath.handOvers";
     /**
      * {@code false}: the fused blocks compute in fp32; {@code true}: bf16 mixed precision where the CPU
      * has native bf16 (never elsewhere). Default: {@link #BF16_DEFAULT}.
@@ -113,6 +115,11 @@ public final class FastPath {
     /** Whether a fused block also computes the max pooling right after it, in its own layout and precision. */
     public static synchronized boolean fusedPools() {
         return fusedBlocks() && Boolean.parseBoolean(System.getProperty(FUSED_POOLS_PROPERTY, "true"));
+    }
+
+    /** Whether neighbouring fused blocks hand each other their output and input gradient in their own layout. */
+    public static synchronized boolean blockHandOvers() {
+        return fusedBlocks() && Boolean.parseBoolean(System.getProperty(HAND_OVERS_PROPERTY, "true"));
     }
 
     /** The number format of the fused blocks' convolutions: bf16 mixed only where the CPU runs bf16 natively and it is not switched off. */
