@@ -157,7 +157,8 @@ final class NinBlockKernel implements AutoCloseable {
     }
 
     /** A primitive and its arguments. */
-    private record Step(primitive primitive, IntMemoryMap args) { }
+    private record Step(primitive primitive, IntMemoryMap args) {
+    }
 
     /**
      * Where a block converts what crosses its edge from NCHW (its input, or its output's gradient) into {@code converted}
@@ -368,12 +369,7 @@ final class NinBlockKernel implements AutoCloseable {
 
         /** {@code from} itself when it already has layout {@code want}; otherwise a new buffer filled by a reorder step. */
         private memory converted(memory from, memory.desc want, List<Step> steps) {
-            if (from.get_desc().equals(want)) {
-                return from;
-            }
-            memory to = keep(new memory(want, cpu));
-            steps.add(reorder(from, to));
-            return to;
+            return edge(from, want, steps).converted;
         }
 
         private Step reorder(memory from, memory to) {
