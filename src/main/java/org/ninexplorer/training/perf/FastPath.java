@@ -12,14 +12,15 @@ import org.ninexplorer.training.fused.Precision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The fast CPU path for DL4J 1.0.0-M2.1: the best shipped libnd4j build for this CPU, DL4J's oneDNN
  * layer helpers (off by default in M2.1, and unreachable without the {@link org.nd4j.nativeblas.Nd4jCpu}
  * shim), no repeated forward convolution in the backward pass ({@link #cacheMode()}), a vectorised
- * ReLU backward pass ({@link #relu()}), an explicit thread count, passive OpenMP waiting and glibc
- * malloc tuning. Trains the NiN nets over 10x faster than DL4J's defaults; see docs/performance.md.
+ * ReLU backward pass ({@link #relu()}), an explicit thread count, OpenMP workers that spin briefly, then sleep
+ * ({@link #openMpWaiting}), and glibc malloc tuning. Trains the NiN nets over 10x faster than DL4J's defaults; see docs/performance.md.
  *
  * <p>Call {@link #enable()} once, before anything else touches ND4J (it selects the native library and
  * sets properties DL4J reads once), off the JavaFX thread: it initialises ND4J, which takes seconds.
@@ -50,6 +51,9 @@ public final class FastPath {
     /** Read by DL4J's HelperUtils whenever a layer is created; DL4J's default is "true". */
     static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
+    /** libgomp's spin count before a passive worker sleeps (measurements in docs/performance.md). */
+    static final String SPINS_BEFORE_SLEEP = "1000";
+
     private static final Logger LOG = LoggerFactory.getLogger(FastPath.class);
     private static FastPathStatus status;
 
@@ -74,9 +78,7 @@ public final class FastPath {
         boolean mallocTuned = false;
         if (on) {
             System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
-            // Idle OpenMP workers sleep instead of spinning: spinning threads collapsed throughput
-            // (3-5x slower) whenever anything else wanted the CPU, as on a student's laptop.
-            Libc.setenvIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+            openMpWaiting(System.getenv()).forEach(Libc::setenvIfAbsent);
             mallocTuned = Boolean.parseBoolean(System.getProperty(MALLOC_PROPERTY, "true")) && Libc.keepFreedMemory();
         }
 
@@ -91,6 +93,21 @@ public final class FastPath {
                 threads, mallocTuned);
         LOG.info(status.description());
         return status;
+    }
+
+    /**
+     * How idle OpenMP workers wait, as environment variables for libgomp (which reads them when loaded), unless
+     * {@code env} (the user's) sets a policy: they sleep, since spinning ones collapsed throughput 3-5x whenever
+     * anything else wanted the CPU, as on a student's laptop; but they spin {@link #SPINS_BEFORE_SLEEP} times
+     * first (tens of microseconds), because waking a sleeping worker costs more than that and fashion-28 pays it
+     * in each of the ~100 oneDNN calls of a step. Longer spins lost throughput beside a busy process.
+     */
+    static Map<String, String> openMpWaiting(Map<String, String> env) {
+        if (env.containsKey("OMP_WAIT_POLICY")) {
+            return Map.of();
+        }
+        return env.containsKey("GOMP_SPINCOUNT") ? Map.of("OMP_WAIT_POLICY", "PASSIVE")
+                : Map.of("OMP_WAIT_POLICY", "PASSIVE", "GOMP_SPINCOUNT", SPINS_BEFORE_SLEEP);
     }
 
     /** The ReLU for convolutions: {@link VectorisedRelu} on the fast path, DL4J's own otherwise. */
