@@ -34,6 +34,7 @@ import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.ShapeInference;
 import org.ninexplorer.training.fused.FusedNinBlock;
 import org.ninexplorer.training.fused.FusedNinBlockLayer;
+import org.ninexplorer.training.perf.CachedViewsUpdater;
 import org.ninexplorer.training.perf.FastPath;
 
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class NetworkBuilder {
         if (hp.weightInit() == Hyperparameters.WeightInitChoice.PYTORCH) {
             PytorchBiases.initialise(net, hp.seed());
         }
-        return linked(net);
+        return tuned(net);
     }
 
     /**
@@ -166,13 +167,19 @@ public final class NetworkBuilder {
     static MultiLayerNetwork adopt(Architecture arch, Hyperparameters hp, int iterationsPerEpoch,
                                    MultiLayerNetwork saved, Form form) {
         MultiLayerConfiguration wanted = configuration(arch, hp, iterationsPerEpoch, form);
-        return sameLayers(wanted, saved) ? linked(saved) : copy(wanted, saved);
+        return sameLayers(wanted, saved) ? tuned(saved) : copy(wanted, saved);
     }
 
-    /** {@code net}, its neighbouring fused blocks linked to hand over what crosses between them, unless switched off. */
-    private static MultiLayerNetwork linked(MultiLayerNetwork net) {
+    /**
+     * {@code net} as the fast path trains it, each part unless switched off: its neighbouring fused blocks linked to
+     * hand over what crosses between them, and an updater that makes its views of the gradient once.
+     */
+    private static MultiLayerNetwork tuned(MultiLayerNetwork net) {
         if (FastPath.blockHandOvers()) {
             FusedNinBlockLayer.link(net.getLayers());
+        }
+        if (FastPath.cachedUpdaterViews()) {
+            CachedViewsUpdater.install(net);
         }
         return net;
     }
@@ -233,7 +240,7 @@ public final class NetworkBuilder {
         }
         net.setIterationCount(saved.getIterationCount());
         net.setEpochCount(saved.getEpochCount());
-        return linked(net);
+        return tuned(net);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class FastPath {
     public static final String FUSED_POOLS_PROPERTY = "nin.fastpath.fusedPools";
     /** {@code false}: neighbouring fused blocks pass each other NCHW arrays only (FusedNinBlockLayer.link). */
     public static final String HAND_OVERS_PROPERTY = "nin.fastpath.handOvers";
+    /** {@code false}: nets train with DL4J's own updater, which makes new views of the gradient on every step. */
+    public static final String CACHED_VIEWS_PROPERTY = "nin.fastpath.cachedViews";
     /**
      * {@code false}: the fused blocks compute in fp32; {@code true}: bf16 mixed precision where the CPU
      * has native bf16 (never elsewhere). Default: {@link #BF16_DEFAULT}.
@@ -132,6 +134,11 @@ public final class FastPath {
     /** Whether a fused block also computes the max pooling right after it, in its own layout and precision. */
     public static synchronized boolean fusedPools() {
         return fusedBlocks() && Boolean.parseBoolean(System.getProperty(FUSED_POOLS_PROPERTY, "true"));
+    }
+
+    /** Whether nets train with {@link CachedViewsUpdater} rather than DL4J's own updater. */
+    public static synchronized boolean cachedUpdaterViews() {
+        return status != null && status.enabled() && Boolean.parseBoolean(System.getProperty(CACHED_VIEWS_PROPERTY, "true"));
     }
 
     /** Whether neighbouring fused blocks hand each other their output and input gradient in their own layout. */
