@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code DefaultGradient.gradient()} returns a new reshaped view on each call, so the updater never recognises
  * the net's own gradient and takes its path for a gradient from elsewhere, which creates two views per parameter
  * array twice a step (for regularisation, which the recipes do not use) and the minibatch division's views again,
- * each an ND4J array with native shape information (~4 % of a fashion-28 step). Handed the net's own gradient,
+ * each an ND4J array with native shape information (docs/performance.md). Handed the net's own gradient,
  * this one takes DL4J's usual path over the views it made once. The same operations on the same numbers: the
  * parameters come out identical ({@code CachedViewsUpdaterTest}).
  */
