@@ -10,7 +10,12 @@ import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.ninexplorer.data.BatchIterator;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** A NiN small enough to train for a few epochs inside a unit test on two cores. */
 public final class TinyNets {
@@ -37,6 +42,28 @@ public final class TinyNets {
             return Datasets.bundledSample();
         } catch (DatasetException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Trains a 28×28 {@code net} for {@code steps} batches of 32 of {@code data}, in a fixed order; each step's loss. */
+    public static List<Double> fit(MultiLayerNetwork net, Dataset data, int steps) {
+        List<Double> losses = new ArrayList<>();
+        try (BatchIterator it = new BatchIterator(data.train(), data.classes(), 32, 1, 28, 28, 3, true, 0)) {
+            for (int i = 0; i < steps; i++) {
+                net.fit(it.next());
+                losses.add(net.score());
+            }
+        }
+        return losses;
+    }
+
+    /** What {@code build} returns with the system property {@code key} set to {@code value} meanwhile. */
+    public static <T> T withProperty(String key, String value, Supplier<T> build) {
+        System.setProperty(key, value);
+        try {
+            return build.get();
+        } finally {
+            System.clearProperty(key);
         }
     }
 }

@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.ninexplorer.data.BatchIterator;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.Backends;
@@ -16,10 +14,8 @@ import org.ninexplorer.training.NetworkBuilder;
 import org.ninexplorer.training.TinyNets;
 import org.ninexplorer.training.perf.FastPath;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -41,9 +37,10 @@ class BlockHandOverTest {
         Hyperparameters hp = Hyperparameters.recommendedFor(Presets.FASHION_28, 0).withBatchSize(32);
 
         MultiLayerNetwork handing = NetworkBuilder.build(Presets.FASHION_28, hp, STEPS);
-        List<Double> handingLosses = train(handing, data);
-        MultiLayerNetwork converting = withoutHandOvers(() -> NetworkBuilder.build(Presets.FASHION_28, hp, STEPS));
-        List<Double> convertingLosses = train(converting, data);
+        List<Double> handingLosses = TinyNets.fit(handing, data, STEPS);
+        MultiLayerNetwork converting = TinyNets.withProperty(FastPath.HAND_OVERS_PROPERTY, "false",
+                () -> NetworkBuilder.build(Presets.FASHION_28, hp, STEPS));
+        List<Double> convertingLosses = TinyNets.fit(converting, data, STEPS);
 
         // fashion-28: block, block, block, dropout, block: the first three hand over; the last has dropout before it.
         assertThat(tookHandOvers(handing)).containsExactly("[false, true]", "[true, true]", "[true, false]", "[false, false]");
@@ -78,29 +75,8 @@ class BlockHandOverTest {
         assertThat(handedAgain).isEqualTo(handed);
     }
 
-    private static List<Double> train(MultiLayerNetwork net, Dataset data) {
-        List<Double> losses = new ArrayList<>();
-        try (BatchIterator it = new BatchIterator(data.train(), data.classes(), 32, 1, 28, 28, 3, true, 0)) {
-            for (int i = 0; i < STEPS; i++) {
-                DataSet batch = it.next();
-                net.fit(batch);
-                losses.add(net.score());
-            }
-        }
-        return losses;
-    }
-
     private static List<String> tookHandOvers(MultiLayerNetwork net) {
         return Arrays.stream(net.getLayers()).filter(l -> l instanceof FusedNinBlockLayer)
                 .map(l -> Arrays.toString(((FusedNinBlockLayer) l).tookHandOvers())).toList();
-    }
-
-    private static MultiLayerNetwork withoutHandOvers(Supplier<MultiLayerNetwork> build) {
-        System.setProperty(FastPath.HAND_OVERS_PROPERTY, "false");
-        try {
-            return build.get();
-        } finally {
-            System.clearProperty(FastPath.HAND_OVERS_PROPERTY);
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.ninexplorer.training.perf;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.dataset.DataSet;
-import org.ninexplorer.data.BatchIterator;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.Backends;
@@ -12,7 +10,6 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.NetworkBuilder;
 import org.ninexplorer.training.TinyNets;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +29,10 @@ class CachedViewsUpdaterTest {
 
         // Built and trained one after the other: building seeds the random numbers dropout draws.
         MultiLayerNetwork cached = NetworkBuilder.build(Presets.FASHION_28, hp, STEPS);
-        List<Double> cachedLosses = train(cached, data);
-        MultiLayerNetwork dl4js = withDl4jsUpdater(() -> NetworkBuilder.build(Presets.FASHION_28, hp, STEPS));
-        List<Double> dl4jsLosses = train(dl4js, data);
+        List<Double> cachedLosses = TinyNets.fit(cached, data, STEPS);
+        MultiLayerNetwork dl4js = TinyNets.withProperty(FastPath.CACHED_VIEWS_PROPERTY, "false",
+                () -> NetworkBuilder.build(Presets.FASHION_28, hp, STEPS));
+        List<Double> dl4jsLosses = TinyNets.fit(dl4js, data, STEPS);
 
         assertThat(cached.getUpdater()).isInstanceOf(CachedViewsUpdater.class);
         assertThat(((CachedViewsUpdater) cached.getUpdater()).recognised()).as("took the usual path").isTrue();
@@ -47,29 +45,8 @@ class CachedViewsUpdaterTest {
         MultiLayerNetwork resumed = NetworkBuilder.resumed(Presets.FASHION_28, hp, STEPS, cached);
         assertThat(resumed.getUpdater()).isInstanceOf(CachedViewsUpdater.class);
         assertThat(resumed.getUpdater().getStateViewArray()).isEqualTo(cached.getUpdater().getStateViewArray());
-        assertThat(train(resumed, data)).allMatch(Double::isFinite);
+        assertThat(TinyNets.fit(resumed, data, STEPS)).allMatch(Double::isFinite);
         assertThat(((CachedViewsUpdater) resumed.getUpdater()).recognised()).isTrue();
         assertThat(resumed.params()).isNotEqualTo(cached.params());
-    }
-
-    private static List<Double> train(MultiLayerNetwork net, Dataset data) {
-        List<Double> losses = new ArrayList<>();
-        try (BatchIterator it = new BatchIterator(data.train(), data.classes(), 32, 1, 28, 28, 3, true, 0)) {
-            for (int i = 0; i < STEPS; i++) {
-                DataSet batch = it.next();
-                net.fit(batch);
-                losses.add(net.score());
-            }
-        }
-        return losses;
-    }
-
-    private static MultiLayerNetwork withDl4jsUpdater(java.util.function.Supplier<MultiLayerNetwork> build) {
-        System.setProperty(FastPath.CACHED_VIEWS_PROPERTY, "false");
-        try {
-            return build.get();
-        } finally {
-            System.clearProperty(FastPath.CACHED_VIEWS_PROPERTY);
-        }
     }
 }
