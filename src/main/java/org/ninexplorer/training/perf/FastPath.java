@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * The fast CPU path for DL4J 1.0.0-M2.1: the best shipped libnd4j build for this CPU, DL4J's oneDNN
  * layer helpers (off by default in M2.1, and unreachable without the {@link org.nd4j.nativeblas.Nd4jCpu}
  * shim), no repeated forward convolution in the backward pass ({@link #cacheMode()}), a vectorised
- * ReLU backward pass ({@link #relu()}), an explicit thread count, OpenMP workers that spin briefly, then sleep
- * ({@link #openMpWaiting}), and glibc malloc tuning. Trains the NiN nets over 10x faster than DL4J's defaults; see docs/performance.md.
+ * ReLU backward pass ({@link #relu()}), an updater that makes its views once ({@link CachedViewsUpdater}), an
+ * explicit thread count, OpenMP workers that spin briefly, then sleep ({@link #openMpWaiting}), and glibc malloc
+ * tuning. Trains the NiN nets over 10x faster than DL4J's defaults; see docs/performance.md.
  *
  * <p>Call {@link #enable()} once, before anything else touches ND4J (it selects the native library and
  * sets properties DL4J reads once), off the JavaFX thread: it initialises ND4J, which takes seconds.
