@@ -144,6 +144,7 @@ public final class NetworkBuilder {
         if (hp.weightInit() == Hyperparameters.WeightInitChoice.PYTORCH) {
             PytorchBiases.initialise(net, hp.seed());
         }
+        net.getUpdater(true); // built to train: its updater now, so that it is the fast path's (DL4J makes one at the first step)
         return tuned(net);
     }
 
@@ -172,13 +173,14 @@ public final class NetworkBuilder {
 
     /**
      * {@code net} as the fast path trains it, each part unless switched off: its neighbouring fused blocks linked to
-     * hand over what crosses between them, and an updater that makes its views of the gradient once.
+     * hand over what crosses between them, and an updater that makes its views of the gradient once if it has one.
      */
     private static MultiLayerNetwork tuned(MultiLayerNetwork net) {
         if (FastPath.blockHandOvers()) {
             FusedNinBlockLayer.link(net.getLayers());
         }
-        if (FastPath.cachedUpdaterViews()) {
+        // Only a net with an updater: a model loaded for predicting has none, and one would allocate the optimizer's state.
+        if (FastPath.cachedUpdaterViews() && net.getUpdater(false) != null) {
             CachedViewsUpdater.install(net);
         }
         return net;

@@ -1,6 +1,5 @@
 package org.ninexplorer.training.perf;
 
-import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
@@ -31,10 +30,9 @@ public final class CachedViewsUpdater extends MultiLayerUpdater {
         viewedGradients = getFlattenedGradientsView().data();
     }
 
-    /** Gives {@code net} this updater, with the optimizer state it has (none: a fresh one). */
+    /** Gives {@code net}, which has an updater, this one instead, with the same optimizer state. */
     public static void install(MultiLayerNetwork net) {
-        Updater current = net.getUpdater(false);
-        net.setUpdater(new CachedViewsUpdater(net, current == null ? null : current.getStateViewArray()));
+        net.setUpdater(new CachedViewsUpdater(net, net.getUpdater(false).getStateViewArray()));
     }
 
     @Override

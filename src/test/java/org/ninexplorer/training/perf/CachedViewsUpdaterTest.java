@@ -2,7 +2,9 @@ package org.ninexplorer.training.perf;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ninexplorer.data.Dataset;
 import org.ninexplorer.model.Presets;
 import org.ninexplorer.training.Backends;
@@ -10,6 +12,9 @@ import org.ninexplorer.training.Hyperparameters;
 import org.ninexplorer.training.NetworkBuilder;
 import org.ninexplorer.training.TinyNets;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,5 +53,19 @@ class CachedViewsUpdaterTest {
         assertThat(TinyNets.fit(resumed, data, STEPS)).allMatch(Double::isFinite);
         assertThat(((CachedViewsUpdater) resumed.getUpdater()).recognised()).isTrue();
         assertThat(resumed.params()).isNotEqualTo(cached.params());
+    }
+
+    @Test
+    void aModelLoadedForPredictingGetsNoUpdater(@TempDir Path dir) throws IOException {
+        Backends.initialise();
+        assumeTrue(FastPath.cachedUpdaterViews(), "the fast path is off");
+        Hyperparameters hp = Hyperparameters.recommendedFor(Presets.FASHION_28, 0);
+        File zip = dir.resolve("model.zip").toFile();
+        ModelSerializer.writeModel(NetworkBuilder.build(Presets.FASHION_28, hp, 1), zip, false);
+
+        MultiLayerNetwork loaded = NetworkBuilder.adopt(Presets.FASHION_28, hp, 1, ModelSerializer.restoreMultiLayerNetwork(zip, false));
+
+        assertThat(loaded.getUpdater(false)).as("no optimizer state allocated").isNull();
+        assertThat(NetworkBuilder.build(Presets.FASHION_28, hp, 1).getUpdater(false)).isInstanceOf(CachedViewsUpdater.class);
     }
 }
