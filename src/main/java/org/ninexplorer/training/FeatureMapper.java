@@ -5,8 +5,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ninexplorer.model.Architecture;
+import org.ninexplorer.model.LayerReport;
 import org.ninexplorer.model.NinBlock;
 import org.ninexplorer.model.Shape;
+import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.fused.SampleForward;
 import org.ninexplorer.training.perf.FastPath;
 
 import java.io.IOException;
@@ -24,28 +27,27 @@ public final class FeatureMapper {
 
     private final Architecture architecture;
     private final MultiLayerNetwork network;
+    /** {@link #compute}'s fast path, for the parameters {@link #network} holds (and keeps). */
+    private final Optional<SamplePasses> fast;
+    private final List<LayerReport> shapes;
 
-    FeatureMapper(Architecture architecture, MultiLayerNetwork network) {
+    /** @param network the mapper's own: nothing else changes its parameters */
+    private FeatureMapper(Architecture architecture, MultiLayerNetwork network) {
         this.architecture = architecture;
-        this.network = NetworkBuilder.showingBlockOutputs(architecture, network);
+        this.network = network;
+        this.shapes = ShapeInference.analyze(architecture).reports();
+        this.fast = SamplePasses.of(architecture, () -> network.params().data().asFloat(), SampleForward.Taps.BLOCK_OUTPUTS);
     }
 
     /** Maps through a copy of {@code network}'s parameters as they are now: it may train on meanwhile. */
-    static FeatureMapper snapshot(Architecture architecture, MultiLayerNetwork network) {
+    public static FeatureMapper snapshot(Architecture architecture, MultiLayerNetwork network) {
         return new FeatureMapper(architecture, NetworkBuilder.mapsCopy(architecture, network));
-    }
-
-    /**
-     * Maps through {@code network} itself, not a copy, unless its blocks compute their pooling too (then through a
-     * copy of its parameters in a form that shows each block's own output): the caller must not train it meanwhile.
-     */
-    public static FeatureMapper of(Architecture architecture, MultiLayerNetwork network) {
-        return new FeatureMapper(architecture, network);
     }
 
     /** Loads a trained model (a run's {@code model.zip} or a checkpoint). */
     public static FeatureMapper load(Architecture architecture, Path modelZip) throws IOException {
-        return new FeatureMapper(architecture, NetworkBuilder.loadTrained(architecture, modelZip));
+        MultiLayerNetwork loaded = NetworkBuilder.loadTrained(architecture, modelZip);
+        return new FeatureMapper(architecture, NetworkBuilder.showingBlockOutputs(architecture, loaded));
     }
 
     public Architecture architecture() {
@@ -54,6 +56,16 @@ public final class FeatureMapper {
 
     /** @param pixels one sample in the architecture's input size, CHW order, values in [0, 1] */
     public synchronized FeatureMaps compute(float[] pixels) {
+        if (fast.isPresent()) {
+            SampleForward.Result r = fast.get().run(pixels);
+            List<FeatureMaps.BlockActivation> blocks = new ArrayList<>();
+            for (int i = 0; i < architecture.layers().size(); i++) {
+                if (architecture.layers().get(i) instanceof NinBlock) {
+                    blocks.add(new FeatureMaps.BlockActivation(i, shapes.get(i).output(), r.taps().get(blocks.size())));
+                }
+            }
+            return new FeatureMaps(blocks, r.probabilities());
+        }
         INDArray input = batch(pixels, 1);
         List<INDArray> activations = FastPath.singleThreaded(() -> network.feedForward(input, false));
         int[] indices = outputLayerIndices();

@@ -10,10 +10,12 @@ import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.Operation;
 import org.ninexplorer.model.Shape;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.fused.SampleForward;
 import org.ninexplorer.training.perf.FastPath;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One sample through a network one {@link Operation} at a time: every convolution, ReLU, pool, dropout
@@ -26,6 +28,8 @@ public final class ForwardSteps {
     private final Architecture architecture;
     private final List<Operation> operations;
     private final MultiLayerNetwork network;
+    /** The fast path, for the parameters {@link #network} holds (and keeps); its steps agree with the feature maps'. */
+    private final Optional<SamplePasses> fast;
 
     private ForwardSteps(Architecture architecture, INDArray params) {
         this.architecture = architecture;
@@ -34,6 +38,7 @@ public final class ForwardSteps {
         if (network.getnLayers() != operations.size()) {
             throw new IllegalStateException(network.getnLayers() + " DL4J layers for " + operations.size() + " operations");
         }
+        this.fast = SamplePasses.of(architecture, () -> network.params().data().asFloat(), SampleForward.Taps.EVERY_OPERATION);
     }
 
     /** The network of {@code mapper} (a training snapshot or a loaded run), copied. */
@@ -73,6 +78,16 @@ public final class ForwardSteps {
         Shape in = architecture.input().shape();
         if (pixels.length != in.elements()) {
             throw new IllegalArgumentException("expected " + in.elements() + " pixels (" + in + "), got " + pixels.length);
+        }
+        if (fast.isPresent()) {
+            SampleForward.Result r = fast.get().run(pixels);
+            List<FeatureMaps.BlockActivation> outputs = new ArrayList<>();
+            for (int i = 0; i < operations.size(); i++) {
+                Operation op = operations.get(i);
+                outputs.add(new FeatureMaps.BlockActivation(op.layerIndex(), op.output(),
+                        op.kind() == Operation.Kind.SOFTMAX ? r.probabilities() : r.taps().get(i)));
+            }
+            return outputs;
         }
         INDArray input = Nd4j.create(pixels, new long[] {1, in.channels(), in.height(), in.width()}, DataType.FLOAT);
         return FastPath.singleThreaded(() -> {

@@ -10,6 +10,7 @@ import org.ninexplorer.model.Analysis;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.Coded;
 import org.ninexplorer.model.ShapeInference;
+import org.ninexplorer.training.perf.PredictionThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,9 @@ public final class TrainingRun {
             try (EventDispatcher events = new EventDispatcher(consumer); CrashDumps dumps = CrashDumps.into(run.path())) {
                 run.notices().forEach(notice -> events.publish(new TrainingEvent.Notice(notice)));
                 run.startTimeline(pinned).ifPresent(problem -> events.publish(new TrainingEvent.Notice(problem)));
-                TrainingEvent.Finished finished = train(net, run, accuracy, events, dumps, backend, prepared.epochsDone());
+                RunDirectory dir = run;
+                TrainingEvent.Finished finished = PredictionThreads.whileTraining(
+                        () -> train(net, dir, accuracy, events, dumps, backend, prepared.epochsDone()));
                 events.publish(finished);
                 return finished;
             } finally {

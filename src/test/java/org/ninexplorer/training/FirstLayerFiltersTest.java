@@ -25,7 +25,7 @@ class FirstLayerFiltersTest {
         MultiLayerNetwork plain = net(TinyNets.TINY_28, NetworkBuilder.Form.LAYERS, null);
         INDArray w = plain.getLayer(0).getParam("W");
 
-        FirstLayerFilters filters = FeatureMapper.of(TinyNets.TINY_28, plain).firstLayerFilters().orElseThrow();
+        FirstLayerFilters filters = FeatureMapper.snapshot(TinyNets.TINY_28, plain).firstLayerFilters().orElseThrow();
 
         assertThat(List.of(filters.filters(), filters.channels(), filters.kernel())).containsExactly(16, 1, 5);
         assertSame(filters, w);

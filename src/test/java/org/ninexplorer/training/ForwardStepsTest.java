@@ -37,7 +37,7 @@ class ForwardStepsTest {
     void everyStepHasTheModelsShapeAndTheLastIsTheNetsOutput() {
         for (Architecture arch : List.of(Presets.FASHION_28, Presets.D2L_224, VARIANT)) {
             MultiLayerNetwork net = NetworkBuilder.build(arch, ForwardSteps.untrainedRecipe(arch), 1);
-            ForwardSteps steps = ForwardSteps.of(FeatureMapper.of(arch, net));
+            ForwardSteps steps = ForwardSteps.of(FeatureMapper.snapshot(arch, net));
             float[] pixels = image(arch, 3);
 
             List<FeatureMaps.BlockActivation> outputs = steps.run(pixels);
@@ -50,7 +50,7 @@ class ForwardStepsTest {
                 assertThat(outputs.get(i).values()).hasSize((int) ops.get(i).output().elements());
             }
             // Each block's last ReLU is what the feature-map view shows for that block.
-            for (FeatureMaps.BlockActivation block : FeatureMapper.of(arch, net).compute(pixels).blocks()) {
+            for (FeatureMaps.BlockActivation block : FeatureMapper.snapshot(arch, net).compute(pixels).blocks()) {
                 int end = lastStepOf(ops, block.layerIndex());
                 assertThat(ops.get(end).kind()).isEqualTo(Operation.Kind.RELU);
                 float[] step = outputs.get(end).values();
@@ -62,9 +62,7 @@ class ForwardStepsTest {
                     arch.input().height(), arch.input().width()}, DataType.FLOAT), false).data().asFloat();
             float[] last = outputs.get(outputs.size() - 1).values();
             assertThat(last).hasSize(10);
-            for (int c = 0; c < 10; c++) {
-                assertThat(last[c]).as("%s, P(class %d)", arch.input(), c).isCloseTo(expected[c], offset(1e-5f));
-            }
+            TinyNets.assertCloseInSessionPrecision(last, expected, 1e-5f, arch.input() + ": the probabilities");
         }
     }
 

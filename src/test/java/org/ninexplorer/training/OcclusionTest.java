@@ -35,7 +35,7 @@ class OcclusionTest {
                 image[y * 12 + x] = 1;
             }
         }
-        FeatureMapper mapper = FeatureMapper.of(DETECTOR, detector());
+        FeatureMapper mapper = FeatureMapper.snapshot(DETECTOR, detector());
         assertThat(mapper.compute(image).predictedClass()).isEqualTo(SQUARE);
 
         Occlusion.OcclusionMap map = Occlusion.compute(mapper, image, SQUARE, 3, 1, p -> { }, () -> false);
@@ -65,7 +65,7 @@ class OcclusionTest {
 
     @Test
     void aMapStopsWhenCancelled() {
-        FeatureMapper mapper = FeatureMapper.of(DETECTOR, detector());
+        FeatureMapper mapper = FeatureMapper.snapshot(DETECTOR, detector());
         List<Double> progress = new ArrayList<>();
 
         assertThatThrownBy(() -> Occlusion.compute(mapper, new float[144], SQUARE, 3, 1, progress::add, () -> true))

@@ -153,7 +153,7 @@ class TimelineTest {
 
     @Test
     void anImageUnpinnedDuringARunStaysInItsPinsWithItsEarlierEpochs() throws Exception {
-        FeatureMapper net = FeatureMapper.of(TinyNets.TINY_28,
+        FeatureMapper net = FeatureMapper.snapshot(TinyNets.TINY_28,
                 NetworkBuilder.build(TinyNets.TINY_28, Hyperparameters.defaults(), 1));
         ImageSource test = TinyNets.sample().test();
         PinnedSamples pins = new PinnedSamples(List.of(1, 2));

@@ -9,6 +9,8 @@ import org.ninexplorer.model.GlobalAvgPool;
 import org.ninexplorer.model.InputSpec;
 import org.ninexplorer.model.MaxPool;
 import org.ninexplorer.model.NinBlock;
+import org.ninexplorer.training.fused.Precision;
+import org.ninexplorer.training.perf.FastPath;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ninexplorer.data.BatchIterator;
@@ -16,6 +18,9 @@ import org.ninexplorer.data.BatchIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 /** A NiN small enough to train for a few epochs inside a unit test on two cores. */
 public final class TinyNets {
@@ -65,5 +70,19 @@ public final class TinyNets {
         } finally {
             System.clearProperty(key);
         }
+    }
+
+    /**
+     * Asserts that {@code actual}, from a view that looks inside one sample (which computes in the session's
+     * precision), is DL4J's fp32 {@code expected}: to {@code fp32} in fp32, to 3 % of the values' scale in bf16
+     * (its rounding through the blocks, as SampleForwardTest measures it).
+     */
+    public static void assertCloseInSessionPrecision(float[] actual, float[] expected, float fp32, String what) {
+        float scale = 0;
+        for (float e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        float tolerance = FastPath.precision() == Precision.FP32 ? fp32 : 0.03f * scale;
+        assertThat(actual).as(what).containsExactly(expected, offset(tolerance));
     }
 }

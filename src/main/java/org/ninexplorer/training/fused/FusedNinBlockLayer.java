@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The DL4J layer of a {@link FusedNinBlock}: hands its arrays to a {@link NinBlockKernel}. Training passes run
- * in the block's precision; predictions (the test accuracy, confusion matrices, feature maps, a reopened model)
- * always in fp32, so that what a trained net says of an image does not depend on how it was trained.
+ * in the block's precision; predictions (the test accuracy, confusion matrices, a reopened model's) always in
+ * fp32, so that what a trained net says of an image does not depend on how it was trained. (The views that look
+ * inside one sample run {@link SampleForward} instead, in the session's precision.)
  *
  * <p>Two fused blocks {@link #link linked} as neighbours hand each other what crosses between them in
  * training, in the blocks' own layout: the next block reads this one's pooled output, and this one reads the

@@ -233,7 +233,7 @@ final class NinBlockKernel implements AutoCloseable {
             long gradientBytes = 0;
             // Activations, their gradients and the weights the convolutions read in the block's precision;
             // biases, weight and bias gradients stay fp32 (the updater's), as do the block's edges.
-            memory.data_type type = precision.activations(g);
+            memory.data_type type = precision.activations(g.channels());
             for (int i = 0; i < 3; i++) {
                 memory.desc src = any(g.inDims(n, i), type);
                 memory.desc weights = any(g.weightDims(i), type);

@@ -20,13 +20,13 @@ public enum Precision {
     }
 
     /**
-     * The number format of a block's convolutions. bf16 only where oneDNN 2.7's bf16 kernels suit the block: channels
+     * The number format of a block's convolutions of {@code channels} outputs. bf16 only where oneDNN 2.7's bf16 kernels suit the block: channels
      * in multiples of 16. A class block of 10 channels (padded to 16 inside) ran its bf16 weight gradients 10–200×
      * slower than fp32, so it stays fp32; small maps are fine (fashion-28's 128 channels on 6×6 train twice as fast
      * in bf16, as in PyTorch).
      */
-    memory.data_type activations(BlockGeometry block) {
-        return block.channels() % 16 == 0 ? activations : memory.data_type.f32;
+    memory.data_type activations(int channels) {
+        return channels % 16 == 0 ? activations : memory.data_type.f32;
     }
 
     /**

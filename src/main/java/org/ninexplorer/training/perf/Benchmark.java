@@ -48,7 +48,7 @@ public final class Benchmark {
         for (int i = 0; i < n; i++) {
             labels.putScalar(i, Nd4j.getRandom().nextInt(classes), 1.0);
         }
-        this.featureMapper = FeatureMapper.of(arch, net);
+        this.featureMapper = FeatureMapper.snapshot(arch, net);
         this.sample = features.slice(0).dup().data().asFloat();
     }
 

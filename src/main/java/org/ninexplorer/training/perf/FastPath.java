@@ -152,15 +152,28 @@ public final class FastPath {
         return status != null ? status.precision() : Precision.FP32;
     }
 
+    /** The threads training runs on (what {@link #enable()} set). */
+    public static synchronized int threads() {
+        return status != null ? status.threads() : 1;
+    }
+
     /**
      * Runs {@code work} with OpenMP (which oneDNN runs on) limited to one thread for the calling thread
      * only, as OpenMP keeps the thread count per thread, then restores it. For a single sample, waking
      * the second thread for each small op costs more than it saves.
      */
     public static <T> T singleThreaded(Supplier<T> work) {
+        return withThreads(1, work);
+    }
+
+    /**
+     * Runs {@code work} with OpenMP limited to {@code threads} for the calling thread, as {@link #singleThreaded}.
+     * oneDNN fixes a primitive's thread count when it builds it, so build and run under the same count.
+     */
+    public static <T> T withThreads(int threads, Supplier<T> work) {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         int before = ops.ompGetMaxThreads();
-        ops.setOmpNumThreads(1);
+        ops.setOmpNumThreads(threads);
         try {
             return work.get();
         } finally {

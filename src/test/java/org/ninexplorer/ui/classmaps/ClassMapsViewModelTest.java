@@ -35,7 +35,7 @@ class ClassMapsViewModelTest {
     }
 
     private void useNet(org.ninexplorer.model.Architecture arch) {
-        featureMaps.mapperProperty().set(FeatureMapper.of(arch, NetworkBuilder.build(arch, Hyperparameters.defaults(), 1)));
+        featureMaps.mapperProperty().set(FeatureMapper.snapshot(arch, NetworkBuilder.build(arch, Hyperparameters.defaults(), 1)));
     }
 
     @Test

@@ -19,7 +19,7 @@ class FiltersViewModelTest {
     @Test
     void thePicturesAreTheFirstLayersWeightsInTheDivergingMap() {
         MultiLayerNetwork net = NetworkBuilder.build(Presets.FASHION_28, Hyperparameters.recommendedFor(Presets.FASHION_28, 0), 1);
-        viewModel.mapperProperty().set(FeatureMapper.of(Presets.FASHION_28, net));
+        viewModel.mapperProperty().set(FeatureMapper.snapshot(Presets.FASHION_28, net));
         FirstLayerFilters f = viewModel.filtersProperty().get();
         assertThat(f).isNotNull();
         assertThat(viewModel.messageProperty().get()).isEmpty();

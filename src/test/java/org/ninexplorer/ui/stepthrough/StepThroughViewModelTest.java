@@ -86,7 +86,7 @@ class StepThroughViewModelTest {
     @Test
     void theChosenStepStaysWhenTheSampleChangesAndTheNetworkIsTheFeatureMapViews() {
         Architecture arch = Presets.FASHION_28;
-        FeatureMapper mapper = FeatureMapper.of(arch, NetworkBuilder.build(arch, ForwardSteps.untrainedRecipe(arch), 1));
+        FeatureMapper mapper = FeatureMapper.snapshot(arch, NetworkBuilder.build(arch, ForwardSteps.untrainedRecipe(arch), 1));
         featureMaps.setSource(FeatureMapsViewModel.Source.LOADED_RUN, "20261202-080000-fashion-28");
         featureMaps.datasetProperty().set(TinyNets.sample());
         featureMaps.mapperProperty().set(mapper);
