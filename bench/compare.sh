@@ -80,5 +80,8 @@ compare() {
 # at fashion-28 ours takes ~33 ms a step over the first 50 steps, ~28 over the next 50, ~23 from step 150 on).
 compare "fashion-28 train batch 128" --preset fashion-28 --mode train --batch 128 --iters 150 --warmup 150
 compare "d2l-224 train batch 128" --preset d2l-224 --mode train --batch 128 --iters 10 --warmup 5
-compare "fashion-28 featuremaps" --preset fashion-28 --mode featuremaps --iters 200 --warmup 100
-compare "d2l-224 featuremaps" --preset d2l-224 --mode featuremaps --iters 30 --warmup 10
+# One sample's maps likewise in their steady state, after 500 calls for both (a session's worth of clicks, the
+# timeline's and the step-through's): over ours' first ~100 calls the JVM compiles and G1 sizes its heap around the
+# maps' megabyte-sized arrays, which costs d2l-224's maps ~0.6 ms a call (docs/performance.md).
+compare "fashion-28 featuremaps" --preset fashion-28 --mode featuremaps --iters 200 --warmup 500
+compare "d2l-224 featuremaps" --preset d2l-224 --mode featuremaps --iters 200 --warmup 500

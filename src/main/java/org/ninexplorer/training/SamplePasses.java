@@ -46,10 +46,10 @@ final class SamplePasses {
 
     /**
      * The fast path for a net of {@code architecture} whose parameters {@code params} gives (the same ones each time);
-     * empty off the fused path or for layers it lacks.
+     * empty off the fused path, switched off ({@link FastPath#SAMPLE_PASS_PROPERTY}) or for layers it lacks.
      */
     static Optional<SamplePasses> of(Architecture architecture, Supplier<float[]> params, SampleForward.Taps taps) {
-        return FastPath.fusedBlocks() && SampleForward.covers(architecture)
+        return FastPath.samplePass() && SampleForward.covers(architecture)
                 ? Optional.of(new SamplePasses(architecture, params, taps)) : Optional.empty();
     }
 

@@ -85,7 +85,7 @@ class SampleForwardTest {
 
     @Test
     void theWindowsMapsComeFromThePassInThisSessionsPrecision() {
-        assumeTrue(FastPath.fusedBlocks(), "no fused blocks on this backend");
+        assumeTrue(FastPath.samplePass(), "no one-sample pass on this backend");
         Architecture arch = Presets.FASHION_28;
         FeatureMapper mapper = FeatureMapper.snapshot(arch, NetworkBuilder.build(arch, ForwardSteps.untrainedRecipe(arch), 1));
         float[] pixels = image(arch);

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone; {@code nin.fastpath.bf16} chooses the
  * fused blocks' precision ({@link #BF16_PROPERTY}); {@code nin.fastpath.fusedPools=false} keeps their
  * pooling apart; {@code nin.fastpath.handOvers=false} makes neighbouring blocks convert what crosses between them;
+ * {@code nin.fastpath.samplePass=false} maps one sample through DL4J's layers ({@link #SAMPLE_PASS_PROPERTY});
  * {@code org.bytedeco.javacpp.platform.extension=-onednn} forces a native build.
  */
 public final class FastPath {
@@ -45,6 +46,8 @@ public final class FastPath {
     public static final String HAND_OVERS_PROPERTY = "nin.fastpath.handOvers";
     /** {@code false}: nets train with DL4J's own updater, which makes new views of the gradient on every step. */
     public static final String CACHED_VIEWS_PROPERTY = "nin.fastpath.cachedViews";
+    /** {@code false}: the views that look inside one sample run DL4J's layers in fp32, not SampleForward. */
+    public static final String SAMPLE_PASS_PROPERTY = "nin.fastpath.samplePass";
     /**
      * {@code false}: the fused blocks compute in fp32; {@code true}: bf16 mixed precision where the CPU
      * has native bf16 (never elsewhere). Default: {@link #BF16_DEFAULT}.
@@ -140,6 +143,11 @@ public final class FastPath {
     /** Whether nets train with {@link CachedViewsUpdater} rather than DL4J's own updater. */
     public static synchronized boolean cachedUpdaterViews() {
         return status != null && status.enabled() && Boolean.parseBoolean(System.getProperty(CACHED_VIEWS_PROPERTY, "true"));
+    }
+
+    /** Whether one sample's feature maps and steps run as one oneDNN pass ({@code SampleForward}) where it covers the net. */
+    public static synchronized boolean samplePass() {
+        return fusedBlocks() && Boolean.parseBoolean(System.getProperty(SAMPLE_PASS_PROPERTY, "true"));
     }
 
     /** Whether neighbouring fused blocks hand each other their output and input gradient in their own layout. */
