@@ -1,6 +1,5 @@
 package org.ninexplorer.training.fused;
 
-import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
@@ -11,12 +10,11 @@ import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.pooling_backward;
 import org.bytedeco.dnnl.pooling_forward;
 import org.bytedeco.dnnl.post_ops;
-import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.primitive_attr;
-import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
+import org.ninexplorer.training.fused.OneDnnSteps.Step;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +25,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.convolution_direct;
@@ -37,6 +33,7 @@ import static org.bytedeco.dnnl.global.dnnl.algorithm.eltwise_relu;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.eltwise_relu_use_dst_for_bwd;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.pooling_max;
 import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_training;
+import static org.ninexplorer.training.fused.OneDnnSteps.any;
 
 /**
  * One NiN block (a k×k convolution, then two 1×1 convolutions, ReLU after each), and the max pooling after it when its
@@ -134,7 +131,7 @@ final class NinBlockKernel implements AutoCloseable {
     /** Frees the primitives and buffers of the current batch size; the next forward pass builds them again. */
     private void releasePlan() {
         if (plan != null) {
-            plan.kept.forEach(Pointer::releaseReference);
+            plan.release();
             plan = null;
         }
     }
@@ -142,7 +139,7 @@ final class NinBlockKernel implements AutoCloseable {
     private void run(List<Step> steps, Step skipped) {
         for (Step step : steps) {
             if (step != skipped) {
-                step.primitive.execute(stream, step.args);
+                step.primitive().execute(stream, step.args());
             }
         }
         stream._wait();
@@ -154,10 +151,6 @@ final class NinBlockKernel implements AutoCloseable {
             address = addr;
             return this;
         }
-    }
-
-    /** A primitive and its arguments. */
-    private record Step(primitive primitive, IntMemoryMap args) {
     }
 
     /**
@@ -187,14 +180,9 @@ final class NinBlockKernel implements AutoCloseable {
         }
     }
 
-    /**
-     * Every primitive and buffer for one batch size. Built inside a {@link PointerScope}, which frees
-     * the descriptors afterwards; what the steps use is {@link #keep kept} (oneDNN's objects are
-     * reference-counted handles, so a step's copy keeps its memory and primitive descriptor alive).
-     */
-    private final class Plan {
+    /** Every primitive and buffer for one batch size, built inside a {@link PointerScope}. */
+    private final class Plan extends OneDnnSteps {
         final int n;
-        final List<Pointer> kept = new ArrayList<>();
         final UserMemory x;
         final UserMemory y;
         final UserMemory gy;
@@ -337,11 +325,6 @@ final class NinBlockKernel implements AutoCloseable {
             }
         }
 
-        private <P extends Pointer> P keep(P pointer) {
-            kept.add(pointer.retainReference());
-            return pointer;
-        }
-
         private UserMemory user(long[] dims, memory.format_tag tag) {
             return new UserMemory(keep(new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, new Pointer())),
                     new Address());
@@ -371,22 +354,6 @@ final class NinBlockKernel implements AutoCloseable {
         private memory converted(memory from, memory.desc want, List<Step> steps) {
             return edge(from, want, steps).converted;
         }
-
-        private Step reorder(memory from, memory to) {
-            return step(new reorder(from, to), DNNL_ARG_FROM, from, DNNL_ARG_TO, to);
-        }
-
-        private Step step(primitive p, Object... args) {
-            IntMemoryMap map = keep(new IntMemoryMap());
-            for (int i = 0; i < args.length; i += 2) {
-                map.put((Integer) args[i], (memory) args[i + 1]);
-            }
-            return new Step(keep(p), map);
-        }
-    }
-
-    private static memory.desc any(long[] dims, memory.data_type type) {
-        return new memory.desc(dims, type, memory.format_tag.any);
     }
 
     /** A plain buffer of at least {@code bytes} bytes. */

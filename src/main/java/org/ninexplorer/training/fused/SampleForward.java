@@ -1,6 +1,5 @@
 package org.ninexplorer.training.fused;
 
-import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_forward;
 import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.engine;
@@ -8,12 +7,10 @@ import org.bytedeco.dnnl.global.dnnl.algorithm;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.pooling_forward;
 import org.bytedeco.dnnl.post_ops;
-import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.ninexplorer.model.Architecture;
 import org.ninexplorer.model.Layer;
@@ -27,15 +24,14 @@ import java.util.List;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.convolution_direct;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.eltwise_relu;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.pooling_avg_exclude_padding;
 import static org.bytedeco.dnnl.global.dnnl.algorithm.pooling_max;
 import static org.bytedeco.dnnl.global.dnnl.prop_kind.forward_inference;
+import static org.ninexplorer.training.fused.OneDnnSteps.any;
 
 /**
  * One sample's forward pass through a net of NiN blocks, max pooling, dropout and global average pooling (the book's
@@ -64,8 +60,8 @@ public final class SampleForward implements AutoCloseable {
 
     private final engine cpu = new engine(engine.kind.cpu, 0);
     private final stream stream = new stream(cpu);
-    private final List<Pointer> kept = new ArrayList<>();
-    private final List<Step> steps = new ArrayList<>();
+    private final OneDnnSteps chain = new OneDnnSteps();
+    private final List<OneDnnSteps.Step> steps = new ArrayList<>();
     private final FloatPointer input;
     private final int inputLength;
     private final List<FloatPointer> taps = new ArrayList<>();
@@ -111,7 +107,7 @@ public final class SampleForward implements AutoCloseable {
         inputLength = (int) in.elements();
         classes = arch.classes();
         try (PointerScope scope = new PointerScope()) { // frees the temporaries; what the steps use is kept
-            input = keep(new FloatPointer(inputLength));
+            input = chain.keep(new FloatPointer(inputLength));
             memory current = user(input, dims(in));
             Parameters values = new Parameters(params);
             FloatPointer classScores = null;
@@ -177,8 +173,8 @@ public final class SampleForward implements AutoCloseable {
             throw new IllegalArgumentException("expected " + inputLength + " pixels, got " + pixels.length);
         }
         input.put(pixels);
-        for (Step step : steps) {
-            step.primitive.execute(stream, step.args);
+        for (OneDnnSteps.Step step : steps) {
+            step.primitive().execute(stream, step.args());
         }
         stream._wait();
         List<float[]> out = new ArrayList<>();
@@ -196,8 +192,7 @@ public final class SampleForward implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            kept.forEach(Pointer::releaseReference);
-            kept.clear();
+            chain.release();
             stream.close();
             cpu.close();
         }
@@ -225,11 +220,11 @@ public final class SampleForward implements AutoCloseable {
         convolution_forward.primitive_desc pd = new convolution_forward.primitive_desc(new convolution_forward.desc(
                 forward_inference, convolution_direct, any(dims(conv.input()), type), any(weightDims, type),
                 bias.get_desc(), any(dims(conv.output()), type), strides, padding, padding), attr, cpu);
-        memory laidOut = keep(new memory(pd.weights_desc(), cpu));
+        memory laidOut = chain.keep(new memory(pd.weights_desc(), cpu));
         new reorder(weights, laidOut).execute(stream, weights, laidOut); // once: the weights never change
         stream._wait();
-        memory dst = keep(new memory(pd.dst_desc(), cpu));
-        steps.add(step(new convolution_forward(pd), DNNL_ARG_SRC, converted(src, pd.src_desc()), DNNL_ARG_WEIGHTS,
+        memory dst = chain.keep(new memory(pd.dst_desc(), cpu));
+        steps.add(chain.step(new convolution_forward(pd), DNNL_ARG_SRC, converted(src, pd.src_desc()), DNNL_ARG_WEIGHTS,
                 laidOut, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, dst));
         return dst;
     }
@@ -238,15 +233,15 @@ public final class SampleForward implements AutoCloseable {
     private memory relu(memory src) {
         eltwise_forward.primitive_desc pd = new eltwise_forward.primitive_desc(new eltwise_forward.desc(forward_inference,
                 eltwise_relu, src.get_desc(), 0f, 0f), cpu);
-        memory dst = keep(new memory(pd.dst_desc(), cpu));
-        steps.add(step(new eltwise_forward(pd), DNNL_ARG_SRC, src, DNNL_ARG_DST, dst));
+        memory dst = chain.keep(new memory(pd.dst_desc(), cpu));
+        steps.add(chain.step(new eltwise_forward(pd), DNNL_ARG_SRC, src, DNNL_ARG_DST, dst));
         return dst;
     }
 
     /** Adds a conversion of {@code from} into a plain fp32 array of {@code shape}, a tap if {@code listed}; returns it. */
     private FloatPointer tap(memory from, Shape shape, boolean listed) {
-        FloatPointer values = keep(new FloatPointer(shape.elements()));
-        steps.add(reorder(from, user(values, dims(shape))));
+        FloatPointer values = chain.keep(new FloatPointer(shape.elements()));
+        steps.add(chain.reorder(from, user(values, dims(shape))));
         if (listed) {
             taps.add(values);
             tapLengths.add((int) shape.elements());
@@ -260,21 +255,21 @@ public final class SampleForward implements AutoCloseable {
         pooling_forward.primitive_desc pd = new pooling_forward.primitive_desc(new pooling_forward.desc(forward_inference,
                 kind, src.get_desc(), any(dims(out), src.get_desc().data_type()), new long[] {stride, stride},
                 new long[] {windowHeight, windowWidth}, NO_PADDING, NO_PADDING), cpu);
-        memory dst = keep(new memory(pd.dst_desc(), cpu));
-        steps.add(step(new pooling_forward(pd), DNNL_ARG_SRC, src, DNNL_ARG_DST, dst));
+        memory dst = chain.keep(new memory(pd.dst_desc(), cpu));
+        steps.add(chain.step(new pooling_forward(pd), DNNL_ARG_SRC, src, DNNL_ARG_DST, dst));
         return dst;
     }
 
     /** The next {@code count} values of {@code params}, in a buffer of the pass's own, as fp32 {@code tag}. */
     private memory constant(Parameters params, long count, long[] dims, memory.format_tag tag) {
-        FloatPointer values = keep(new FloatPointer(count));
+        FloatPointer values = chain.keep(new FloatPointer(count));
         params.take(values, Math.toIntExact(count));
-        return keep(new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, values));
+        return chain.keep(new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, values));
     }
 
     /** A plain fp32 NCHW memory object over {@code buffer}. */
     private memory user(FloatPointer buffer, long[] dims) {
-        return keep(new memory(new memory.desc(dims, memory.data_type.f32, memory.format_tag.nchw), cpu, buffer));
+        return chain.keep(new memory(new memory.desc(dims, memory.data_type.f32, memory.format_tag.nchw), cpu, buffer));
     }
 
     /** {@code from} itself when it already has layout {@code want}; otherwise a new buffer filled by a reorder step. */
@@ -282,39 +277,15 @@ public final class SampleForward implements AutoCloseable {
         if (from.get_desc().equals(want)) {
             return from;
         }
-        memory to = keep(new memory(want, cpu));
-        steps.add(reorder(from, to));
+        memory to = chain.keep(new memory(want, cpu));
+        steps.add(chain.reorder(from, to));
         return to;
-    }
-
-    private Step reorder(memory from, memory to) {
-        return step(new reorder(from, to), DNNL_ARG_FROM, from, DNNL_ARG_TO, to);
-    }
-
-    private Step step(primitive p, Object... args) {
-        IntMemoryMap map = keep(new IntMemoryMap());
-        for (int i = 0; i < args.length; i += 2) {
-            map.put((Integer) args[i], (memory) args[i + 1]);
-        }
-        return new Step(keep(p), map);
-    }
-
-    private <P extends Pointer> P keep(P pointer) {
-        kept.add(pointer.retainReference());
-        return pointer;
     }
 
     private static long[] dims(Shape s) {
         return new long[] {1, s.channels(), s.height(), s.width()};
     }
 
-    private static memory.desc any(long[] dims, memory.data_type type) {
-        return new memory.desc(dims, type, memory.format_tag.any);
-    }
-
-    /** A primitive and its arguments. */
-    private record Step(primitive primitive, IntMemoryMap args) {
-    }
 
     /** The net's parameters, taken in order. */
     private static final class Parameters {
