@@ -208,8 +208,9 @@ public final class SampleForward implements AutoCloseable {
         long[] weightDims = {out, conv.input().channels(), conv.kernel(), conv.kernel()};
         long[] strides = {conv.stride(), conv.stride()};
         long[] padding = {conv.padding(), conv.padding()};
-        memory bias = constant(params, out, new long[] {out}, memory.format_tag.a);
-        memory weights = constant(params, conv.params() - out, weightDims, memory.format_tag.oihw);
+        memory bias = fp32(params, out, new long[] {out}, memory.format_tag.a, true);
+        // Only the convolution's own copy of the weights stays: this one goes with the building scope.
+        memory weights = fp32(params, conv.params() - out, weightDims, memory.format_tag.oihw, false);
 
         primitive_attr attr = new primitive_attr();
         if (withRelu) {
@@ -260,11 +261,19 @@ public final class SampleForward implements AutoCloseable {
         return dst;
     }
 
-    /** The next {@code count} values of {@code params}, in a buffer of the pass's own, as fp32 {@code tag}. */
-    private memory constant(Parameters params, long count, long[] dims, memory.format_tag tag) {
-        FloatPointer values = chain.keep(new FloatPointer(count));
+    /**
+     * The next {@code count} values of {@code params} as an fp32 {@code tag} array in a buffer of its own, which the
+     * pass keeps if {@code kept}, else the building scope frees.
+     */
+    private memory fp32(Parameters params, long count, long[] dims, memory.format_tag tag, boolean kept) {
+        FloatPointer values = new FloatPointer(count);
         params.take(values, Math.toIntExact(count));
-        return chain.keep(new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, values));
+        memory array = new memory(new memory.desc(dims, memory.data_type.f32, tag), cpu, values);
+        if (kept) {
+            chain.keep(values);
+            chain.keep(array);
+        }
+        return array;
     }
 
     /** A plain fp32 NCHW memory object over {@code buffer}. */
