@@ -15,6 +15,7 @@ import org.ninexplorer.training.perf.FastPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,9 +96,23 @@ public final class FeatureMapper {
         return network.feedForward(batch(pixels, count), false);
     }
 
-    /** The class probabilities of {@code count} samples in one batched output call, {@code count × classes}. */
+    /**
+     * The class probabilities of {@code count} samples, {@code count × classes}: one by one through {@link #compute}'s
+     * fast path where there is one, so that they agree with what the maps say of the same image, else in one batched
+     * output call.
+     */
     synchronized float[] probabilities(float[] pixels, int count) {
-        return network.output(batch(pixels, count), false).data().asFloat();
+        int length = checkedLength(pixels, count);
+        if (fast.isEmpty()) {
+            return network.output(batch(pixels, count), false).data().asFloat();
+        }
+        int classes = architecture.classes();
+        float[] out = new float[count * classes];
+        for (int k = 0; k < count; k++) {
+            float[] one = Arrays.copyOfRange(pixels, k * length, (k + 1) * length);
+            System.arraycopy(fast.get().run(one).probabilities(), 0, out, k * classes, classes);
+        }
+        return out;
     }
 
     /** A copy of the network's parameters, for another form of the same net ({@link ForwardSteps}). */
@@ -112,11 +127,18 @@ public final class FeatureMapper {
 
     /** {@code count} samples of the input size, one after another in CHW order, as an NCHW batch. */
     private INDArray batch(float[] pixels, int count) {
+        checkedLength(pixels, count);
+        Shape in = architecture.input().shape();
+        return Nd4j.create(pixels, new long[] {count, in.channels(), in.height(), in.width()}, DataType.FLOAT);
+    }
+
+    /** One sample's length, after checking that {@code pixels} holds {@code count} of them. */
+    private int checkedLength(float[] pixels, int count) {
         Shape in = architecture.input().shape();
         if (pixels.length != (long) count * in.elements()) {
             throw new IllegalArgumentException("expected " + count + " × " + in.elements() + " pixels (" + in
                     + "), got " + pixels.length);
         }
-        return Nd4j.create(pixels, new long[] {count, in.channels(), in.height(), in.width()}, DataType.FLOAT);
+        return (int) in.elements();
     }
 }

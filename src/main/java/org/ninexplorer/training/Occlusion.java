@@ -11,14 +11,15 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Occlusion sensitivity, finer than the last block's coarse maps: a grey patch slides over the input, the
- * occluded copies go through the net in batches, and each pixel gets how much the chosen class's
- * probability drops, on average, while the patch covers it.
+ * occluded copies go through the net in batches ({@link FeatureMapper#probabilities}: one by one through the maps'
+ * own pass where there is one, so that the unoccluded probability is the maps'), and each pixel gets how much the
+ * chosen class's probability drops, on average, while the patch covers it.
  */
 public final class Occlusion {
 
     /** The patch's value: mid-grey, in every channel. */
     public static final float GREY = 0.5f;
-    /** Input values per batched output call: one call for a 28×28 input, about 20 images at 224×224. */
+    /** Input values per batch (progress and cancelling come between batches): about 20 images at 224×224. */
     private static final int BATCH_VALUES = 1 << 20;
     /** Up to this many input values in all (positions × image), a map takes well under a second on a CPU. */
     private static final long QUICK_VALUES = 1 << 21;
