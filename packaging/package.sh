@@ -37,10 +37,10 @@ esac
 types=("${1:-app-image}")
 [ $# -eq 0 ] && types=(app-image "$native")
 tools=()
-[ "$os" = linux ] && tools+=(patchelf)
+[ "$os" = linux ] && tools+=(patchelf strip)
 [[ " ${types[*]} " == *" deb "* ]] && tools+=(fakeroot)
 for tool in "${tools[@]}"; do
-  command -v "$tool" >/dev/null || { echo "package.sh needs $tool (Debian/Ubuntu: sudo apt install $tool)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "package.sh needs $tool (Debian/Ubuntu: sudo apt install ${tool/strip/binutils})" >&2; exit 1; }
 done
 
 if [ ! -f target/dist/nin-explorer.jar ]; then
@@ -94,6 +94,8 @@ if [ "$os" = linux ]; then
   # app (which break every program once the app is gone).
   openblas="$natives/org/bytedeco/openblas/linux-x86_64"
   patchelf --replace-needed libopenblas_nolapack.so.0 libopenblas.so.0 "$openblas/libjniopenblas_nolapack.so"
+  # libnd4j ships its full symbol table (37 of its 374 MB); loading needs only the dynamic one.
+  strip --strip-unneeded "$natives"/org/nd4j/linalg/cpu/nativecpu/bindings/*/libnd4jcpu.so
   for jar in "$stage"/javafx/*.jar; do
     unpack_natives "$jar" '^[^/]+\.so$' "$stage/javafx-natives"
   done

@@ -5,9 +5,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 import org.ninexplorer.training.perf.FastPath;
 
 /**
- * Does for each test JVM what {@code Main} does for the app: picks the libnd4j build this CPU runs
- * before any test loads ND4J. Without it, the first test to touch ND4J loads the AVX-512 build,
- * which dies with SIGILL on an AVX2-only CPU.
+ * Does for each test JVM what {@code Main} does for the app: points JavaCPP at the shipped libnd4j build
+ * before any test loads ND4J, so that every test loads the natives the app loads, whichever runs first.
  */
 public final class NativeBuildSession implements LauncherSessionListener {
 

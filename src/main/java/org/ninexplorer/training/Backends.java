@@ -35,7 +35,7 @@ public final class Backends {
             return new BackendInfo("cuda", List.of(RunMessage.text("CUDA"), RunMessage.text(cudaDevice(env))));
         }
         BackendInfo cpu = new BackendInfo("cpu", List.of(RunMessage.text("CPU"),
-                RunMessage.of(RunMessage.Code.THREADS, fastPath.threads()), RunMessage.text(fastPath.binaryLevel()),
+                RunMessage.of(RunMessage.Code.THREADS, fastPath.threads()), RunMessage.text(fastPath.instructionSet()),
                 RunMessage.of(fastPath.onednnHelpers() ? RunMessage.Code.FAST_PATH : RunMessage.Code.FAST_PATH_OFF)));
         return fastPath.fusedBlocks() ? cpu.with(RunMessage.of(RunMessage.Code.FUSED_BLOCKS),
                 fastPath.precisionMessage()) : cpu;

@@ -8,6 +8,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.ninexplorer.training.fused.OneDnnIsa;
 import org.ninexplorer.training.fused.Precision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,23 +17,22 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The fast CPU path for DL4J 1.0.0-M2.1: the best shipped libnd4j build for this CPU, DL4J's oneDNN
+ * The fast CPU path for DL4J 1.0.0-M2.1: libnd4j's oneDNN build ({@link NativeBuild}), DL4J's oneDNN
  * layer helpers (off by default in M2.1, and unreachable without the {@link org.nd4j.nativeblas.Nd4jCpu}
  * shim), no repeated forward convolution in the backward pass ({@link #cacheMode()}), a vectorised
  * ReLU backward pass ({@link #relu()}), an updater that makes its views once ({@link CachedViewsUpdater}), an
  * explicit thread count, OpenMP workers that spin briefly, then sleep ({@link #openMpWaiting}), and glibc malloc
  * tuning. Trains the NiN nets over 10x faster than DL4J's defaults; see docs/performance.md.
  *
- * <p>Call {@link #enable()} once, before anything else touches ND4J (it selects the native library and
+ * <p>Call {@link #enable()} once, before anything else touches ND4J (it points JavaCPP at the native library and
  * sets properties DL4J reads once), off the JavaFX thread: it initialises ND4J, which takes seconds.
  *
  * <p>Switches (system properties): {@code nin.fastpath=false} keeps DL4J's defaults (for comparing
- * results; the native build is still chosen for the CPU); {@code nin.threads=N} sets the thread count;
+ * results); {@code nin.threads=N} sets the thread count;
  * {@code nin.fastpath.malloc=false} leaves glibc's allocator alone; {@code nin.fastpath.bf16} chooses the
  * fused blocks' precision ({@link #BF16_PROPERTY}); {@code nin.fastpath.fusedPools=false} keeps their
  * pooling apart; {@code nin.fastpath.handOvers=false} makes neighbouring blocks convert what crosses between them;
- * {@code nin.fastpath.samplePass=false} maps one sample through DL4J's layers ({@link #SAMPLE_PASS_PROPERTY});
- * {@code org.bytedeco.javacpp.platform.extension=-onednn} forces a native build.
+ * {@code nin.fastpath.samplePass=false} maps one sample through DL4J's layers ({@link #SAMPLE_PASS_PROPERTY}).
  */
 public final class FastPath {
 
@@ -67,8 +67,8 @@ public final class FastPath {
     }
 
     /**
-     * Picks the native build for this CPU without loading ND4J. Called first thing at start-up,
-     * so that whatever touches ND4J first (a data iterator, a model file) loads a build this CPU runs.
+     * Points JavaCPP at the shipped native build without loading ND4J. Called first thing at start-up,
+     * so that whatever touches ND4J first (a data iterator, a model file) finds it.
      */
     public static void selectNativeBuild() {
         NativeBuild.select();
@@ -94,7 +94,8 @@ public final class FastPath {
         boolean fused = on && Boolean.parseBoolean(System.getProperty(FUSED_PROPERTY, "true")) && oneDnnLoads();
         boolean nativeBf16 = fused && Precision.nativeBf16();
         boolean bf16 = nativeBf16 && Boolean.parseBoolean(System.getProperty(BF16_PROPERTY, String.valueOf(BF16_DEFAULT)));
-        status = new FastPathStatus(on, Loader.getPlatform() + extension, levelName(ops.binaryLevel()),
+        String isa = fused ? OneDnnIsa.widest() : levelName(ops.binaryLevel());
+        status = new FastPathStatus(on, Loader.getPlatform() + extension, isa,
                 on && BaseMKLDNNHelper.mklDnnEnabled(), fused, bf16 ? Precision.BF16 : Precision.FP32, nativeBf16,
                 threads, mallocTuned);
         LOG.info(status.description());
@@ -216,7 +217,7 @@ public final class FastPath {
         return n;
     }
 
-    /** ND4J's numbering of libnd4j's compile target (CpuNDArrayFactory logs the same names). */
+    /** ND4J's numbering of libnd4j's compile target (CpuNDArrayFactory logs the same names), where oneDNN cannot say more. */
     private static String levelName(int level) {
         return switch (level) {
             case 3 -> "AVX512";
