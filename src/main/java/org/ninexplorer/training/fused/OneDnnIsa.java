@@ -14,7 +14,7 @@ public final class OneDnnIsa {
     private record Level(dnnl.cpu_isa isa, String name) {
     }
 
-    /** Widest first; each level's bit mask includes the bits of those below it. */
+    /** Widest first. */
     private static final List<Level> LEVELS = List.of(
             new Level(dnnl.cpu_isa.avx512_core_amx, "AMX"),
             new Level(dnnl.cpu_isa.avx512_core, "AVX512"),
@@ -27,8 +27,11 @@ public final class OneDnnIsa {
 
     /** "AMX", "AVX512", "AVX2", "AVX", "SSE4.1" or "x86-64". */
     public static String widest() {
-        int effective = dnnl.get_effective_cpu_isa().value;
-        return LEVELS.stream().filter(l -> (effective & l.isa().value) == l.isa().value)
-                .map(Level::name).findFirst().orElse("x86-64");
+        return LEVELS.stream().filter(l -> runs(l.isa())).map(Level::name).findFirst().orElse("x86-64");
+    }
+
+    /** Whether oneDNN runs {@code isa}'s kernels here: cpu_isa values are bit masks, each wider one including the narrower ones' bits. */
+    static boolean runs(dnnl.cpu_isa isa) {
+        return (dnnl.get_effective_cpu_isa().value & isa.value) == isa.value;
     }
 }

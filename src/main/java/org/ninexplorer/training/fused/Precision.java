@@ -35,7 +35,6 @@ public enum Precision {
      * is slower than fp32. Needs the {@code dnnl} library loaded.
      */
     public static boolean nativeBf16() {
-        int bf16 = dnnl.cpu_isa.avx512_core_bf16.value; // a bit mask; AMX and avx512_fp16 include its bits
-        return (dnnl.get_effective_cpu_isa().value & bf16) == bf16;
+        return OneDnnIsa.runs(dnnl.cpu_isa.avx512_core_bf16); // AMX and avx512_fp16 include its bits
     }
 }

@@ -59,8 +59,9 @@ class MixedPrecisionTest {
 
         assertThat(out).anyMatch(l -> l.startsWith("status ") && l.contains("fused NiN blocks on (fp32, no native bf16)")
                 && l.contains("AVX2 kernels"));
-        assertThat(losses(out)).hasSize(3);
-        assertThat(Arrays.stream(losses(out))).allMatch(Double::isFinite);
+        double[] losses = losses(out);
+        assertThat(losses).hasSize(3);
+        assertThat(Arrays.stream(losses)).allMatch(Double::isFinite);
     }
 
     private static List<String> train(Map<String, String> env, String setting, int iterations)
