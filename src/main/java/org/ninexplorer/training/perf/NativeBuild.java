@@ -1,5 +1,9 @@
 package org.ninexplorer.training.perf;
 
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+
 /**
  * Points JavaCPP at the libnd4j build the app ships, before ND4J loads: JavaCPP looks for libnd4j in the
  * platform folder named by {@code org.bytedeco.javacpp.platform.extension}, and finds nothing without it.
@@ -17,16 +21,44 @@ final class NativeBuild {
     private NativeBuild() {
     }
 
-    /** Sets the JavaCPP extension to the shipped build unless the user chose one; returns the one in effect. */
+    /**
+     * Sets the JavaCPP extension to the shipped build unless the user chose one that is there; returns the
+     * one in effect. A build that is not there (such as {@code -onednn-avx512}, shipped until session 19)
+     * would end the start in an {@code UnsatisfiedLinkError}, so it is replaced, and the log says so.
+     */
     static String select() {
         // JavaCPP logs through SLF4J rather than straight to stderr, so that logback.xml can quiet its
         // expected version warning (JavaCPP 1.5.8 for oneDNN against ND4J's OpenBLAS presets 1.5.7).
         if (System.getProperty(LOGGER_PROPERTY) == null) {
             System.setProperty(LOGGER_PROPERTY, "slf4j");
         }
-        if (System.getProperty(EXTENSION_PROPERTY) == null) {
+        String chosen = System.getProperty(EXTENSION_PROPERTY);
+        if (chosen != null && !present(chosen)) {
+            LoggerFactory.getLogger(NativeBuild.class).warn(
+                    "{}={} names a libnd4j build this app does not have; loading {}", EXTENSION_PROPERTY, chosen, SHIPPED);
+            chosen = null;
+        }
+        if (chosen == null) {
             System.setProperty(EXTENSION_PROPERTY, SHIPPED);
         }
         return System.getProperty(EXTENSION_PROPERTY);
+    }
+
+    /** Whether the JNI library of libnd4j build {@code extension} is on the class path, where JavaCPP looks. */
+    static boolean present(String extension) {
+        String library = "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform() + extension + "/"
+                + System.mapLibraryName("jnind4jcpu");
+        return NativeBuild.class.getClassLoader().getResource(library) != null;
+    }
+
+    /**
+     * JavaCPP's name for this platform, e.g. linux-x86_64, for the x86-64 builds ND4J publishes. Not
+     * {@code Loader.getPlatform()}: loading {@code Loader} fixes the extension it reads before it is set.
+     */
+    private static String platform() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String name = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "macosx" : os.replace(' ', '_');
+        String arch = System.getProperty("os.arch");
+        return name + "-" + (arch.equals("amd64") || arch.equals("x86-64") ? "x86_64" : arch);
     }
 }

@@ -10,5 +10,17 @@ class NativeBuildTest {
     @Test
     void everyTestJvmLoadsTheShippedBuild() {
         assertThat(System.getProperty(NativeBuild.EXTENSION_PROPERTY)).isEqualTo(NativeBuild.SHIPPED);
+        assertThat(NativeBuild.present(NativeBuild.SHIPPED)).isTrue();
+    }
+
+    @Test
+    void aChosenBuildThatIsNotThereGivesWayToTheShippedOne() {
+        try {
+            System.setProperty(NativeBuild.EXTENSION_PROPERTY, "-onednn-avx512");
+            assertThat(NativeBuild.present("-onednn-avx512")).isFalse();
+            assertThat(NativeBuild.select()).isEqualTo(NativeBuild.SHIPPED);
+        } finally {
+            System.setProperty(NativeBuild.EXTENSION_PROPERTY, NativeBuild.SHIPPED);
+        }
     }
 }
