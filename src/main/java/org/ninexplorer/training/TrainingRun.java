@@ -37,9 +37,7 @@ public final class TrainingRun {
     private final TrainingRequest request;
     private final Consumer<TrainingEvent> consumer;
     private final RunDirectory resumeFrom;
-    private final Object control = new Object();
-    private boolean paused;
-    private volatile boolean stopRequested;
+    private final RunControl control = new RunControl();
     private volatile boolean snapshotRequested;
     private volatile FeatureMapper snapshot;
     private volatile PinnedSamples pinned = new PinnedSamples();
@@ -224,9 +222,9 @@ public final class TrainingRun {
                 }
                 events.publish(new TrainingEvent.Evaluating(epoch));
                 double trainSeconds = throughput.epochSeconds();
-                TestPredictions tested = TestEvaluation.evaluate(net, test, epoch, data.classes(), () -> stopRequested);
+                TestPredictions tested = TestEvaluation.evaluate(net, test, epoch, data.classes(), control::stopRequested);
                 double testAccuracy = tested.matrix().accuracy();
-                if (stopRequested) {
+                if (control.stopRequested()) {
                     return stopped(net, run, epoch, iteration, true, RunMessage.Code.STOPPED_WHILE_TESTING);
                 }
                 throughput.epochDone(testImages);
@@ -339,25 +337,13 @@ public final class TrainingRun {
 
     /** Blocks while paused; returns false when the run should stop. */
     private boolean awaitIfPaused(EventDispatcher events, Throughput throughput, int epoch, int iteration) {
-        synchronized (control) {
-            if (paused && !stopRequested) {
-                throughput.paused();
-                events.publish(new TrainingEvent.Paused(epoch, iteration));
-                while (paused && !stopRequested) {
-                    try {
-                        control.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopRequested = true;
-                    }
-                }
-                throughput.resumed();
-                if (!stopRequested) {
-                    events.publish(new TrainingEvent.Resumed(epoch, iteration));
-                }
-            }
-        }
-        return !stopRequested;
+        return control.awaitIfPaused(() -> {
+            throughput.paused();
+            events.publish(new TrainingEvent.Paused(epoch, iteration));
+        }, () -> {
+            throughput.resumed();
+            events.publish(new TrainingEvent.Resumed(epoch, iteration));
+        });
     }
 
     private void refreshSnapshot(MultiLayerNetwork net) {
@@ -366,24 +352,16 @@ public final class TrainingRun {
     }
 
     public void pause() {
-        synchronized (control) {
-            paused = true;
-        }
+        control.pause();
     }
 
     public void resume() {
-        synchronized (control) {
-            paused = false;
-            control.notifyAll();
-        }
+        control.resume();
     }
 
     /** Stops within one iteration, keeping the model trained so far; also ends a pause. */
     public void stop() {
-        synchronized (control) {
-            stopRequested = true;
-            control.notifyAll();
-        }
+        control.stop();
     }
 
     /**
