@@ -42,6 +42,27 @@ public record Architecture(InputSpec input, int classes, List<Layer> layers) {
         return new Architecture(input, classes, copy);
     }
 
+    /**
+     * Whether the class scores can never be negative: the last layer with weights is a NiN block, whose ReLU
+     * ends it, and pooling and dropout after it keep the sign. A dense layer's scores have no ReLU.
+     */
+    public boolean scoresNonNegative() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            switch (layers.get(i).kind()) {
+                case NIN -> {
+                    return true;
+                }
+                case DENSE -> {
+                    return false;
+                }
+                case MAXPOOL, DROPOUT, GAP -> {
+                    // keeps the sign of what comes in
+                }
+            }
+        }
+        return false;
+    }
+
     /** Moves the layer at {@code from} so that it ends up at index {@code to}. */
     public Architecture withMoved(int from, int to) {
         List<Layer> copy = new ArrayList<>(layers);

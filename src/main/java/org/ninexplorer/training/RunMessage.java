@@ -69,6 +69,10 @@ public record RunMessage(Code code, List<Object> args) implements Coded {
         CHECKPOINT_UNREADABLE,
         /** checkpoint file name, epoch */
         CONTINUING_FROM,
+        /** epoch, how many classes, of how many, their names, test images: {@link SilentClasses} */
+        CLASSES_SILENT,
+        /** epoch, test images, learning rate: {@link SilentClasses} */
+        ALL_CLASSES_SILENT,
         /** epoch, what went wrong */
         CONFUSION_NOT_KEPT,
         /** what went wrong with the confusion matrices kept so far */

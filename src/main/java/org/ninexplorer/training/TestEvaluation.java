@@ -30,11 +30,12 @@ public final class TestEvaluation {
 
     /**
      * The answers of {@code net} for the images {@code test} visits (it must not shuffle); stops early, with what
-     * it has, when {@code stop} says so.
+     * it has, when {@code stop} says so. {@code silent} watches the same pass.
      */
     static TestPredictions evaluate(MultiLayerNetwork net, BatchIterator test, int epoch, int classes,
-                                    BooleanSupplier stop) {
+                                    BooleanSupplier stop, SilentClasses silent) {
         test.reset();
+        silent.startPass();
         int[] indices = test.subset(); // the unshuffled visiting order
         List<TestPredictions.Prediction> predictions = new ArrayList<>(indices.length);
         while (test.hasNext() && !stop.getAsBoolean()) {
@@ -48,6 +49,7 @@ public final class TestEvaluation {
             BatchRelease.forget(net);
             test.recycle(batch);
             int n = labels.length / classes;
+            silent.observe(probabilities, n);
             for (int i = 0; i < n; i++) {
                 int predicted = argMax(probabilities, i * classes, classes);
                 predictions.add(new TestPredictions.Prediction(indices[predictions.size()],
@@ -109,7 +111,7 @@ public final class TestEvaluation {
         Hyperparameters hp = record.hyperparameters();
         try (BatchIterator test = new BatchIterator(data.test(), data.classes(), hp.batchSize(), in.channels(),
                 in.height(), in.width(), hp.seed(), false, record.limitTest())) {
-            return evaluate(net, test, epoch, data.classes(), () -> false);
+            return evaluate(net, test, epoch, data.classes(), () -> false, new SilentClasses(arch));
         } finally {
             NetworkBuilder.releaseNativeBuffers(net);
         }

@@ -171,6 +171,7 @@ public final class TrainingRun {
         events.publish(new TrainingEvent.Started(backend, run.path().toString(), done + 1, hp.epochs(),
                 iterationsPerEpoch, trainImages, testImages));
         Throughput throughput = new Throughput(trainImages, testImages, hp.epochs() - done);
+        SilentClasses silent = new SilentClasses(arch);
         long global = (long) done * iterationsPerEpoch;
         int epoch = done;
         try (BatchIterator train = new BatchIterator(data.train(), data.classes(), hp.batchSize(), in.channels(),
@@ -222,7 +223,8 @@ public final class TrainingRun {
                 }
                 events.publish(new TrainingEvent.Evaluating(epoch));
                 double trainSeconds = throughput.epochSeconds();
-                TestPredictions tested = TestEvaluation.evaluate(net, test, epoch, data.classes(), control::stopRequested);
+                TestPredictions tested = TestEvaluation.evaluate(net, test, epoch, data.classes(),
+                        control::stopRequested, silent);
                 double testAccuracy = tested.matrix().accuracy();
                 if (control.stopRequested()) {
                     return stopped(net, run, epoch, iteration, true, RunMessage.Code.STOPPED_WHILE_TESTING);
@@ -243,6 +245,7 @@ public final class TrainingRun {
                 run.recordTimeline(epoch, snapshot, data.test(), pinned).ifPresent(p -> events.publish(new TrainingEvent.Notice(p)));
                 events.publish(new TrainingEvent.Tested(tested));
                 events.publish(summary);
+                silent.notice(epoch, data.classNames(), hp.learningRate()).ifPresent(notice -> events.publish(new TrainingEvent.Notice(notice)));
             }
             run.writeFinalModel(net);
             run.finish(RunStatus.COMPLETED, null);
