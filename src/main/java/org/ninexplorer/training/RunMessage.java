@@ -69,9 +69,9 @@ public record RunMessage(Code code, List<Object> args) implements Coded {
         CHECKPOINT_UNREADABLE,
         /** checkpoint file name, epoch */
         CONTINUING_FROM,
-        /** epoch, how many classes, of how many, their names, test images: {@link SilentClasses} */
+        /** epoch, how many classes, of how many, their names, test images, images checked: {@link SilentClasses} */
         CLASSES_SILENT,
-        /** epoch, test images, learning rate: {@link SilentClasses} */
+        /** epoch, test images, images checked, learning rate: {@link SilentClasses} */
         ALL_CLASSES_SILENT,
         /** epoch, what went wrong */
         CONFUSION_NOT_KEPT,

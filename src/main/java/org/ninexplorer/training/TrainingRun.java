@@ -229,6 +229,7 @@ public final class TrainingRun {
                 if (control.stopRequested()) {
                     return stopped(net, run, epoch, iteration, true, RunMessage.Code.STOPPED_WHILE_TESTING);
                 }
+                silent.confirm(net, test);
                 throughput.epochDone(testImages);
                 double seconds = throughput.epochSeconds();
                 TrainingEvent.Epoch summary = new TrainingEvent.Epoch(epoch, lossSum / images, accuracy.accuracy(),
