@@ -1,5 +1,6 @@
 package org.ninexplorer.cli;
 
+import org.ninexplorer.training.RunMessage;
 import org.ninexplorer.training.TrainingEvent;
 
 import java.io.PrintWriter;
@@ -39,8 +40,9 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
             err.println(s.backend().description() + "; run directory " + s.runDirectory());
             err.flush();
         } else if (event instanceof TrainingEvent.Notice n) {
-            err.println(DiagnosticLines.ENGLISH.engine(n.message()));
-            err.flush();
+            tell(n.message());
+        } else if (event instanceof TrainingEvent.Alert a) {
+            tell(a.message());
         } else if (event instanceof TrainingEvent.Iteration it && progressBar) {
             drawBar(it);
         } else if (event instanceof TrainingEvent.Epoch e) {
@@ -51,6 +53,11 @@ final class EpochPrinter implements Consumer<TrainingEvent> {
         } else if (event instanceof TrainingEvent.Finished) {
             clearBar();
         }
+    }
+
+    private void tell(RunMessage message) {
+        err.println(DiagnosticLines.ENGLISH.engine(message));
+        err.flush();
     }
 
     /** The run's memory as its record keeps it (counted, estimated and measured); empty before its first epoch. */

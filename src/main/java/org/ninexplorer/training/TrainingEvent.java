@@ -16,6 +16,13 @@ public sealed interface TrainingEvent {
     }
 
     /**
+     * Something wrong with the run that lasts while it goes on, e.g. classes it can no longer learn: to be shown
+     * until the next run starts, not only until the next line of news.
+     */
+    record Alert(RunMessage message) implements TrainingEvent {
+    }
+
+    /**
      * One optimisation step.
      *
      * @param iteration     within the epoch

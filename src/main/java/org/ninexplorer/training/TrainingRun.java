@@ -246,7 +246,8 @@ public final class TrainingRun {
                 run.recordTimeline(epoch, snapshot, data.test(), pinned).ifPresent(p -> events.publish(new TrainingEvent.Notice(p)));
                 events.publish(new TrainingEvent.Tested(tested));
                 events.publish(summary);
-                silent.notice(epoch, data.classNames(), hp.learningRate()).ifPresent(notice -> events.publish(new TrainingEvent.Notice(notice)));
+                silent.notice(epoch, data.classNames(), hp.learningRate())
+                        .ifPresent(alert -> events.publish(new TrainingEvent.Alert(alert)));
             }
             run.writeFinalModel(net);
             run.finish(RunStatus.COMPLETED, null);

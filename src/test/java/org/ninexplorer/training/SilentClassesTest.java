@@ -94,8 +94,8 @@ class SilentClassesTest {
         TrainingEvent.Finished finished = new TrainingRun(request, events::add).call();
 
         assertThat(finished.outcome()).isEqualTo(TrainingEvent.Outcome.COMPLETED);
-        List<RunMessage> told = events.stream().filter(TrainingEvent.Notice.class::isInstance)
-                .map(e -> ((TrainingEvent.Notice) e).message()).toList();
+        List<RunMessage> told = events.stream().filter(TrainingEvent.Alert.class::isInstance)
+                .map(e -> ((TrainingEvent.Alert) e).message()).toList();
         assertThat(told).filteredOn(m -> m.code() == RunMessage.Code.ALL_CLASSES_SILENT).singleElement()
                 .satisfies(m -> assertThat(English.of(m)).isEqualTo("After epoch 1, every class got the same score "
                         + "for every one of the 200 test images, and 0 for the first 16: the net’s output is 0 "

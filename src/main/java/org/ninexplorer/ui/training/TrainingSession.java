@@ -35,10 +35,9 @@ import org.ninexplorer.ui.common.Messages;
 
 /**
  * One training run at a time, from Start to its end: its state, what Start, Pause, Resume and Stop may do now
- * ({@link #canStartProperty()} and friends, for every button and menu item that offers them), the status line
- * and the progress. Training runs on the executor; everything it reports (engine events, download progress,
- * failures) goes into one queue that {@link #drain()} empties on the FX thread a dozen times a second, so a
- * fast run never floods the FX thread and the charts get one update per drain.
+ * ({@link #canStartProperty()} and friends, for every button and menu item), the status line, the alert and the
+ * progress. Everything the run on the executor reports goes into one queue that {@link #drain()} empties on the
+ * FX thread a dozen times a second, so a fast run never floods it and the charts get one update per drain.
  */
 public final class TrainingSession {
 
@@ -64,6 +63,7 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.get("training.ready"));
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper();
     private final RunProgress progress = new RunProgress();
+    private final RunAlert alert = new RunAlert();
     private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FeatureMapper> featureMapper = new ReadOnlyObjectWrapper<>();
     private final PinnedSamples pinned = new PinnedSamples();
@@ -98,8 +98,6 @@ public final class TrainingSession {
             }
         });
     }
-
-    // --- Properties -------------------------------------------------------------------------------
 
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
         return state.getReadOnlyProperty();
@@ -151,6 +149,11 @@ public final class TrainingSession {
         return statusIsError.getReadOnlyProperty();
     }
 
+    /** What is wrong with the run that lasts (classes it can no longer learn), until the next run starts; else empty. */
+    public ReadOnlyStringProperty alertProperty() {
+        return alert.textProperty();
+    }
+
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.fractionProperty();
     }
@@ -184,8 +187,6 @@ public final class TrainingSession {
         backend.set(description);
         backendLoaded = true;
     }
-
-    // --- Commands ---------------------------------------------------------------------------------
 
     public void start() {
         if (!canStart.get()) {
@@ -319,8 +320,6 @@ public final class TrainingSession {
         inbox.add(event);
     }
 
-    // --- Background -------------------------------------------------------------------------------
-
     /** Opens the data, makes the run and trains it; {@code cleanUp} then gets the run, or null if none was made. */
     private void prepareAndTrain(DatasetSelection.Plan plan, boolean resumed, Launch launch,
                                  Consumer<TrainingRun> cleanUp) {
@@ -351,8 +350,6 @@ public final class TrainingSession {
         }
     }
 
-    // --- Event handling (FX thread) ------------------------------------------------------------------
-
     private void handle(SessionNote note) {
         if (note instanceof SessionNote.DatasetReady ready) {
             loadedDataset.set(ready.dataset());
@@ -369,6 +366,7 @@ public final class TrainingSession {
 
     private void handle(TrainingEvent event) {
         progress.apply(event);
+        alert.apply(event);
         if (event instanceof TrainingEvent.Started s) {
             state.set(TrainingState.RUNNING);
             backend.set(Messages.current().backend(s.backend()));

@@ -66,6 +66,7 @@ public final class TrainingView extends BorderPane {
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
+    @FXML private Label alertLabel;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private LineChart<Number, Number> accuracyChart;
 
@@ -156,6 +157,9 @@ public final class TrainingView extends BorderPane {
         progressBar.progressProperty().bind(session.progressProperty());
         progressLabel.textProperty().bind(session.progressTextProperty());
         statusLabel.textProperty().bind(session.statusProperty());
+        alertLabel.textProperty().bind(session.alertProperty());
+        alertLabel.visibleProperty().bind(session.alertProperty().isNotEmpty());
+        alertLabel.managedProperty().bind(alertLabel.visibleProperty());
         session.statusIsErrorProperty().addListener((obs, old, error) -> {
             statusLabel.getStyleClass().remove("error");
             if (error) {

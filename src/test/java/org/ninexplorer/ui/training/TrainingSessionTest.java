@@ -79,6 +79,29 @@ class TrainingSessionTest {
     }
 
     @Test
+    void anAlertOutlivesTheNewsAfterItAndGoesWithTheNextRun() {
+        TrainingSession session = queuedViewModel().session();
+        session.receive(started(2, 10));
+        session.receive(new TrainingEvent.Epoch(1, 1.5, 0.3, 0.3, 10, 500));
+        session.receive(new TrainingEvent.Alert(RunMessage.of(RunMessage.Code.CLASSES_SILENT, "1", "2", "10",
+                "Pullover, Bag", "10,000", "16")));
+        session.drain();
+        assertThat(session.alertProperty().get()).startsWith("After epoch 1, 2 of the 10 classes (Pullover, Bag)");
+
+        session.receive(new TrainingEvent.Evaluating(2));
+        session.receive(new TrainingEvent.Epoch(2, 1.2, 0.4, 0.4, 10, 500));
+        session.receive(new TrainingEvent.Finished(TrainingEvent.Outcome.COMPLETED,
+                RunMessage.of(RunMessage.Code.COMPLETED, 2, "model.zip"), 2));
+        session.drain();
+        assertThat(session.statusProperty().get()).as("the status line moved on").doesNotContain("Pullover");
+        assertThat(session.alertProperty().get()).as("the alert did not").contains("Pullover, Bag");
+
+        session.receive(started(2, 10));
+        session.drain();
+        assertThat(session.alertProperty().get()).isEmpty();
+    }
+
+    @Test
     void whatStartPauseResumeAndStopMayDoFollowsTheRun() {
         TrainingSession session = queuedViewModel().session();
         assertThat(List.of(session.canStartProperty().get(), session.canPauseProperty().get(),
