@@ -22,11 +22,11 @@ import java.util.Optional;
  */
 final class SilentClasses {
 
-    private final boolean applies;
-    private final int classes;
     /** How many test images {@link #confirm} looks at: enough to rule out chance, few enough to cost nothing. */
     static final int CHECKED = 16;
 
+    private final boolean applies;
+    private final int classes;
     private final boolean[] aboveLowest;
     private int images;
     private long checked;
@@ -78,6 +78,7 @@ final class SilentClasses {
         test.recycle(batch);
         List<INDArray> activations = net.feedForwardToLayer(net.getnLayers() - 2, features, false);
         INDArray scores = activations.get(activations.size() - 1);
+        BatchRelease.forget(net); // its layers would hold these images until the next step
         for (int c = 0; c < classes; c++) {
             if (!aboveLowest[c] && scores.get(NDArrayIndex.all(), NDArrayIndex.point(c)).sumNumber().doubleValue() != 0) {
                 aboveLowest[c] = true; // lowest, but not dead
